@@ -1,0 +1,57 @@
+"""Command line: the same services as the GUI (DESIGN.md, "Command line").
+
+Exit codes: 0 success, 1 user error (message on stderr, nothing written), 2 bad usage.
+Each command module in ``sonla_desktop/commands`` adds its sub-commands with ``register``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from .errors import UserError
+
+# Order = order in --help. Adding a feature: one module here, nothing else to edit.
+COMMAND_MODULES = (
+    "sonla_desktop.commands.setup",
+    "sonla_desktop.commands.workers",
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # exit 2 on bad usage, as documented
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: lỗi cú pháp / usage error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="sonla-desktop",
+        description="Quản lý người lao động đi làm việc ở nước ngoài – Sơn La. "
+        "Không có lệnh con: mở giao diện.",
+    )
+    parser.add_argument("--db", help="tệp SQLite hoặc URL SQLAlchemy (mặc định: SONLA_DB "
+                        "hoặc tệp trong thư mục dữ liệu người dùng)")
+    parser.add_argument("--user", default="clerk", help="người thực hiện (ghi vào nhật ký)")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from .ui.app import run_gui
+
+        return run_gui(args.db)
+    try:
+        return int(args.func(args) or 0)
+    except UserError as err:
+        print(f"Lỗi: {err}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # `| head` closed the pipe: not an error worth a traceback
+        return 0

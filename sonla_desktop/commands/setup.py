@@ -1,0 +1,50 @@
+"""``init`` and ``demo``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+from ..db import open_database
+from ..services.demo import generate_demo
+from ..services.setup import initialise
+from .common import context
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("init", help="tạo/nâng cấp cơ sở dữ liệu, nạp danh mục, tạo khoá đơn vị")
+    p.add_argument("--name", help="tên văn phòng (đơn vị)")
+    p.add_argument("--commune", action="append", metavar="CODE", help="mã xã/phường phụ trách")
+    p.add_argument("--hub", action="store_true", help="đây là văn phòng tỉnh (hub)")
+    p.set_defaults(func=cmd_init)
+
+    p = sub.add_parser("demo", help="thêm dữ liệu mẫu")
+    p.add_argument("--workers", type=int, default=1000)
+    p.add_argument("--seed", type=int, default=1)
+    p.set_defaults(func=cmd_demo)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    db = open_database(args.db)
+    result = initialise(db, name=args.name, communes=args.commune, hub=args.hub, user=args.user)
+    state = "Đã tạo" if result.created else "Đã cập nhật"
+    scope = "toàn tỉnh (hub)" if result.is_hub else (", ".join(result.scope) or "chưa chọn")
+    print(f"{state} cơ sở dữ liệu {db.url}")
+    print(f"Đơn vị: {result.node_name} ({result.node_id}); phạm vi: {scope}")
+    seeded = result.seeded
+    print(f"Danh mục: {seeded.units} xã/phường, {seeded.ethnic_groups} dân tộc, "
+          f"{seeded.markets} thị trường, {seeded.policy_rates} mức lãi suất")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    if args.workers < 0:
+        raise SystemExit(2)
+    ctx = context(args)
+    started = time.perf_counter()
+    summary = generate_demo(ctx, workers=args.workers, seed=args.seed)
+    extra = "".join(f", {v} {k}" for k, v in summary.extra.items())
+    print(f"Đã thêm {summary.workers} người lao động mẫu{extra} "
+          f"({time.perf_counter() - started:.1f} giây)", file=sys.stderr)
+    return 0

@@ -1,0 +1,147 @@
+"""Engine, SQLite pragmas, sessions, Alembic migrations and backup.
+
+One ``Database`` per file or URL. Every service function opens exactly one
+transaction through ``Database.transaction()``.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from . import paths
+from .errors import SchemaTooNewError, UserError
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+def resolve_url(path_or_url: str | os.PathLike | None = None) -> str:
+    """``--db`` value, else ``SONLA_DB``, else the default file in the user's data folder."""
+    value = path_or_url if path_or_url not in (None, "") else os.environ.get("SONLA_DB")
+    if not value:
+        value = paths.default_db_path()
+    text = str(value)
+    if "://" in text:
+        return text
+    return "sqlite:///" + str(Path(text).expanduser().resolve())
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    cur = dbapi_conn.cursor()
+    # busy_timeout first: the GUI's worker thread and a CLI may touch the file at once.
+    cur.execute("PRAGMA busy_timeout = 5000")
+    cur.execute("PRAGMA journal_mode = WAL")
+    cur.execute("PRAGMA foreign_keys = ON")
+    cur.execute("PRAGMA synchronous = NORMAL")
+    cur.close()
+
+
+def _alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return cfg
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(_alembic_config()).get_current_head()
+
+
+class Database:
+    def __init__(self, path_or_url: str | os.PathLike | None = None) -> None:
+        self.url = resolve_url(path_or_url)
+        self.is_sqlite = self.url.startswith("sqlite")
+        if self.is_sqlite:
+            db_file = self.url.removeprefix("sqlite:///")
+            if db_file and db_file != ":memory:":
+                Path(db_file).parent.mkdir(parents=True, exist_ok=True)
+        self.engine: Engine = create_engine(self.url, future=True)
+        if self.is_sqlite:
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @property
+    def path(self) -> Path | None:
+        return Path(self.url.removeprefix("sqlite:///")) if self.is_sqlite else None
+
+    def session(self) -> Session:
+        return self._sessions()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One unit of work: commit on success, roll back everything on any error."""
+        with self._sessions() as session, session.begin():
+            yield session
+
+    # -- schema -----------------------------------------------------------------
+    def current_revision(self) -> str | None:
+        with self.engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+
+    def check_schema(self) -> str:
+        """Return 'current', 'old' or 'empty'; refuse a database from a newer program."""
+        current = self.current_revision()
+        if current is None:
+            return "empty"
+        script = ScriptDirectory.from_config(_alembic_config())
+        known = {rev.revision for rev in script.walk_revisions()}
+        if current not in known:
+            raise SchemaTooNewError(
+                f"Cơ sở dữ liệu được tạo bởi phiên bản chương trình mới hơn (lược đồ {current}). "
+                "Hãy cài phiên bản sonla-desktop mới nhất để mở tệp này.",
+                f"The database was written by a newer version of the program (schema {current}). "
+                "Install the latest sonla-desktop to open it.",
+            )
+        return "current" if current == script.get_current_head() else "old"
+
+    def upgrade(self) -> None:
+        """Apply migrations up to head (an old database is upgraded in place)."""
+        if self.check_schema() == "current":
+            return
+        cfg = _alembic_config()
+        with self.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+
+    # -- backup -----------------------------------------------------------------
+    def backup(self, target: Path) -> None:
+        """A consistent copy of a live SQLite database (WAL included) via SQLite's backup API."""
+        if not self.is_sqlite:
+            raise UserError(
+                "Sao lưu chỉ áp dụng cho tệp SQLite; với PostgreSQL hãy dùng pg_dump.",
+                "Backup applies to SQLite files; use pg_dump for PostgreSQL.",
+            )
+        target = Path(target)
+        tmp = target.with_name(target.name + ".part")
+        tmp.unlink(missing_ok=True)
+        raw = self.engine.raw_connection()
+        try:
+            dest = sqlite3.connect(tmp)
+            try:
+                raw.driver_connection.backup(dest)
+            finally:
+                dest.close()
+        finally:
+            raw.close()
+        os.replace(tmp, target)
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(path_or_url: str | os.PathLike | None = None, upgrade: bool = True) -> Database:
+    db = Database(path_or_url)
+    if upgrade:
+        db.upgrade()
+    else:
+        db.check_schema()
+    return db

@@ -1,0 +1,231 @@
+"""Vietnamese text rules: cleaning, search folding and name sorting.
+
+Text reaches the program from Windows keyboards (Unikey, Vietkey, the built-in Telex input),
+from Excel sheets and from copy-paste out of PDFs and web pages. The same visible word can
+arrive as precomposed (NFC) or decomposed (NFD) code points, with non-breaking spaces or tabs
+between the words. Everything we store goes through :func:`clean_text` so that equal-looking
+strings are equal strings; searching goes through :func:`fold`; lists of people are sorted by
+:func:`name_sort_key`.
+
+Old-style tone placement ("hoà", "thuỷ") and new-style ("hòa", "thủy") are both correct
+spellings that people use for their own names, so cleaning never moves a tone mark; only
+sorting and searching treat the two as the same syllable.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["clean_multiline", "clean_text", "fold", "name_sort_key", "split_name"]
+
+# Characters that are not Unicode whitespace (str.isspace() is False) but that pasted text
+# carries between words all the same: zero-width space, word joiner, and the byte-order mark
+# that Notepad and some CSV exports put at the start of a file.
+_INVISIBLE_SPACES = "\u200b\u2060\ufeff"
+_SPACE_RUN = re.compile(rf"[\s{_INVISIBLE_SPACES}]+")
+
+
+def clean_text(value: str | None) -> str:
+    """Return ``value`` in NFC with every run of whitespace turned into one space, stripped.
+
+    ``None`` becomes "" so that optional fields need no special case.
+    """
+    if value is None:
+        return ""
+    text = unicodedata.normalize("NFC", str(value))
+    text = _SPACE_RUN.sub(" ", text).strip()
+    # A second NFC is cheap and makes the result NFC even in the odd case where removing a
+    # space put a base letter next to a combining mark that was typed after the space.
+    return unicodedata.normalize("NFC", text)
+
+
+def clean_multiline(value: str | None) -> str:
+    """Like :func:`clean_text` for each line, but line breaks are kept.
+
+    Used for free-text notes and addresses where the clerk's line breaks mean something.
+    Each line is cleaned on its own (indentation is not meaningful in these fields and Excel
+    cells often carry stray spaces); blank lines between paragraphs stay, blank lines at the
+    start and end go. Every line-break convention (CRLF, CR, LF, U+2028) becomes "\\n".
+    """
+    if value is None:
+        return ""
+    text = unicodedata.normalize("NFC", str(value))
+    lines = [clean_text(line) for line in text.splitlines()]
+    while lines and not lines[0]:
+        lines.pop(0)
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(lines)
+
+
+# Letters with a stroke have no Unicode decomposition, so stripping marks does not reach them.
+# U+00D0/U+00F0 (Icelandic eth) look exactly like Đ/đ and are what some legacy converters
+# (TCVN3/VNI fonts to Unicode) produce for them, so they are treated as đ too.
+_STROKE_D = str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "Ð": "d"})
+
+
+def fold(value: str | None) -> str:
+    """Return the search form of ``value``: lowercase words without any marks.
+
+    "Nguyễn Văn Đức" -> "nguyen van duc". Punctuation becomes a space so that "Lò-Văn" and
+    "Lò Văn" are found by the same query; letters and digits of other scripts are kept
+    (without their marks). Inputs that look the same fold the same, whatever their
+    normalisation form, and folding a folded string changes nothing.
+    """
+    folded = _fold_once(clean_text(value))
+    # Lowercasing and decomposing can expose characters that change again on a second pass
+    # (rare letters such as "İ" or Hangul); iterate to the fixed point so that
+    # fold(fold(x)) == fold(x) always holds. Vietnamese text is stable after one pass.
+    for _ in range(4):
+        again = _fold_once(folded)
+        if again == folded:
+            break
+        folded = again
+    return folded
+
+
+def _fold_once(text: str) -> str:
+    # NFKD (not NFD) also folds compatibility forms: full-width digits from Asian IMEs,
+    # ligatures such as "ﬁ", superscripts. It is a search key, never shown to anyone.
+    text = unicodedata.normalize("NFKD", text.lower()).translate(_STROKE_D)
+    kept = [
+        ch if ch.isalnum() else " "
+        for ch in text
+        # Tone marks, breve, circumflex, horn and every other combining mark.
+        if not unicodedata.category(ch).startswith("M")
+    ]
+    return " ".join("".join(kept).split())
+
+
+# ---------------------------------------------------------------------------------------------
+# Name sorting
+#
+# Vietnamese lists of people are sorted by given name (the last word) first, then by the
+# family and middle names, the way a commune's registers and VBSP group lists are kept.
+# Letter order is the Vietnamese alphabet, where ă, â, đ, ê, ô, ơ, ư are letters of their own
+# (a < ă < â < b ...), not a with a decoration. Tones (dấu thanh) are a secondary difference:
+# they only decide between names whose letters are all equal.
+#
+# The key is a plain string so that both Python and SQLite (BINARY collation, i.e. comparing
+# UTF-8 bytes, which orders like code points) sort by it without a custom collation:
+#
+#   primary  SEP_LEVEL  secondary  SEP_LEVEL  tertiary
+#
+# primary   = the words' letters as sortable code points, given name first, words joined by
+#             SEP_WORD. SEP_WORD is below every letter so that "An" < "Anh" and "An Lò" <
+#             "Anh Cầm"; SEP_LEVEL is below SEP_WORD so that a name that is a whole-word prefix
+#             of another ("An" vs "An Lò") sorts first.
+# secondary = one tone digit per word, in the same word order. One per *syllable* (not per
+#             letter) so that "Hoà" and "Hòa" are equal here: same syllable, same tone.
+# tertiary  = the cleaned name itself, so that the order is total and the same everywhere even
+#             for names that differ only in case, punctuation or tone placement.
+#
+# Only printable ASCII is used for the first two parts: no NUL (PostgreSQL refuses it in TEXT,
+# SQLite functions stop at it), and keys stay readable in a debugger.
+# ---------------------------------------------------------------------------------------------
+
+SEP_LEVEL = "!"  # 0x21: lowest character of any key part
+SEP_WORD = "#"  # 0x23: between words of the primary part
+
+# Digits first, then the Vietnamese alphabet with the foreign letters f, j, w, z where they
+# fall in the Latin alphabet. Each gets one code point from "0" (0x30) upward, so every
+# mapped character is above both separators.
+_ALPHABET = unicodedata.normalize("NFC", "0123456789aăâbcdđeêfghijklmnoôơpqrstuưvwxyz")
+_PRIMARY_CODE = {letter: chr(0x30 + i) for i, letter in enumerate(_ALPHABET)}
+
+# Marks that make a different *letter* of the alphabet (combined with their base letter).
+_BREVE, _CIRCUMFLEX, _HORN = "\u0306", "\u0302", "\u031b"
+_LETTER_MARKS = {
+    ("a", _BREVE): "ă",
+    ("a", _CIRCUMFLEX): "â",
+    ("e", _CIRCUMFLEX): "ê",
+    ("o", _CIRCUMFLEX): "ô",
+    ("o", _HORN): "ơ",
+    ("u", _HORN): "ư",
+}
+
+# The five tone marks, in the traditional order ngang (none) < huyền < hỏi < ngã < sắc < nặng.
+_TONE_RANK = {
+    "\u0300": "1",  # huyền (grave)
+    "\u0309": "2",  # hỏi (hook above)
+    "\u0303": "3",  # ngã (tilde)
+    "\u0301": "4",  # sắc (acute)
+    "\u0323": "5",  # nặng (dot below)
+}
+_NO_TONE = "0"
+
+
+# Keep đ as its own letter (it sorts after d); only the eth look-alike is mapped onto it.
+_STROKE_D_LETTER = str.maketrans({"ð": "đ"})
+
+
+def _word_codes(word: str) -> tuple[str, str]:
+    """Return (primary code, tone digit) for one lowercase word."""
+    primary: list[str] = []
+    tone = _NO_TONE
+    # NFD splits "ậ" into a + dot below + circumflex (marks in canonical order, which
+    # may put the tone before the letter mark), so marks are collected per base letter.
+    for cluster in _clusters(unicodedata.normalize("NFD", word)):
+        base, marks = cluster[0], cluster[1:]
+        base = base.translate(_STROKE_D_LETTER)
+        if base not in _PRIMARY_CODE:
+            if base.isalnum():
+                # A letter of another script (or ø, ß ...): after all Latin letters, in code
+                # point order. Such letters are all above U+007F, hence above our codes.
+                primary.append(base)
+            # Punctuation (apostrophes in "H'Hen", hyphens) is ignored here, as ICU does.
+            continue
+        letter = base
+        for mark in marks:
+            letter = _LETTER_MARKS.get((letter, mark), letter)
+            if mark in _TONE_RANK and tone == _NO_TONE:
+                # A syllable has one tone; a second mark only occurs in foreign names and is
+                # left to the tertiary level.
+                tone = _TONE_RANK[mark]
+        primary.append(_PRIMARY_CODE[letter])
+    return "".join(primary), tone
+
+
+def _clusters(text: str) -> list[str]:
+    """Split decomposed text into base character + following combining marks."""
+    clusters: list[str] = []
+    for ch in text:
+        if clusters and unicodedata.category(ch).startswith("M"):
+            clusters[-1] += ch
+        else:
+            clusters.append(ch)
+    return clusters
+
+
+def _name_words(full_name: str) -> list[tuple[str, str]]:
+    """Words of the name as (primary, tone), given name first, words without letters dropped."""
+    words = [_word_codes(word) for word in clean_text(full_name).lower().split(" ")]
+    words = [w for w in words if w[0]]
+    if not words:
+        return []
+    return [words[-1], *words[:-1]]
+
+
+def name_sort_key(full_name: str) -> str:
+    """Return a key that sorts full names in Vietnamese order with plain string comparison.
+
+    Works for Python ``sorted(..., key=name_sort_key)`` and for an SQLite TEXT column with the
+    default BINARY collation. See the comment block above for the layout of the key.
+    """
+    words = _name_words(full_name)
+    primary = SEP_WORD.join(code for code, _ in words)
+    secondary = "".join(tone for _, tone in words)
+    tertiary = "".join(ch for ch in clean_text(full_name) if unicodedata.category(ch) != "Cc")
+    return f"{primary}{SEP_LEVEL}{secondary}{SEP_LEVEL}{tertiary}"
+
+
+def split_name(full_name: str | None) -> tuple[str, str]:
+    """Split a full name into (family and middle names, given name).
+
+    The given name is the last word: "Lò Văn An" -> ("Lò Văn", "An"). A one-word name is
+    all given name.
+    """
+    text = clean_text(full_name)
+    family, _, given = text.rpartition(" ")
+    return family, given

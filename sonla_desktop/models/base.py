@@ -1,0 +1,63 @@
+"""Declarative base and the columns every synced table carries (see DESIGN.md, Data)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from decimal import Decimal
+
+from sqlalchemy import Boolean, DateTime, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+# Reference rows get ids derived from their natural code, so every node that seeds the
+# same CSV creates the same UUIDs and sync never sees two "Thái" rows.
+REFERENCE_NAMESPACE = uuid.UUID("6f1c3a52-8a4e-4c1e-9a57-2b3c7d0e5f10")
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def reference_id(table: str, code: str) -> str:
+    return str(uuid.uuid5(REFERENCE_NAMESPACE, f"{table}:{code}"))
+
+
+def utcnow() -> datetime:
+    # Stored naive in UTC: SQLite has no time zones and PostgreSQL gets the same values.
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class DecimalText(TypeDecorator):
+    """Exact decimals stored as text: SQLite has no DECIMAL, and rates must not drift."""
+
+    impl = String(32)
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is None:
+            return None
+        return format(Decimal(value).normalize(), "f")
+
+    def process_result_value(self, value, dialect):
+        return None if value is None else Decimal(value)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class SyncedMixin:
+    """UUID key, last writer, hybrid-logical-clock version and tombstone."""
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    origin: Mapped[str] = mapped_column(String(36), default="")
+    version: Mapped[str] = mapped_column(String(64), default="", index=True)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+
+SYNC_COLUMNS = ("id", "origin", "version", "deleted", "created_at", "updated_at")
+
+__all__ = ["Base", "SyncedMixin", "DecimalText", "Text", "new_id", "reference_id", "utcnow"]

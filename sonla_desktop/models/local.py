@@ -1,0 +1,79 @@
+"""Tables that stay on this machine: nodes and trust, sync bookkeeping, audit, settings."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Boolean, DateTime, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from .base import Base, new_id, utcnow
+
+
+class Node(Base):
+    """This installation (is_self) and the peers it trusts."""
+
+    __tablename__ = "node"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    scope: Mapped[str] = mapped_column(Text, default="")  # commune codes, comma separated
+    is_hub: Mapped[bool] = mapped_column(Boolean, default=False)
+    is_self: Mapped[bool] = mapped_column(Boolean, default=False)
+    public_key: Mapped[str] = mapped_column(Text, default="")  # exported public key file text
+    trusted_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Setting(Base):
+    __tablename__ = "setting"
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, default="")
+
+
+class AuditLog(Base):
+    """Who changed what, written in the same transaction as the change."""
+
+    __tablename__ = "audit_log"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    user: Mapped[str] = mapped_column(String(80))
+    node_id: Mapped[str] = mapped_column(String(36), default="")
+    action: Mapped[str] = mapped_column(String(40))
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[str] = mapped_column(String(36), index=True)
+    changes: Mapped[str] = mapped_column(Text, default="")  # JSON {field: [old, new]}
+
+
+class PeerAck(Base):
+    """Per peer and per origin: the highest version the peer is known to hold."""
+
+    __tablename__ = "peer_ack"
+    peer_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    origin: Mapped[str] = mapped_column(String(36), primary_key=True)
+    version: Mapped[str] = mapped_column(String(64), default="")
+
+
+class BundleLog(Base):
+    """Bundles written or imported, for sequence chains and replay refusal."""
+
+    __tablename__ = "bundle_log"
+    bundle_sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    direction: Mapped[str] = mapped_column(String(3))  # out | in
+    sender: Mapped[str] = mapped_column(String(36), index=True)
+    sequence: Mapped[int] = mapped_column(Integer)
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    summary: Mapped[str] = mapped_column(Text, default="")
+
+
+class Conflict(Base):
+    """A losing version kept for a person to review (last-writer-wins lost it)."""
+
+    __tablename__ = "conflict"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    table_name: Mapped[str] = mapped_column(String(40))
+    row_id: Mapped[str] = mapped_column(String(36), index=True)
+    mine: Mapped[str] = mapped_column(Text)
+    theirs: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    resolution: Mapped[str] = mapped_column(String(10), default="")

@@ -1,0 +1,98 @@
+"""What every service function receives: the database, who acts, and on which node.
+
+Roles and a fuller audit trail can later be added here in one place.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..db import Database
+from ..models import AuditLog, Node, Setting, utcnow
+from ..sync.hlc import HybridClock
+
+HLC_SETTING = "hlc_last"
+
+
+def _jsonable(value: object) -> object:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
+@dataclass
+class ServiceContext:
+    db: Database
+    user: str = "clerk"
+    _node_id: str | None = field(default=None, repr=False)
+    _clock: HybridClock | None = field(default=None, repr=False)
+
+    @property
+    def node_id(self) -> str:
+        if self._node_id is None:
+            with self.db.session() as s:
+                node = s.scalar(select(Node).where(Node.is_self.is_(True)))
+                # Before `init` there is no node: writes are then attributed to "local".
+                self._node_id = node.id if node else "local"
+        return self._node_id
+
+    def reset_node(self) -> None:
+        self._node_id = None
+        self._clock = None
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        with self.db.transaction() as session:
+            yield session
+
+    def clock(self, session: Session) -> HybridClock:
+        if self._clock is None or self._clock.node_id != self.node_id:
+            last = session.get(Setting, HLC_SETTING)
+            self._clock = HybridClock.resume(self.node_id, last.value if last else None)
+        return self._clock
+
+    def next_version(self, session: Session) -> str:
+        """A new HLC version, persisted in the same transaction as the write it stamps."""
+        version = self.clock(session).tick()
+        setting = session.get(Setting, HLC_SETTING)
+        if setting is None:
+            session.add(Setting(key=HLC_SETTING, value=version))
+        else:
+            setting.value = version
+        return version
+
+    def stamp(self, session: Session, row: object) -> None:
+        """Mark a synced row as written here, now."""
+        row.origin = self.node_id
+        row.version = self.next_version(session)
+        row.updated_at = utcnow()
+
+    def audit(
+        self,
+        session: Session,
+        action: str,
+        entity: str,
+        entity_id: str,
+        changes: dict[str, tuple[object, object]] | None = None,
+    ) -> None:
+        payload = {k: [_jsonable(a), _jsonable(b)] for k, (a, b) in (changes or {}).items()}
+        session.add(
+            AuditLog(
+                user=self.user,
+                node_id=self.node_id,
+                action=action,
+                entity=entity,
+                entity_id=entity_id,
+                changes=json.dumps(payload, ensure_ascii=False, sort_keys=True),
+            )
+        )

@@ -1,0 +1,96 @@
+"""First-time set-up of a database: schema, reference data, this node's identity."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from ..db import Database
+from ..errors import ValidationError
+from ..models import AdminUnit, Node, Setting
+from .context import ServiceContext
+from .reference import SeedSummary, seed_reference
+
+
+@dataclass(frozen=True)
+class InitResult:
+    node_id: str
+    node_name: str
+    scope: list[str]
+    is_hub: bool
+    created: bool
+    seeded: SeedSummary
+
+
+def get_self_node(ctx: ServiceContext) -> Node | None:
+    with ctx.db.session() as s:
+        return s.scalar(select(Node).where(Node.is_self.is_(True)))
+
+
+def get_setting(ctx: ServiceContext, key: str, default: str = "") -> str:
+    with ctx.db.session() as s:
+        row = s.get(Setting, key)
+        return row.value if row else default
+
+
+def set_settings(ctx: ServiceContext, values: dict[str, str]) -> None:
+    with ctx.transaction() as s:
+        for key, value in values.items():
+            row = s.get(Setting, key)
+            old = row.value if row else None
+            if row is None:
+                s.add(Setting(key=key, value=value))
+            else:
+                row.value = value
+            if old != value:
+                ctx.audit(s, "setting", "setting", key[:36], {key: (old, value)})
+
+
+def initialise(
+    db: Database, name: str | None = None, communes: list[str] | None = None,
+    hub: bool = False, user: str = "admin",
+) -> InitResult:
+    """Create or upgrade the database and make this installation a node. Idempotent."""
+    db.upgrade()
+    ctx = ServiceContext(db, user=user)
+    with ctx.transaction() as s:
+        node = s.scalar(select(Node).where(Node.is_self.is_(True)))
+        created = node is None
+        if created:
+            node = Node(id=str(uuid.uuid4()), name=name or "Văn phòng", is_self=True)
+            s.add(node)
+            s.flush()
+            ctx.reset_node()
+        seeded = seed_reference(ctx, s)
+        known = set(s.scalars(select(AdminUnit.code)))
+        if communes:
+            bad = [c for c in communes if c not in known]
+            if bad:
+                raise ValidationError(
+                    "commune", f"Không có xã/phường mã {', '.join(bad)} trong danh mục tỉnh Sơn La.",
+                    f"Unknown commune code(s): {', '.join(bad)}.")
+            node.scope = ",".join(communes)
+        if name:
+            node.name = name
+        if hub:
+            node.is_hub = True
+            node.scope = "hub"
+        if created or name or communes or hub:
+            ctx.audit(s, "init", "node", node.id,
+                      {"name": (None, node.name), "scope": (None, node.scope)})
+        result = InitResult(node.id, node.name, _scope(node), node.is_hub, created, seeded)
+    ctx.reset_node()
+    return result
+
+
+def _scope(node: Node) -> list[str]:
+    return [c for c in node.scope.split(",") if c]
+
+
+def is_initialised(db: Database) -> bool:
+    if db.check_schema() == "empty":
+        return False
+    with db.session() as s:
+        return s.scalar(select(Node.id).where(Node.is_self.is_(True))) is not None

@@ -1,0 +1,278 @@
+"""Worker use cases: create, update, soft-delete, restore, get, search.
+
+Each public function is one user action in one transaction, with its audit row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import Select, and_, func, select, text
+from sqlalchemy.orm import Session
+
+from ..domain.text import fold
+from ..domain.worker_rules import ReferenceCodes, clean_worker
+from ..errors import DuplicateError, NotFoundError, ValidationError
+from ..models import AdminUnit, EthnicGroup, Market, Worker
+from .context import ServiceContext
+
+EDITABLE_FIELDS = (
+    "full_name", "birth_date", "birth_year", "sex", "national_id", "id_issued_on", "phone",
+    "ethnic_code", "commune_code", "village", "household", "education", "market_code",
+    "occupation", "agency", "status", "departure_date", "return_date", "contract_months",
+    "notes", "search_text", "sort_key",
+)
+
+
+def reference_codes(session: Session) -> ReferenceCodes:
+    return ReferenceCodes(
+        communes=frozenset(session.scalars(select(AdminUnit.code).where(~AdminUnit.deleted))),
+        ethnic_groups=frozenset(session.scalars(select(EthnicGroup.code))),
+        markets=frozenset(session.scalars(select(Market.code))),
+    )
+
+
+def _first_error(errors: dict[str, ValidationError]) -> None:
+    if errors:
+        err = next(iter(errors.values()))
+        err.all_errors = errors  # the form shows every field's message at once
+        raise err
+
+
+def find_by_national_id(
+    session: Session, national_id: str, exclude_id: str | None = None
+) -> Worker | None:
+    stmt = select(Worker).where(Worker.national_id == national_id, ~Worker.deleted)
+    if exclude_id:
+        stmt = stmt.where(Worker.id != exclude_id)
+    return session.scalars(stmt.limit(1)).first()
+
+
+def _refuse_duplicate(session: Session, clean: dict, exclude_id: str | None = None) -> None:
+    nid = clean.get("national_id")
+    if not nid:
+        return
+    other = find_by_national_id(session, nid, exclude_id)
+    if other is not None:
+        born = f", sinh {other.birth_date:%d/%m/%Y}" if other.birth_date else ""
+        raise DuplicateError(
+            f"Số CCCD {nid} đã có trong danh sách: {other.full_name}{born}.",
+            f"National ID {nid} already belongs to {other.full_name}.",
+            existing_id=other.id,
+        )
+
+
+def create_worker(ctx: ServiceContext, raw: Mapping[str, object], source: str = "office") -> str:
+    with ctx.transaction() as s:
+        clean, errors = clean_worker(raw, reference_codes(s))
+        _first_error(errors)
+        _refuse_duplicate(s, clean)
+        worker = Worker(source=source, **{k: clean[k] for k in EDITABLE_FIELDS})
+        s.add(worker)
+        ctx.stamp(s, worker)
+        s.flush()
+        ctx.audit(s, "create", "worker", worker.id,
+                  {k: (None, clean[k]) for k in EDITABLE_FIELDS if k not in ("search_text", "sort_key")})
+        return worker.id
+
+
+def _load(s: Session, worker_id: str, include_deleted: bool = False) -> Worker:
+    worker = s.get(Worker, worker_id)
+    if worker is None or (worker.deleted and not include_deleted):
+        raise NotFoundError(f"Không tìm thấy người lao động {worker_id}.",
+                            f"Worker {worker_id} not found.")
+    return worker
+
+
+def update_worker(ctx: ServiceContext, worker_id: str, raw: Mapping[str, object]) -> None:
+    with ctx.transaction() as s:
+        worker = _load(s, worker_id)
+        clean, errors = clean_worker(raw, reference_codes(s))
+        _first_error(errors)
+        _refuse_duplicate(s, clean, exclude_id=worker_id)
+        changes = {k: (getattr(worker, k), clean[k]) for k in EDITABLE_FIELDS
+                   if getattr(worker, k) != clean[k]}
+        if not changes:
+            return
+        for k, (_, new) in changes.items():
+            setattr(worker, k, new)
+        ctx.stamp(s, worker)
+        changes.pop("search_text", None)
+        changes.pop("sort_key", None)
+        ctx.audit(s, "update", "worker", worker_id, changes)
+
+
+def set_status(ctx: ServiceContext, worker_id: str, status: str, on: date | None = None) -> None:
+    """Mark departed/returned (context menu): same rules as the form."""
+    with ctx.transaction() as s:
+        worker = _load(s, worker_id)
+        raw = {k: getattr(worker, k) for k in EDITABLE_FIELDS}
+        raw["status"] = status
+        if status == "departed" and on:
+            raw["departure_date"] = on
+        if status == "returned" and on:
+            raw["return_date"] = on
+        clean, errors = clean_worker(raw, reference_codes(s))
+        _first_error(errors)
+        changes = {k: (getattr(worker, k), clean[k]) for k in ("status", "departure_date", "return_date")
+                   if getattr(worker, k) != clean[k]}
+        for k, (_, new) in changes.items():
+            setattr(worker, k, new)
+        ctx.stamp(s, worker)
+        ctx.audit(s, "status", "worker", worker_id, changes)
+
+
+def delete_worker(ctx: ServiceContext, worker_id: str) -> None:
+    """Soft delete (tombstone): the row stays so sync can carry the deletion."""
+    with ctx.transaction() as s:
+        worker = _load(s, worker_id)
+        worker.deleted = True
+        ctx.stamp(s, worker)
+        ctx.audit(s, "delete", "worker", worker_id, {"deleted": (False, True)})
+
+
+def restore_worker(ctx: ServiceContext, worker_id: str) -> None:
+    """Undo a delete."""
+    with ctx.transaction() as s:
+        worker = _load(s, worker_id, include_deleted=True)
+        if worker.national_id and find_by_national_id(s, worker.national_id, worker_id):
+            raise DuplicateError(
+                f"Không khôi phục được: số CCCD {worker.national_id} đã được dùng cho người khác.",
+                f"Cannot restore: national ID {worker.national_id} is now used by someone else.")
+        worker.deleted = False
+        ctx.stamp(s, worker)
+        ctx.audit(s, "restore", "worker", worker_id, {"deleted": (True, False)})
+
+
+@dataclass(frozen=True)
+class WorkerRow:
+    id: str
+    full_name: str
+    birth_date: date | None
+    birth_year: int | None
+    sex: str
+    national_id: str | None
+    phone: str
+    ethnic_code: str | None
+    ethnic_group: str | None
+    commune_code: str
+    commune_name: str
+    village: str
+    household: str
+    market: str | None
+    status: str
+    departure_date: date | None
+
+    def as_json(self) -> dict:
+        return {
+            "id": self.id, "full_name": self.full_name,
+            "birth_date": self.birth_date.isoformat() if self.birth_date else None,
+            "birth_year": self.birth_year, "sex": self.sex, "national_id": self.national_id,
+            "phone": self.phone, "ethnic_code": self.ethnic_code, "ethnic_group": self.ethnic_group,
+            "commune_code": self.commune_code, "commune_name": self.commune_name,
+            "village": self.village, "household": self.household, "market": self.market,
+            "status": self.status,
+            "departure_date": self.departure_date.isoformat() if self.departure_date else None,
+        }
+
+
+@dataclass(frozen=True)
+class WorkerFilter:
+    search: str = ""
+    commune_code: str | None = None
+    status: str | None = None
+    market_code: str | None = None
+    ethnic_code: str | None = None
+    household: str | None = None
+    include_deleted: bool = False
+
+
+SORT_COLUMNS = {
+    "name": (Worker.sort_key,),
+    "birth_date": (Worker.birth_date,),
+    "national_id": (Worker.national_id,),
+    "commune": (AdminUnit.name,),
+    "status": (Worker.status,),
+    "market": (Worker.market_code,),
+    "departure_date": (Worker.departure_date,),
+}
+
+
+def _search_tokens(query: str) -> list[str]:
+    folded = fold(query)
+    # "0912 345 678" typed with spaces is one phone number, not three words.
+    if folded.replace(" ", "").isdigit():
+        return [folded.replace(" ", "")]
+    return folded.split()
+
+
+def _apply_filter(stmt: Select, flt: WorkerFilter, is_sqlite: bool) -> Select:
+    conds = [] if flt.include_deleted else [~Worker.deleted]
+    for column, value in (
+        (Worker.commune_code, flt.commune_code), (Worker.status, flt.status),
+        (Worker.market_code, flt.market_code), (Worker.ethnic_code, flt.ethnic_code),
+        (Worker.household, flt.household),
+    ):
+        if value:
+            conds.append(column == value)
+    tokens = _search_tokens(flt.search) if flt.search else []
+    if tokens and is_sqlite:
+        match = " ".join(f'"{t}"*' for t in tokens)
+        conds.append(text("worker.rowid IN (SELECT rowid FROM worker_fts WHERE worker_fts MATCH :m)")
+                     .bindparams(m=match))
+    elif tokens:
+        # PostgreSQL (hub): prefix match on word starts of the folded column.
+        for t in tokens:
+            conds.append((" " + Worker.search_text).like(f"% {t}%"))
+    return stmt.where(and_(*conds)) if conds else stmt
+
+
+def _row_select() -> Select:
+    return (
+        select(
+            Worker.id, Worker.full_name, Worker.birth_date, Worker.birth_year, Worker.sex,
+            Worker.national_id, Worker.phone, Worker.ethnic_code, EthnicGroup.name,
+            Worker.commune_code, AdminUnit.name, Worker.village, Worker.household,
+            Worker.market_code, Worker.status, Worker.departure_date,
+        )
+        .join(AdminUnit, AdminUnit.code == Worker.commune_code)
+        .outerjoin(EthnicGroup, EthnicGroup.code == Worker.ethnic_code)
+    )
+
+
+def search_workers(
+    session: Session, flt: WorkerFilter, offset: int = 0, limit: int = 100,
+    sort: str = "name", descending: bool = False, is_sqlite: bool = True,
+) -> list[WorkerRow]:
+    """One page of rows, filtered and sorted in SQL (Vietnamese name order by default)."""
+    stmt = _apply_filter(_row_select(), flt, is_sqlite)
+    # The sort key is built for byte order; PostgreSQL's locale collation would reorder it.
+    name_key = Worker.sort_key if is_sqlite else Worker.sort_key.collate("C")
+    keys = SORT_COLUMNS.get(sort, SORT_COLUMNS["name"])
+    keys = tuple(name_key if k is Worker.sort_key else k for k in keys)
+    order = [k.desc() if descending else k.asc() for k in keys]
+    stmt = stmt.order_by(*order, name_key, Worker.id).offset(offset).limit(limit)
+    return [WorkerRow(*row) for row in session.execute(stmt)]
+
+
+def count_workers(session: Session, flt: WorkerFilter, is_sqlite: bool = True) -> int:
+    stmt = _apply_filter(select(func.count()).select_from(Worker), flt, is_sqlite)
+    return int(session.scalar(stmt) or 0)
+
+
+def list_workers(ctx: ServiceContext, flt: WorkerFilter, offset: int = 0, limit: int = 100,
+                 sort: str = "name", descending: bool = False) -> list[WorkerRow]:
+    with ctx.db.session() as s:
+        return search_workers(s, flt, offset, limit, sort, descending, ctx.db.is_sqlite)
+
+
+def get_worker(ctx: ServiceContext, worker_id: str) -> dict:
+    """All editable fields of one worker plus id/version, for the form."""
+    with ctx.db.session() as s:
+        worker = _load(s, worker_id, include_deleted=True)
+        values = {k: getattr(worker, k) for k in EDITABLE_FIELDS}
+        values.update(id=worker.id, version=worker.version, deleted=worker.deleted,
+                      source=worker.source)
+        return values

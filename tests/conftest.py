@@ -1,0 +1,99 @@
+"""Fixtures: a fresh, initialised database per test (DESIGN.md, Tests)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_data(tmp_path_factory, monkeypatch):
+    # Never touch the real user's data folder from a test.
+    monkeypatch.setenv("SONLA_DATA_DIR", str(tmp_path_factory.mktemp("userdata")))
+    monkeypatch.delenv("SONLA_DB", raising=False)
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    return tmp_path / "test.db"
+
+
+@pytest.fixture(scope="session")
+def _template_db(tmp_path_factory):
+    """Migrated and seeded once; each test gets a byte copy (much faster than re-seeding)."""
+    from sonla_desktop.db import open_database
+    from sonla_desktop.services.setup import initialise
+
+    path = tmp_path_factory.mktemp("template") / "template.db"
+    database = open_database(path)
+    initialise(database, name="UBND xã Chiềng Cơi", communes=["03670"])
+    database.backup(path.with_name("clean.db"))
+    database.dispose()
+    return path.with_name("clean.db")
+
+
+@pytest.fixture
+def db(db_path, _template_db):
+    from sonla_desktop.db import open_database
+
+    shutil.copyfile(_template_db, db_path)
+    database = open_database(db_path)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def ctx(db):
+    from sonla_desktop.services.context import ServiceContext
+
+    return ServiceContext(db, user="test-clerk")
+
+
+def dump_database(db) -> list[tuple]:
+    """Every row of every table, for 'database unchanged' assertions."""
+    from sqlalchemy import inspect, text
+
+    rows: list[tuple] = []
+    with db.engine.connect() as conn:
+        for table in sorted(inspect(conn).get_table_names()):
+            if table.startswith("worker_fts"):
+                continue
+            for row in conn.execute(text(f'SELECT * FROM "{table}" ORDER BY 1')):
+                rows.append((table, *row))
+    return rows
+
+
+@pytest.fixture
+def pg_url():
+    """A fresh database on a real PostgreSQL server (the hub's engine).
+
+    .ci/run installs and starts the server and sets SONLA_TEST_PG; in CI a missing
+    server is a failure. On a developer machine without one the test is skipped
+    with the reason printed.
+    """
+    import uuid
+
+    import sqlalchemy as sa
+
+    base = os.environ.get(
+        "SONLA_TEST_PG", "postgresql+psycopg://sonla:sonla@127.0.0.1:5432/postgres")
+    try:
+        admin = sa.create_engine(base, isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.execute(sa.text("SELECT 1"))
+    except Exception as exc:  # noqa: BLE001 - any connection failure means "no server"
+        if os.environ.get("CI"):
+            pytest.fail(f"PostgreSQL is required in CI (.ci/run starts it): {exc}")
+        pytest.skip(f"no PostgreSQL server reachable at {base}: run .ci/run's set-up")
+    name = f"sonla_test_{uuid.uuid4().hex[:10]}"
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'CREATE DATABASE "{name}" ENCODING \'UTF8\' TEMPLATE template0'))
+    url = base.rsplit("/", 1)[0] + "/" + name
+    yield url
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
