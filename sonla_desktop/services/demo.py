@@ -6,6 +6,7 @@ one ORM object per row would be ten times slower and the rows need nothing the O
 
 from __future__ import annotations
 
+import importlib
 import random
 import uuid
 from dataclasses import dataclass, field
@@ -30,6 +31,10 @@ from .demo_names import (
 )
 
 BATCH = 5000
+
+# Other features add their demo records after the workers, in the same transaction:
+# "module:function" called as fn(ctx, session, rng, today, summary).
+DEMO_EXTENSIONS: tuple[str, ...] = ()
 
 
 @dataclass
@@ -144,7 +149,11 @@ def generate_demo(
                     progress(i + 1, workers)
         if batch:
             s.execute(insert(Worker), batch)
-        ctx.next_version(s)  # persist the clock past the bulk versions
         summary.workers = workers
+        for target in DEMO_EXTENSIONS:
+            module_name, _, fn_name = target.partition(":")
+            fn = getattr(importlib.import_module(module_name), fn_name)
+            fn(ctx, s, rng, today, summary)
+        ctx.next_version(s)  # persist the clock past the bulk versions
         ctx.audit(s, "demo", "worker", "-", {"count": (None, workers), "seed": (None, seed)})
     return summary

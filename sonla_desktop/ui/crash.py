@@ -1,0 +1,55 @@
+"""Unexpected errors: a readable dialog, a log file in the user data folder, app keeps going."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import logging
+import sys
+import traceback
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from .. import paths
+
+log = logging.getLogger("sonla_desktop")
+
+
+def log_file() -> str:
+    return str(paths.log_dir() / "sonla-desktop.log")
+
+
+def setup_logging() -> None:
+    if log.handlers:
+        return
+    handler = logging.FileHandler(log_file(), encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+
+
+def report_exception(
+    exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None,
+    parent: QWidget | None = None,
+) -> None:
+    setup_logging()
+    text = "".join(traceback.format_exception(exc_type, exc, tb))
+    log.error("Unexpected error\n%s", text)
+    if QApplication.instance() is None:
+        sys.__excepthook__(exc_type, exc, tb)
+        return
+    tr = QCoreApplication.translate
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle(tr("crash", "Lỗi không mong muốn"))
+    box.setText(tr("crash", "Chương trình gặp lỗi ngoài dự kiến. Dữ liệu đã lưu không bị ảnh "
+                            "hưởng; bạn có thể tiếp tục làm việc.\n\nNhật ký lỗi: {0}")
+                .format(log_file()))
+    box.setDetailedText(f"{_dt.datetime.now():%d/%m/%Y %H:%M:%S}\n{text}")
+    box.exec()
+
+
+def install_excepthook() -> None:
+    setup_logging()
+    sys.excepthook = report_exception

@@ -1,0 +1,31 @@
+"""The pages of the left navigation, in order.
+
+A page is a QWidget whose constructor is ``Page(ctx: ServiceContext, runner: TaskRunner,
+parent=None)``. The main window calls these optional methods when they exist:
+``refresh()`` (F5 and on showing), ``new_item()`` (Ctrl+N), ``focus_search()`` (Ctrl+F),
+``save()`` (Ctrl+S). A page whose module is ``None`` shows a "coming" placeholder.
+Adding a page = one line here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str
+    title: str  # translated with QCoreApplication.translate("pages", title)
+    target: str | None  # "module:Class" inside sonla_desktop.ui.pages, or None
+
+
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("workers", QT_TRANSLATE_NOOP("pages", "Người lao động"), None),
+    PageSpec("loans", QT_TRANSLATE_NOOP("pages", "Khoản vay"), None),
+    PageSpec("events", QT_TRANSLATE_NOOP("pages", "Hội nghị tư vấn"), None),
+    PageSpec("reports", QT_TRANSLATE_NOOP("pages", "Báo cáo"), None),
+    PageSpec("sync", QT_TRANSLATE_NOOP("pages", "Đồng bộ"), None),
+    PageSpec("settings", QT_TRANSLATE_NOOP("pages", "Cài đặt"), None),
+)

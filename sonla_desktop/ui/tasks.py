@@ -1,0 +1,118 @@
+"""Database work off the GUI thread (after Anki's taskman/operations).
+
+``runner.run(fn, on_done)`` calls ``fn()`` on a worker thread and ``on_done(result)`` back on
+the GUI thread. A progress dialog appears only if the work takes longer than ~0.5 s.
+``UserError`` becomes a plain message box in the UI language; anything else goes to the
+crash handler (dialog + log file) and the app stays usable.
+
+Each worker thread gets its own SQLAlchemy connection from the engine pool, so the GUI
+thread never blocks on SQLite.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+from ..errors import UserError
+
+PROGRESS_DELAY_MS = 500
+
+
+class _Signals(QObject):
+    done = Signal(object)
+    failed = Signal(object)
+
+
+class _Job(QRunnable):
+    def __init__(self, fn: Callable[[], Any]) -> None:
+        super().__init__()
+        self.fn = fn
+        self.signals = _Signals()
+
+    def run(self) -> None:  # worker thread
+        try:
+            result = self.fn()
+        except BaseException as exc:  # noqa: BLE001 - every failure must reach the GUI thread
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.done.emit(result)
+
+
+class TaskRunner(QObject):
+    """One per main window. ``wait_idle()`` helps tests and shutdown."""
+
+    def __init__(self, parent: QObject | None = None, max_threads: int = 2) -> None:
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(max_threads)
+        self._jobs: set[_Job] = set()
+
+    def run(
+        self,
+        fn: Callable[[], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], bool | None] | None = None,
+        label: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        """``on_error`` may return True to say it handled the error itself."""
+        job = _Job(fn)
+        self._jobs.add(job)
+        dialog: list[QProgressDialog] = []
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+
+        def show_progress() -> None:
+            if job in self._jobs and label:
+                box = QProgressDialog(label, "", 0, 0, parent)
+                box.setCancelButton(None)
+                box.setWindowModality(Qt.WindowModality.WindowModal)
+                box.setMinimumDuration(0)
+                box.show()
+                dialog.append(box)
+
+        def finish() -> None:
+            timer.stop()
+            self._jobs.discard(job)
+            for box in dialog:
+                box.close()
+
+        @Slot(object)
+        def done(result: object) -> None:
+            finish()
+            if on_done is not None:
+                on_done(result)
+
+        @Slot(object)
+        def failed(exc: BaseException) -> None:
+            finish()
+            if on_error is not None and on_error(exc):
+                return
+            show_error(exc, parent)
+
+        job.signals.done.connect(done, Qt.ConnectionType.QueuedConnection)
+        job.signals.failed.connect(failed, Qt.ConnectionType.QueuedConnection)
+        timer.timeout.connect(show_progress)
+        timer.start(PROGRESS_DELAY_MS)
+        self.pool.start(job)
+
+    def busy(self) -> bool:
+        return bool(self._jobs)
+
+    def wait_idle(self, timeout_ms: int = 30000) -> bool:
+        return self.pool.waitForDone(timeout_ms)
+
+
+def show_error(exc: BaseException, parent: QWidget | None = None) -> None:
+    if isinstance(exc, UserError):
+        QMessageBox.warning(parent, QObject.tr("Không thực hiện được"), str(exc))
+        return
+    from .crash import report_exception
+
+    report_exception(type(exc), exc, exc.__traceback__, parent)
+
+
