@@ -135,3 +135,19 @@ def test_update_and_status_changes_are_versioned(ctx):
 def test_unknown_worker(ctx):
     with pytest.raises(NotFoundError):
         update_worker(ctx, "nope", DUC)
+
+
+def test_common_word_walk_gives_the_same_page_as_full_text(ctx, monkeypatch):
+    from sonla_desktop.services import workers as service
+    from sonla_desktop.services.demo import generate_demo
+
+    generate_demo(ctx, workers=2500, seed=11)
+    with ctx.db.session() as s:
+        for query in ("thi", "014", "lo"):
+            assert service._is_dense(s, [query]), query
+            walked = service.search_workers(s, WorkerFilter(search=query), limit=100)
+            monkeypatch.setattr(service, "DENSE_MATCHES", 10**9)
+            indexed = service.search_workers(s, WorkerFilter(search=query), limit=100)
+            monkeypatch.undo()
+            assert [r.id for r in walked] == [r.id for r in indexed]
+            assert len(walked) == 100
