@@ -141,13 +141,14 @@ def test_common_word_walk_gives_the_same_page_as_full_text(ctx, monkeypatch):
     from sonla_desktop.services import workers as service
     from sonla_desktop.services.demo import generate_demo
 
-    generate_demo(ctx, workers=2500, seed=11)
+    generate_demo(ctx, workers=1500, seed=11)
     with ctx.db.session() as s:
         for query in ("thi", "014", "lo"):
+            monkeypatch.setattr(service, "DENSE_MATCHES", 200)
             assert service._is_dense(s, [query]), query
             walked = service.search_workers(s, WorkerFilter(search=query), limit=100)
             monkeypatch.setattr(service, "DENSE_MATCHES", 10**9)
+            assert not service._is_dense(s, [query])
             indexed = service.search_workers(s, WorkerFilter(search=query), limit=100)
-            monkeypatch.undo()
             assert [r.id for r in walked] == [r.id for r in indexed]
             assert len(walked) == 100
