@@ -143,7 +143,7 @@ def test_common_word_walk_gives_the_same_page_as_full_text(ctx, monkeypatch):
 
     generate_demo(ctx, workers=1500, seed=11)
     with ctx.db.session() as s:
-        for query in ("thi", "014", "lo"):
+        for query in ("thi", "014", "van"):
             monkeypatch.setattr(service, "DENSE_MATCHES", 200)
             assert service._is_dense(s, [query]), query
             walked = service.search_workers(s, WorkerFilter(search=query), limit=100)
