@@ -92,7 +92,8 @@ def test_form_checks_as_the_clerk_types_and_refuses_without_writing(qtbot, ctx, 
     dialog = open_loan_form(parent, ctx, runner, worker_id)
     qtbot.waitUntil(lambda: dialog.ready)
     # The Thái poor-household borrower qualifies as poor and ethnic minority, not land.
-    assert "Hộ nghèo" in dialog.eligibility.text() and "Dân tộc thiểu số" in dialog.eligibility.text()
+    eligibility = dialog.eligibility.text()
+    assert "Hộ nghèo" in eligibility and "Dân tộc thiểu số" in eligibility
     item = dialog.group.model().item(dialog.group.findData("land_revoked"))
     assert not item.isEnabled()
     dialog.land_revoked.setChecked(True)

@@ -31,10 +31,6 @@ except ImportError:  # pragma: no cover - only without the PySide6_Pdf wheel
 MAX_PRINT_DPI = 300
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DossierPreview", text)
-
-
 def has_pdf_support() -> bool:
     return QPdfDocument is not None
 
@@ -79,17 +75,18 @@ def print_pdf(parent: QWidget | None, pdf: bytes) -> bool:
     """Ask for a printer with the system dialog and print; False if the clerk cancelled."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    printer.setDocName(_tr("Hồ sơ vay vốn"))
+    printer.setDocName(QCoreApplication.translate("DossierPreview", "Hồ sơ vay vốn"))
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(_tr("In hồ sơ vay vốn"))
+    dialog.setWindowTitle(QCoreApplication.translate("DossierPreview", "In hồ sơ vay vốn"))
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
     return print_document(pdf, printer) > 0
 
 
 def ask_save_path(parent: QWidget | None, suggested: str) -> str | None:
-    path, _ = QFileDialog.getSaveFileName(parent, _tr("Lưu hồ sơ vay vốn"), suggested,
-                                          _tr("Tệp PDF (*.pdf)"))
+    path, _ = QFileDialog.getSaveFileName(
+        parent, QCoreApplication.translate("DossierPreview", "Lưu hồ sơ vay vốn"), suggested,
+        QCoreApplication.translate("DossierPreview", "Tệp PDF (*.pdf)"))
     if not path:
         return None
     return path if path.lower().endswith(".pdf") else path + ".pdf"

@@ -41,7 +41,15 @@ from ...errors import UserError, ValidationError
 from ...services import loans as svc
 from ...services.context import ServiceContext
 from ...services.loan_queries import LoanFormData, loan_form_data
-from .loan_labels import FREQUENCIES, day, group_label, household_label, money, rate_text, tr
+from .loan_labels import (
+    FREQUENCIES,
+    day,
+    group_label,
+    household_label,
+    money,
+    rate_text,
+    translate_label,
+)
 from .loan_widgets import CostLinesEditor, DateField, FieldError, MoneyEdit, show_errors
 
 STARTER_KINDS = ("service_fee", "airfare", "training", "visa_health")
@@ -98,7 +106,7 @@ class LoanFormDialog(QDialog):
         self.term.setSuffix(self.tr(" tháng"))
         self.frequency = QComboBox()
         for months, label in FREQUENCIES:
-            self.frequency.addItem(tr(label), months)
+            self.frequency.addItem(translate_label(label), months)
         self.purpose = QLineEdit()
         self.savings_group = QLineEdit()
         self.savings_head = QLineEdit()
@@ -203,9 +211,8 @@ class LoanFormDialog(QDialog):
         self.contract_months.setValue(w["contract_months"] or 36)
         self.term.setValue(self.contract_months.value())
         village = (w["village"] or "").strip()
-        if village:
-            self.savings_group.setText(self.tr("Tổ TK&VV {0}").format(
-                village[0].lower() + village[1:]))
+        if village:  # data for the Vietnamese form, so never translated
+            self.savings_group.setText(f"Tổ TK&VV {village[0].lower() + village[1:]}")
         self._market_changed()
         for kind in STARTER_KINDS:
             self.costs.add_line(kind)
@@ -235,8 +242,9 @@ class LoanFormDialog(QDialog):
 
     def _market_changed(self) -> None:
         if self.market.currentData() and not self.purpose.isModified():
-            self.purpose.setText(self.tr("Chi trả chi phí đi làm việc ở {0} theo hợp đồng")
-                                 .format(self.market.currentText()))
+            # Printed on the Vietnamese form: Vietnamese whatever the screen language.
+            name = dict(self.data.markets).get(self.market.currentData(), "")
+            self.purpose.setText(f"Chi trả chi phí đi làm việc ở {name} theo hợp đồng")
 
     # ---------------------------------------------------------------- live checks
     def applicant(self) -> Applicant:

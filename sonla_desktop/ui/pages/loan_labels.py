@@ -56,24 +56,25 @@ FREQUENCIES = (
 )
 
 
-def tr(text: str) -> str:
+def translate_label(text: str) -> str:
+    """Translate one of the QT_TRANSLATE_NOOP labels above."""
     return QCoreApplication.translate(CTX, text)
 
 
 def status_label(key: str) -> str:
-    return tr(STATUS.get(key, key))
+    return translate_label(STATUS.get(key, key))
 
 
 def group_label(key: str) -> str:
-    return tr(GROUP.get(key, key))
+    return translate_label(GROUP.get(key, key))
 
 
 def cost_label(key: str) -> str:
-    return tr(COST_KIND.get(key, key))
+    return translate_label(COST_KIND.get(key, key))
 
 
 def household_label(key: str) -> str:
-    return tr(HOUSEHOLD.get(key, key))
+    return translate_label(HOUSEHOLD.get(key, key))
 
 
 def money(amount: int | None) -> str:
@@ -94,4 +95,4 @@ def rate_text(rate: Decimal | float | None) -> str:
     if -value.as_tuple().exponent < 2:  # 6.6 -> 6,60 as on the dossier
         value = value.quantize(Decimal("0.01"))
     text = f"{value:f}".replace(".", ",")
-    return tr("{0} %/năm").format(text)
+    return QCoreApplication.translate("LoanLabels", "{0} %/năm").format(text)

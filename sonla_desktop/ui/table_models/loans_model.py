@@ -133,7 +133,8 @@ class LoansTableModel(QAbstractTableModel):
             return _tr(COLUMNS[section][1])
         if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole
                 and COLUMNS[section][2] is None):
-            return _tr("Không sắp xếp được theo cột này")
+            return QCoreApplication.translate("LoansTableModel",
+                                              "Không sắp xếp được theo cột này")
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
@@ -150,7 +151,8 @@ class LoansTableModel(QAbstractTableModel):
                 "overdue", "full_name"):
             return QBrush(QColor("#b00020"))
         if role == Qt.ItemDataRole.ToolTipRole and key == "status" and row.status == "rejected":
-            return _tr("Bị từ chối – xem lý do ở phần chi tiết")
+            return QCoreApplication.translate("LoansTableModel",
+                                              "Bị từ chối – xem lý do ở phần chi tiết")
         if role == Qt.ItemDataRole.UserRole:
             return row
         return None
@@ -173,7 +175,8 @@ class LoansTableModel(QAbstractTableModel):
         if key == "rate":
             return rate_text(row.rate_pct_year)
         if key == "term":
-            return _tr("{0} tháng").format(row.term_months)
+            return QCoreApplication.translate("LoansTableModel", "{0} tháng").format(
+                row.term_months)
         if key == "outstanding":
             return money(row.outstanding_vnd) if row.disbursed_vnd else ""
         if key == "overdue":
