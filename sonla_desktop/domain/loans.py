@@ -172,8 +172,9 @@ def principal_due_by(
     months = months_elapsed(disbursed_on, as_of)
     if months >= term_months:
         return principal_vnd
-    _, share, _ = _principal_plan(principal_vnd, term_months, frequency_months)
-    # Before maturity only regular shares have fallen due: months freq, 2·freq, … < term.
+    # As _principal_plan: instalments in months freq, 2·freq, … < term, and at term.
+    share = principal_vnd // ((term_months - 1) // frequency_months + 1)
+    # Before maturity only regular shares have fallen due.
     return share * (months // frequency_months)
 
 

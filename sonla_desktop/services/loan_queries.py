@@ -10,7 +10,7 @@ province-sized database.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -23,6 +23,7 @@ from ..domain.loan_application import decode_notes
 from ..domain.loans import principal_due_by
 from ..domain.policy import PolicyParam, RateRow
 from ..domain.text import fold
+from ..errors import NotFoundError, UserError
 from ..models import (
     AdminUnit,
     Disbursement,
@@ -129,7 +130,17 @@ def _where(stmt: Select, flt: LoanFilter) -> Select:
 
 
 def overdue_loans(s: Session, flt: LoanFilter, as_of: date) -> dict[str, int]:
-    """Loan id -> overdue principal on ``as_of``, for the loans of ``flt`` that have any."""
+    """Loan id -> overdue principal on ``as_of``, for the loans of ``flt`` that have any.
+
+    Kept for the session's life: a list's count and first page ask for it together.
+    """
+    key = ("overdue_loans", replace(flt, overdue_only=False), as_of)
+    if key not in s.info:
+        s.info[key] = _overdue_loans(s, flt, as_of)
+    return s.info[key]
+
+
+def _overdue_loans(s: Session, flt: LoanFilter, as_of: date) -> dict[str, int]:
     disbursed, first_on, paid = _money_columns(as_of)
     stmt = select(L.id, disbursed, first_on, L.term_months, L.frequency_months, paid).join(
         Worker, Worker.id == L.worker_id)
@@ -153,11 +164,11 @@ SORTS = {
 def _filtered(s: Session, flt: LoanFilter, as_of: date, columns: list) -> Select:
     stmt = select(*columns).select_from(L).join(Worker, Worker.id == L.worker_id).join(
         AdminUnit, AdminUnit.code == Worker.commune_code)
-    stmt = _where(stmt, flt)
     if flt.overdue_only:
-        ids = list(overdue_loans(s, flt, as_of))
-        stmt = stmt.where(L.id.in_(ids))
-    return stmt
+        # The ids already satisfy every other condition; repeating them would let SQLite
+        # (without ANALYZE statistics) walk all workers instead of fetching the ids.
+        return stmt.where(L.id.in_(list(overdue_loans(s, flt, as_of))))
+    return _where(stmt, flt)
 
 
 def search_loans(s: Session, flt: LoanFilter, as_of: date, offset: int = 0, limit: int = 100,
@@ -182,6 +193,8 @@ def search_loans(s: Session, flt: LoanFilter, as_of: date, offset: int = 0, limi
 
 
 def count_loans(s: Session, flt: LoanFilter, as_of: date) -> int:
+    if flt.overdue_only:
+        return len(overdue_loans(s, flt, as_of))
     return int(s.scalar(_filtered(s, flt, as_of, [func.count(L.id)])) or 0)
 
 
@@ -194,15 +207,17 @@ def list_loans(ctx: ServiceContext, flt: LoanFilter, as_of: date | None = None,
 
 def resolve_loan_id(ctx: ServiceContext, text: str) -> str:
     """A full loan id, or a unique prefix of one (at least 6 characters) as printed."""
-    from ..errors import NotFoundError
-
     key = text.strip().lower()
-    with ctx.db.session() as s:
-        if len(key) >= 6:
+    found: list[str] = []
+    if len(key) >= 6:
+        with ctx.db.session() as s:
             found = list(s.scalars(select(L.id).where(L.id.startswith(key), ~L.deleted)
                                    .limit(2)))
-            if len(found) == 1:
-                return found[0]
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise UserError(f"Có nhiều khoản vay bắt đầu bằng “{text}”: hãy gõ thêm ký tự.",
+                        f"Several loans start with “{text}”: type more characters.")
     raise NotFoundError(f"Không tìm thấy khoản vay “{text}”.", f"Loan “{text}” not found.")
 
 

@@ -114,7 +114,8 @@ def _add_cost_lines(ctx: ServiceContext, s: Session, loan_id: str, lines: list) 
 
 def _live_lines(s: Session, loan_id: str) -> list[LoanCostLine]:
     return list(s.scalars(select(LoanCostLine).where(
-        LoanCostLine.loan_id == loan_id, ~LoanCostLine.deleted).order_by(LoanCostLine.created_at, LoanCostLine.id)))
+        LoanCostLine.loan_id == loan_id, ~LoanCostLine.deleted)
+        .order_by(LoanCostLine.created_at, LoanCostLine.id)))
 
 
 def _lines_json(lines) -> list[list[object]]:

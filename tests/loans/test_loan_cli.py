@@ -154,6 +154,10 @@ def test_dossier_of_a_demo_loan_reads_back_name_amount_words_and_rate(demo_db, t
     rate = f"{loan['rate_pct_year']:.2f}".replace(".", ",")
     assert re.search(rf"Lãi suất cho vay: {rate} %/năm", text)
     assert "LỊCH TRẢ NỢ DỰ KIẾN" in text and "DANH MỤC HỒ SƠ KÈM THEO" in text
+    # The short dossier number on the form finds the loan again.
+    number = loan["id"][:8].upper()
+    assert f"Số hồ sơ: {number}" in text
+    assert json.loads(run(demo_db, "loans", "show", number).stdout)["id"] == loan["id"]
 
 
 def test_dossier_of_an_application_not_yet_paid_out_says_which_rate_it_uses(demo_db, tmp_path):
