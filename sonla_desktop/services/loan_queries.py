@@ -40,6 +40,7 @@ from .loan_figures import loan_figures, policy_params, rate_rows
 from .loans import load_loan, load_worker
 
 L = LoanApplication
+_FEW_LOANS = 500
 
 
 @dataclass(frozen=True)
@@ -141,13 +142,28 @@ def overdue_loans(s: Session, flt: LoanFilter, as_of: date) -> dict[str, int]:
 
 
 def _overdue_loans(s: Session, flt: LoanFilter, as_of: date) -> dict[str, int]:
-    disbursed, first_on, paid = _money_columns(as_of)
-    stmt = select(L.id, disbursed, first_on, L.term_months, L.frequency_months, paid).join(
-        Worker, Worker.id == L.worker_id)
-    stmt = _where(stmt, flt).where(L.status == "disbursed")
+    loans = s.execute(_where(select(L.id, L.term_months, L.frequency_months)
+                             .join(Worker, Worker.id == L.worker_id), flt)
+                      .where(L.status == "disbursed")).all()
+    if not loans:
+        return {}
+    payout_q = select(Disbursement.loan_id, func.sum(Disbursement.amount_vnd),
+                      func.min(Disbursement.disbursed_on)).where(
+        ~Disbursement.deleted, Disbursement.disbursed_on <= as_of)
+    paid_q = select(Repayment.loan_id, func.sum(Repayment.principal_vnd)).where(
+        ~Repayment.deleted, Repayment.paid_on <= as_of)
+    if len(loans) <= _FEW_LOANS:  # one commune: read just its loans' rows
+        ids = [loan_id for loan_id, _, _ in loans]
+        payout_q = payout_q.where(Disbursement.loan_id.in_(ids))
+        paid_q = paid_q.where(Repayment.loan_id.in_(ids))
+    # Otherwise one pass over each table beats thousands of index look-ups.
+    payouts = {i: (amount, first) for i, amount, first in
+               s.execute(payout_q.group_by(Disbursement.loan_id))}
+    paid = {i: total for i, total in s.execute(paid_q.group_by(Repayment.loan_id))}
     result = {}
-    for loan_id, amount, first, term, freq, principal_paid in s.execute(stmt):
-        overdue = _overdue(amount, first, term, freq, principal_paid, as_of)
+    for loan_id, term, freq in loans:
+        amount, first = payouts.get(loan_id, (0, None))
+        overdue = _overdue(amount, first, term, freq, paid.get(loan_id, 0), as_of)
         if overdue:
             result[loan_id] = overdue
     return result
@@ -174,22 +190,30 @@ def _filtered(s: Session, flt: LoanFilter, as_of: date, columns: list) -> Select
 def search_loans(s: Session, flt: LoanFilter, as_of: date, offset: int = 0, limit: int = 100,
                  sort: str = "name", descending: bool = False) -> list[LoanRow]:
     """One page of loans with their balances on ``as_of``, filtered and sorted in SQL."""
+    keys = SORTS.get(sort, SORTS["name"])
+    page = _filtered(s, flt, as_of, [L.id]).order_by(
+        *[k.desc() if descending else k.asc() for k in keys], Worker.sort_key, L.id,
+    ).offset(offset).limit(limit)
+    ids = list(s.scalars(page))
+    if not ids:
+        return []
+    # Balances only for the page: SQLite would compute them for every matching loan
+    # before sorting if they were in the query above.
     disbursed, first_on, paid = _money_columns(as_of)
-    stmt = _filtered(s, flt, as_of, [
+    stmt = select(
         L.id, L.worker_id, Worker.national_id, Worker.full_name, Worker.commune_code,
         AdminUnit.name, L.policy_group, L.status, L.application_date, L.requested_vnd,
         L.approved_vnd, disbursed, first_on, L.rate_pct_year, L.term_months,
-        L.frequency_months, paid])
-    keys = SORTS.get(sort, SORTS["name"])
-    stmt = stmt.order_by(*[k.desc() if descending else k.asc() for k in keys],
-                         Worker.sort_key, L.id).offset(offset).limit(limit)
-    rows = []
+        L.frequency_months, paid,
+    ).join(Worker, Worker.id == L.worker_id).join(
+        AdminUnit, AdminUnit.code == Worker.commune_code).where(L.id.in_(ids))
+    found = {}
     for r in s.execute(stmt):
         row = LoanRow(*r)
         overdue = _overdue(row.disbursed_vnd, row.disbursed_on, row.term_months,
                            row.frequency_months, row.principal_paid_vnd, as_of)
-        rows.append(LoanRow(*r, overdue_vnd=overdue if row.status == "disbursed" else 0))
-    return rows
+        found[row.id] = LoanRow(*r, overdue_vnd=overdue if row.status == "disbursed" else 0)
+    return [found[i] for i in ids]
 
 
 def count_loans(s: Session, flt: LoanFilter, as_of: date) -> int:

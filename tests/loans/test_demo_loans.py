@@ -95,7 +95,12 @@ def test_groups_match_the_worker_and_rates_the_disbursement_date(demo):
     assert groups["poor"] + groups["near_poor"] > 0
 
 
-def test_most_repay_monthly_and_a_few_are_overdue(demo):
+@pytest.mark.parametrize("few", [500, 0], ids=["per-loan reads", "whole-table pass"])
+def test_most_repay_monthly_and_a_few_are_overdue(demo, monkeypatch, few):
+    from sonla_desktop.services import loan_queries
+
+    # Both ways of reading the balances (a commune's few loans, the province's many).
+    monkeypatch.setattr(loan_queries, "_FEW_LOANS", few)
     db, _ = demo
     with db.session() as s:
         figures = [f for f in loan_figures(s, TODAY) if f.state is not None]
