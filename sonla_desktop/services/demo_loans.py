@@ -204,8 +204,8 @@ def add_demo_loans(ctx: ServiceContext, s: Session, rng: random.Random, today: d
         loan.update(status="disbursed", approved_vnd=amount, rate_pct_year=rate)
         payouts.append(sync({"id": uid(), "loan_id": loan_id, "disbursed_on": disbursed_on,
                              "amount_vnd": amount}))
-        habit = rng.random()  # 0.9+: stopped paying (overdue); else pays every month
-        stop = None if habit < 0.9 else rng.randint(0, 6)
+        habit = rng.random()  # 0.95+: stopped paying (overdue); else pays every month
+        stop = None if habit < 0.95 else rng.randint(0, 6)
         paid = 0
         key = (amount, rate, months, freq)
         if key not in plans:  # amounts repeat, so most loans reuse a computed plan

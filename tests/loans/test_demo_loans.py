@@ -107,7 +107,7 @@ def test_most_repay_monthly_and_a_few_are_overdue(demo, monkeypatch, few):
         repaying = s.scalar(select(func.count(func.distinct(Repayment.loan_id))))
         overdue = overdue_loans(s, LoanFilter(), TODAY)
     assert repaying >= 0.7 * len(figures)
-    assert 0 < len(overdue) <= 0.15 * len(figures)
+    assert 0 < len(overdue) <= 0.1 * len(figures)
     by_id = {f.loan_id: f for f in figures}
     for loan_id, amount in overdue.items():
         assert by_id[loan_id].state.overdue_principal_vnd == amount

@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 import json
 import re
-import shutil
 import sqlite3
 import subprocess
 import sys
@@ -98,7 +97,9 @@ def test_show_json_has_schedule_and_state(demo_db):
 
 def test_cli_workflow_and_refusals_leave_the_database_unchanged(demo_db, tmp_path):
     db = tmp_path / "copy.db"
-    shutil.copyfile(demo_db, db)
+    # SQLite's backup, not a file copy: recent writes may still sit in the -wal file.
+    with sqlite3.connect(demo_db) as src, sqlite3.connect(db) as dst:
+        src.backup(dst)
     workers = json.loads(run(db, "workers", "list", "--status", "training", "--format", "json",
                              "--limit", "500").stdout)
     poor = next(w for w in workers if w["household"] == "poor" and w["national_id"])
