@@ -185,3 +185,28 @@ def test_dossier_preview_and_print(qtbot, ctx, host, tmp_path):
     assert print_document(pdf, printer) == dialog.page_count()
     info = subprocess.run(["pdfinfo", str(target)], capture_output=True, text=True).stdout
     assert f"Pages:           {dialog.page_count()}" in info
+
+
+def test_new_application_starts_by_finding_the_borrower_without_accents(qtbot, ctx, host):
+    from sonla_desktop.ui.pages.loan_dialogs import WorkerPickerDialog
+    from sonla_desktop.ui.pages.loan_form import LoanFormDialog
+
+    _, runner = host
+    worker_id = _worker(ctx, "Quàng Thị Ươi")
+    _worker(ctx, "Lò Thị Hương")
+    page = LoansPage(ctx, runner)
+    qtbot.addWidget(page)
+    page.new_item()
+    picker = page.dialog
+    assert isinstance(picker, WorkerPickerDialog)
+    picker.search.setText("quang thi uoi")
+    qtbot.waitUntil(lambda: picker.results.count() == 1, timeout=5000)
+    assert picker.results.item(0).text().startswith("Quàng Thị Ươi")
+    picker.search.returnPressed.emit()
+    assert picker.worker_id == worker_id
+    form = page.dialog
+    assert isinstance(form, LoanFormDialog) and form.worker_id == worker_id
+    qtbot.waitUntil(lambda: form.ready)
+    # The Vietnamese form text stays Vietnamese: the savings group from the worker's village.
+    assert form.savings_group.text() == "Tổ TK&VV bản Mòng"
+    form.reject()
