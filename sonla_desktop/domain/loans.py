@@ -140,6 +140,44 @@ class Instalment:
     balance_after_vnd: int
 
 
+def _principal_plan(principal_vnd: int, term_months: int,
+                    frequency_months: int) -> tuple[set[int], int, int]:
+    """Months in which principal falls due, the regular share and the last share."""
+    months = set(range(frequency_months, term_months, frequency_months))
+    months.add(term_months)
+    share = principal_vnd // len(months)
+    return months, share, principal_vnd - share * (len(months) - 1)
+
+
+def months_elapsed(disbursed_on: date, as_of: date) -> int:
+    """How many monthly due dates (``add_months(disbursed_on, k)``, k >= 1) fall before
+    ``as_of``: the number of instalments already past due on ``as_of``."""
+    months = (as_of.year - disbursed_on.year) * 12 + as_of.month - disbursed_on.month
+    # add_months clamps to the month end, so check the candidate instead of comparing days.
+    while months > 0 and add_months(disbursed_on, months) >= as_of:
+        months -= 1
+    return max(months, 0)
+
+
+def principal_due_by(
+    principal_vnd: int, disbursed_on: date, term_months: int, frequency_months: int,
+    as_of: date,
+) -> int:
+    """Principal of the instalments of ``build_schedule`` due strictly before ``as_of``.
+
+    The same figure as summing the schedule, in constant time: the loans list uses it to
+    find overdue loans among thousands without building every schedule
+    (overdue principal = this − principal repaid up to ``as_of``, as in ``loan_state``).
+    """
+    months = months_elapsed(disbursed_on, as_of)
+    if months >= term_months:
+        return principal_vnd
+    # As _principal_plan: instalments in months freq, 2·freq, … < term, and at term.
+    share = principal_vnd // ((term_months - 1) // frequency_months + 1)
+    # Before maturity only regular shares have fallen due.
+    return share * (months // frequency_months)
+
+
 def build_schedule(
     principal_vnd: int,
     yearly_rate_pct: Decimal,
@@ -174,10 +212,8 @@ def build_schedule(
             "rate", "Lãi suất không được âm.", "The interest rate cannot be negative."
         )
 
-    principal_months = set(range(frequency_months, term_months, frequency_months))
-    principal_months.add(term_months)
-    share = principal_vnd // len(principal_months)
-    last_share = principal_vnd - share * (len(principal_months) - 1)
+    principal_months, share, last_share = _principal_plan(
+        principal_vnd, term_months, frequency_months)
 
     schedule: list[Instalment] = []
     balance = principal_vnd

@@ -123,6 +123,8 @@ class DossierData:
     schedule: list[ScheduleRow]
     attachments: list[str]
     needs_collateral: bool
+    # Printed under the schedule's title, e.g. that it assumes a disbursement date.
+    schedule_note: str = ""
 
 
 # --------------------------------------------------------------------------- helpers
@@ -369,6 +371,8 @@ def _schedule(data: DossierData, st: Styles, width: float) -> list[Flowable]:
     out: list[Flowable] = [
         Paragraph(escape(SCHEDULE_TITLE), st.title),
         Paragraph(f"(Kèm theo Giấy đề nghị vay vốn của ông (bà) {name})", st.subtitle),
+        *([Paragraph(f"<i>{escape(data.schedule_note)}</i>", st.body_center), vspace(4)]
+          if nfc(data.schedule_note).strip() else []),
         _fields(
             [f"Số tiền vay: <b>{format_vnd(data.requested_vnd)} đồng</b>",
              f"Thời hạn vay: {data.term_months} tháng"],

@@ -10,9 +10,12 @@ database through :func:`escape` first (it also NFC-normalises, see there).
 from __future__ import annotations
 
 import os
+import re
 import tempfile
+import threading
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -20,6 +23,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 from xml.sax.saxutils import escape as _xml_escape
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
@@ -282,6 +286,11 @@ def signature_block(
     return table
 
 
+_CELL_PAD = 4  # points left and right inside a grid_table cell
+_FIGURES = re.compile(r"[0-9.,:/+ -]*")
+_FIGURE_EM = 0.6
+
+
 def grid_table(
     header: Sequence[str],
     rows: Sequence[Sequence[Any]],
@@ -300,29 +309,59 @@ def grid_table(
     if len(aligns) != len(header) or any(len(r) != len(header) for r in rows):
         raise ValueError("every row and the align string need one entry per header column")
     cell_style = {"L": styles.cell, "C": styles.cell_center, "R": styles.cell_right}
+    size = styles.cell.fontSize
+    regular, bold_face = styles.font(), styles.font(bold=True)
+    room = [w - 2 * _CELL_PAD if isinstance(w, int | float) else None for w in col_widths]
+
+    def fits(text: str, col: int, face: str) -> bool:
+        if room[col] is None:
+            return False
+        # Figures and dates (most cells of a schedule) are measured by a safe bound: no
+        # digit or separator is wider than 0.6 em in the Noto faces (tests check it).
+        if _FIGURES.fullmatch(text) and len(text) * size * _FIGURE_EM <= room[col]:
+            return True
+        return stringWidth(text, face, size) <= room[col]
 
     def cell(value: Any, col: int, bold: bool) -> Any:
         if isinstance(value, Flowable):
             return value
-        text = escape(value)
+        text = nfc(value)
+        # A one-line cell is drawn as a plain string in the same font (set per row and
+        # column below): a Paragraph per cell would cost most of a schedule's build time.
+        if "\n" not in text and fits(text, col, bold_face if bold else regular):
+            return text
+        text = escape(text)
         return Paragraph(f"<b>{text}</b>" if bold else text, cell_style[aligns[col]])
+
+    def head(text: str, col: int) -> Any:
+        text = nfc(text)
+        return text if fits(text, col, bold_face) else Paragraph(escape(text), styles.cell_head)
 
     body = [
         [cell(v, c, bold=i >= len(rows) - total_rows) for c, v in enumerate(r)]
         for i, r in enumerate(rows)
     ]
-    data = [[Paragraph(escape(h), styles.cell_head) for h in header], *body]
+    data = [[head(h, c) for c, h in enumerate(header)], *body]
     table = Table(data, colWidths=list(col_widths), repeatRows=1)
+    first_total = len(rows) - total_rows + 1
     commands: list[tuple[Any, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), regular),  # never ReportLab's default Helvetica
+        ("FONTSIZE", (0, 0), (-1, -1), size),
+        ("LEADING", (0, 0), (-1, -1), styles.cell.leading),
+        ("FONTNAME", (0, 0), (-1, 0), bold_face),
+        ("ALIGN", (0, 0), (-1, 0), "CENTER"),
+        *[("ALIGN", (c, 1), (c, -1), {"L": "LEFT", "C": "CENTER", "R": "RIGHT"}[a])
+          for c, a in enumerate(aligns)],
         ("GRID", (0, 0), (-1, -1), 0.6, GRID_COLOR),
         ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), _CELL_PAD),
+        ("RIGHTPADDING", (0, 0), (-1, -1), _CELL_PAD),
         ("TOPPADDING", (0, 0), (-1, -1), 2.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
-        ("FONTNAME", (0, 0), (-1, -1), styles.font()),  # see layout_table
     ]
+    if total_rows:
+        commands.append(("FONTNAME", (0, first_total), (-1, -1), bold_face))
     table.setStyle(TableStyle(commands))
     return table
 
@@ -418,6 +457,27 @@ def _numbered_canvas_class(footer: str | None) -> type[Canvas]:
     return NumberedCanvas
 
 
+_BUILD_LOCK = threading.Lock()
+
+
+@contextmanager
+def _binary_streams() -> Iterator[None]:
+    """Build one document at a time, with binary (not ASCII85) compressed streams.
+
+    ReportLab keeps settings and font state in module globals, so the GUI's worker
+    threads must not build two PDFs at once. ASCII85 only serves 7-bit channels; without
+    it files are a fifth smaller and a third of the save time goes. The setting is put
+    back afterwards, so other ReportLab users in the process see the library default.
+    """
+    with _BUILD_LOCK:
+        saved = rl_config.useA85
+        rl_config.useA85 = 0
+        try:
+            yield
+        finally:
+            rl_config.useA85 = saved
+
+
 def build_pdf(
     target: str | os.PathLike[str] | BinaryIO,
     story: list[Flowable],
@@ -457,7 +517,8 @@ def build_pdf(
 
     canvasmaker = _numbered_canvas_class(footer)
     if not isinstance(target, str | os.PathLike):
-        make_doc(target).build(list(story), canvasmaker=canvasmaker)
+        with _binary_streams():
+            make_doc(target).build(list(story), canvasmaker=canvasmaker)
         return
 
     path = Path(target)
@@ -471,7 +532,7 @@ def build_pdf(
     except PermissionError as exc:
         raise _cannot_write(path) from exc
     try:
-        with os.fdopen(fd, "wb") as tmp:
+        with os.fdopen(fd, "wb") as tmp, _binary_streams():
             make_doc(tmp).build(list(story), canvasmaker=canvasmaker)
         try:
             os.replace(tmp_name, path)

@@ -23,7 +23,7 @@ class PageSpec:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("workers", QT_TRANSLATE_NOOP("pages", "Người lao động"), None),
-    PageSpec("loans", QT_TRANSLATE_NOOP("pages", "Khoản vay"), None),
+    PageSpec("loans", QT_TRANSLATE_NOOP("pages", "Khoản vay"), "loans_page:LoansPage"),
     PageSpec("events", QT_TRANSLATE_NOOP("pages", "Hội nghị tư vấn"), None),
     PageSpec("reports", QT_TRANSLATE_NOOP("pages", "Báo cáo"), None),
     PageSpec("sync", QT_TRANSLATE_NOOP("pages", "Đồng bộ"), None),
