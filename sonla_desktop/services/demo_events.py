@@ -59,7 +59,8 @@ def add_demo_events(ctx: ServiceContext, session: Session, rng: random.Random, t
                    Worker.source == "office")
             .order_by(Worker.id)):
         people[wid] = {"commune": commune, "full_name": name, "national_id": nid,
-                       "phone": phone, "village": village, "new": False}
+                       "phone": phone, "village": village, "new": False,
+                       "attended": False}
         pool[commune].append(wid)
     spare = list(people)  # candidates for "first registered at a conference"
     rng.shuffle(spare)
@@ -94,9 +95,11 @@ def add_demo_events(ctx: ServiceContext, session: Session, rng: random.Random, t
         local = pool[commune]
         linked = rng.sample(local, min(len(local), int(size * rng.uniform(0.3, 0.6))))
         chosen = set(linked)
+        for wid in linked:
+            people[wid]["attended"] = True  # stays where they attended from
         while len(chosen) < size and spare:
             wid = spare.pop()
-            if wid in chosen or people[wid]["new"]:
+            if wid in chosen or people[wid]["new"] or people[wid]["attended"]:
                 continue
             # First registered at this conference: from this commune if anyone is left,
             # otherwise someone who moved here (small demos have few people per commune).
