@@ -29,7 +29,7 @@ from ..domain.identity import normalize_phone, validate_national_id
 from ..domain.text import clean_text, fold
 from ..domain.worker_rules import worker_search_text
 from ..errors import DuplicateError, NotFoundError, ValidationError
-from ..models import AdminUnit, Attendance, Event, Market, Worker
+from ..models import AdminUnit, Attendance, Event, Market, Node, Worker
 from .context import ServiceContext
 from .workers import EDITABLE_FIELDS, find_by_national_id, reference_codes
 
@@ -53,6 +53,27 @@ def market_labels(ctx: ServiceContext) -> dict[str, str]:
     """ISO code -> Vietnamese market name, for lists and exports."""
     with ctx.db.session() as s:
         return {m.code: m.name_vi for m in market_names(s)}
+
+
+def commune_choices(ctx: ServiceContext) -> tuple[list[tuple[str, str]], str | None]:
+    """(code, "Phường Chiềng Cơi") of every unit, and this office's own commune if it has one."""
+    with ctx.db.session() as s:
+        units = [(c, n) for c, n in s.execute(
+            select(AdminUnit.code, AdminUnit.full_name).where(~AdminUnit.deleted)
+            .order_by(AdminUnit.name))]
+        node = s.scalar(select(Node).where(Node.is_self.is_(True)))
+    scope = [c for c in (node.scope.split(",") if node and node.scope != "hub" else []) if c]
+    return units, (scope[0] if scope else None)
+
+
+def village_names(ctx: ServiceContext, commune_code: str, limit: int = 300) -> list[str]:
+    """Villages already written for people of a commune, most used first (for completion)."""
+    with ctx.db.session() as s:
+        rows = s.execute(
+            select(Worker.village, func.count().label("n"))
+            .where(Worker.commune_code == commune_code, ~Worker.deleted, Worker.village != "")
+            .group_by(Worker.village).order_by(func.count().desc(), Worker.village).limit(limit))
+        return [v for v, _ in rows]
 
 
 def _communes(session: Session) -> frozenset[str]:

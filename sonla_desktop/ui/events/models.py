@@ -1,0 +1,114 @@
+"""Table models of the conferences page: plain row tuples in, display text out.
+
+Conferences number in the hundreds and one conference's attendees in the tens, so each
+list is loaded whole (as light dataclasses, never ORM objects) and sorted by the view.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from ...domain.identity import format_phone
+from ...domain.worker_rules import STATUS_LABELS_VI
+from ...services.events import AttendeeRow, EventRow
+
+Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("events", text)
+
+
+class RowsModel(QAbstractTableModel):
+    """Rows of one dataclass type; each column = (header, display fn, sort-key fn)."""
+
+    def __init__(self, columns: Sequence[tuple[str, Callable[[Any], str], Callable[[Any], Any]]],
+                 parent=None) -> None:
+        super().__init__(parent)
+        self.columns = list(columns)
+        self.rows: list[Any] = []
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> Any:
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.columns[section][0]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        item = self.rows[index.row()]
+        _, show, key = self.columns[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return show(item)
+        if role == SORT_ROLE:
+            return _sortable(key(item))
+        return None
+
+
+def _sortable(value: Any) -> Any:
+    """A value QSortFilterProxyModel can compare: it cannot order Python dates or None."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return int(value)
+    return "" if value is None else value
+
+
+def _sex(code: str) -> str:
+    return _tr("Nam") if code == "M" else _tr("Nữ") if code == "F" else ""
+
+
+def event_model(parent=None) -> RowsModel:
+    columns: list[tuple[str, Callable[[EventRow], str], Callable[[EventRow], Any]]] = [
+        (_tr("Ngày"), lambda e: e.event_date.strftime("%d/%m/%Y"), lambda e: e.event_date),
+        (_tr("Xã/Phường"), lambda e: e.commune_name, lambda e: e.commune_name),
+        (_tr("Chủ đề"), lambda e: e.topic, lambda e: e.topic),
+        (_tr("Số người"), lambda e: str(e.attendees), lambda e: e.attendees),
+    ]
+    return RowsModel(columns, parent)
+
+
+def attendee_model(markets: dict[str, str], numbers: dict[str, int], parent=None) -> RowsModel:
+    """``numbers``: attendance id -> order of registration (1 = first), kept by the page."""
+    columns: list[tuple[str, Callable[[AttendeeRow], str], Callable[[AttendeeRow], Any]]] = [
+        ("#", lambda a: str(numbers.get(a.attendance_id, "")),
+         lambda a: numbers.get(a.attendance_id, 0)),
+        (_tr("Họ và tên"), lambda a: a.full_name, lambda a: a.sort_key),
+        (_tr("Năm sinh"), lambda a: str(a.birth_year or ""), lambda a: a.birth_year or 0),
+        (_tr("Giới tính"), lambda a: _sex(a.sex), lambda a: a.sex),
+        (_tr("Điện thoại"), lambda a: format_phone(a.phone), lambda a: a.phone),
+        (_tr("Bản/Tổ dân phố"), lambda a: a.village, lambda a: a.village),
+        (_tr("Thị trường"), lambda a: markets.get(a.interest_market or "", ""),
+         lambda a: a.interest_market or ""),
+        (_tr("Liên hệ lại"), lambda a: _tr("Có") if a.follow_up else "", lambda a: a.follow_up),
+        (_tr("Trạng thái"), lambda a: _tr(STATUS_LABELS_VI.get(a.status, a.status)),
+         lambda a: a.status),
+    ]
+    return RowsModel(columns, parent)
