@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Integer, cast, func, or_, select
+from sqlalchemy import Integer, cast, false, func, or_, select
 from sqlalchemy.orm import Session
 
 from ..domain.events import (
@@ -47,6 +47,14 @@ def _first_error(errors: Mapping[str, ValidationError]) -> None:
 def market_names(session: Session) -> list[MarketName]:
     return [MarketName(m.code, m.name_vi, m.name_en)
             for m in session.scalars(select(Market).where(~Market.deleted).order_by(Market.code))]
+
+
+def _live_worker():
+    """"Not a tombstone", written so that SQLite cannot start a join from the (deleted,
+    sort_key) index: without statistics its planner takes "deleted = 0" for a selective
+    test and walks every live worker (0.5 s on 100,000) instead of following the event's
+    attendance rows (a few ms)."""
+    return func.coalesce(Worker.deleted, false()) == false()
 
 
 def market_labels(ctx: ServiceContext) -> dict[str, str]:
@@ -165,7 +173,7 @@ def event_rows(
                func.count(func.distinct(Attendance.worker_id)).label("n"),
                func.sum(cast(Attendance.follow_up, Integer)).label("f"))
         .join(Worker, Worker.id == Attendance.worker_id)
-        .where(~Attendance.deleted, ~Worker.deleted)
+        .where(~Attendance.deleted, _live_worker())
         .group_by(Attendance.event_id)
         .subquery()
     )
@@ -268,15 +276,20 @@ def find_duplicates(
         conds.append(name_cond)
     if not conds:
         return []
+    # Tombstones are skipped below, not in SQL: with "deleted = 0" in the WHERE clause
+    # SQLite's planner walks the (deleted, sort_key) index over every live worker instead
+    # of the three small index look-ups (300 ms instead of 2 ms on 100,000 people).
     stmt = (
         select(Worker, AdminUnit.name)
         .join(AdminUnit, AdminUnit.code == Worker.commune_code)
-        .where(~Worker.deleted, or_(*conds))
-        .limit(200)
+        .where(or_(*conds))
+        .limit(500)
     )
     attended: set[str] = set()
     found = []
     for worker, commune_name in session.execute(stmt):
+        if worker.deleted:
+            continue
         other = PersonKey(worker.national_id, worker.phone or None, fold(worker.full_name),
                           worker.birth_year, worker.commune_code)
         reasons = match_reasons(key, other, name_hints=name_hints)
@@ -481,7 +494,7 @@ def attendee_rows(session: Session, event_id: str, order: str = "name") -> list[
                Worker.sex, Worker.phone, Worker.village, Attendance.interest_market,
                Attendance.consent_method, Attendance.follow_up, Worker.status, Worker.sort_key)
         .join(Worker, Worker.id == Attendance.worker_id)
-        .where(Attendance.event_id == event_id, ~Attendance.deleted, ~Worker.deleted)
+        .where(Attendance.event_id == event_id, ~Attendance.deleted, _live_worker())
     )
     if order == "newest":
         stmt = stmt.order_by(Attendance.created_at.desc(), Attendance.id)
@@ -516,7 +529,7 @@ def counselling_figures(
         select(Attendance.event_id, Attendance.worker_id)
         .join(Event, Event.id == Attendance.event_id)
         .join(Worker, Worker.id == Attendance.worker_id)
-        .where(*where, ~Attendance.deleted, ~Worker.deleted)
+        .where(*where, ~Attendance.deleted, _live_worker())
         .distinct()
         .subquery()
     )
@@ -563,7 +576,7 @@ def follow_up_rows(session: Session, event_id: str | None = None,
         .join(Attendance, Attendance.worker_id == Worker.id)
         .join(Event, Event.id == Attendance.event_id)
         .join(AdminUnit, AdminUnit.code == Event.commune_code)
-        .where(Attendance.follow_up, ~Attendance.deleted, ~Event.deleted, ~Worker.deleted,
+        .where(Attendance.follow_up, ~Attendance.deleted, ~Event.deleted, _live_worker(),
                Worker.status == "registered")
         .order_by(Worker.sort_key, Worker.id, Event.event_date.desc())
     )

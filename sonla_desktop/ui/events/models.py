@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -19,7 +20,6 @@ from PySide6.QtCore import (
 )
 
 from ...domain.identity import format_phone
-from ...domain.worker_rules import STATUS_LABELS_VI
 from ...services.events import AttendeeRow, EventRow
 
 Index = QModelIndex | QPersistentModelIndex
@@ -29,6 +29,31 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("events", text)
+
+
+# Literal strings for lupdate; translated when shown.
+T = {
+    "date": QT_TRANSLATE_NOOP("events", "Ngày"), "commune": QT_TRANSLATE_NOOP("events", "Xã/Phường"),
+    "topic": QT_TRANSLATE_NOOP("events", "Chủ đề"),
+    "people": QT_TRANSLATE_NOOP("events", "Số người"),
+    "name": QT_TRANSLATE_NOOP("events", "Họ và tên"),
+    "year": QT_TRANSLATE_NOOP("events", "Năm sinh"),
+    "sex": QT_TRANSLATE_NOOP("events", "Giới tính"),
+    "phone": QT_TRANSLATE_NOOP("events", "Điện thoại"),
+    "village": QT_TRANSLATE_NOOP("events", "Bản/Tổ dân phố"),
+    "market": QT_TRANSLATE_NOOP("events", "Thị trường"),
+    "follow_up": QT_TRANSLATE_NOOP("events", "Liên hệ lại"),
+    "status": QT_TRANSLATE_NOOP("events", "Trạng thái"),
+    "yes": QT_TRANSLATE_NOOP("events", "Có"),
+    "M": QT_TRANSLATE_NOOP("events", "Nam"), "F": QT_TRANSLATE_NOOP("events", "Nữ"),
+}
+STATUS = {
+    "registered": QT_TRANSLATE_NOOP("events", "Đăng ký"),
+    "training": QT_TRANSLATE_NOOP("events", "Đào tạo"),
+    "departed": QT_TRANSLATE_NOOP("events", "Đã xuất cảnh"),
+    "returned": QT_TRANSLATE_NOOP("events", "Đã về nước"),
+    "cancelled": QT_TRANSLATE_NOOP("events", "Huỷ"),
+}
 
 
 class RowsModel(QAbstractTableModel):
@@ -82,15 +107,15 @@ def _sortable(value: Any) -> Any:
 
 
 def _sex(code: str) -> str:
-    return _tr("Nam") if code == "M" else _tr("Nữ") if code == "F" else ""
+    return _tr(T[code]) if code in ("M", "F") else ""
 
 
 def event_model(parent=None) -> RowsModel:
     columns: list[tuple[str, Callable[[EventRow], str], Callable[[EventRow], Any]]] = [
-        (_tr("Ngày"), lambda e: e.event_date.strftime("%d/%m/%Y"), lambda e: e.event_date),
-        (_tr("Xã/Phường"), lambda e: e.commune_name, lambda e: e.commune_name),
-        (_tr("Chủ đề"), lambda e: e.topic, lambda e: e.topic),
-        (_tr("Số người"), lambda e: str(e.attendees), lambda e: e.attendees),
+        (_tr(T["date"]), lambda e: e.event_date.strftime("%d/%m/%Y"), lambda e: e.event_date),
+        (_tr(T["commune"]), lambda e: e.commune_name, lambda e: e.commune_name),
+        (_tr(T["topic"]), lambda e: e.topic, lambda e: e.topic),
+        (_tr(T["people"]), lambda e: str(e.attendees), lambda e: e.attendees),
     ]
     return RowsModel(columns, parent)
 
@@ -100,15 +125,15 @@ def attendee_model(markets: dict[str, str], numbers: dict[str, int], parent=None
     columns: list[tuple[str, Callable[[AttendeeRow], str], Callable[[AttendeeRow], Any]]] = [
         ("#", lambda a: str(numbers.get(a.attendance_id, "")),
          lambda a: numbers.get(a.attendance_id, 0)),
-        (_tr("Họ và tên"), lambda a: a.full_name, lambda a: a.sort_key),
-        (_tr("Năm sinh"), lambda a: str(a.birth_year or ""), lambda a: a.birth_year or 0),
-        (_tr("Giới tính"), lambda a: _sex(a.sex), lambda a: a.sex),
-        (_tr("Điện thoại"), lambda a: format_phone(a.phone), lambda a: a.phone),
-        (_tr("Bản/Tổ dân phố"), lambda a: a.village, lambda a: a.village),
-        (_tr("Thị trường"), lambda a: markets.get(a.interest_market or "", ""),
+        (_tr(T["name"]), lambda a: a.full_name, lambda a: a.sort_key),
+        (_tr(T["year"]), lambda a: str(a.birth_year or ""), lambda a: a.birth_year or 0),
+        (_tr(T["sex"]), lambda a: _sex(a.sex), lambda a: a.sex),
+        (_tr(T["phone"]), lambda a: format_phone(a.phone), lambda a: a.phone),
+        (_tr(T["village"]), lambda a: a.village, lambda a: a.village),
+        (_tr(T["market"]), lambda a: markets.get(a.interest_market or "", ""),
          lambda a: a.interest_market or ""),
-        (_tr("Liên hệ lại"), lambda a: _tr("Có") if a.follow_up else "", lambda a: a.follow_up),
-        (_tr("Trạng thái"), lambda a: _tr(STATUS_LABELS_VI.get(a.status, a.status)),
+        (_tr(T["follow_up"]), lambda a: _tr(T["yes"]) if a.follow_up else "", lambda a: a.follow_up),
+        (_tr(T["status"]), lambda a: _tr(STATUS.get(a.status, a.status)),
          lambda a: a.status),
     ]
     return RowsModel(columns, parent)

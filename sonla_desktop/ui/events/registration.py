@@ -26,7 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.dates import parse_year
-from ...domain.events import REASON_LABELS_VI, REASON_NAME, guess_sex
+from ...domain.events import (
+    REASON_NAME,
+    REASON_NAME_YEAR,
+    REASON_NATIONAL_ID,
+    REASON_PHONE,
+    guess_sex,
+)
 from ...domain.identity import format_phone, normalize_phone, parse_sex, validate_national_id
 from ...domain.text import clean_text
 from ...errors import DuplicateError, ValidationError
@@ -110,7 +116,9 @@ class RegistrationPanel(QWidget):
         self.candidates = QListWidget()
         self.candidates.setObjectName("candidates")
         self.candidates.installEventFilter(self)
-        self.candidates.setMaximumHeight(130)
+        self.candidates.setMaximumHeight(150)
+        self.candidates.setWordWrap(True)
+        self.candidates.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.candidates_label = QLabel(self.tr("Người có thể đã có trong danh sách "
                                                "(Enter: chọn người này · Esc: nhập người mới):"))
         self.candidates_label.setWordWrap(True)
@@ -286,16 +294,22 @@ class RegistrationPanel(QWidget):
         self.shown = list(found)
         self.candidates.clear()
         for c in found:
-            parts = [c.full_name, str(c.birth_year or "?"), format_phone(c.phone) or "–",
-                     ", ".join(p for p in (c.village, c.commune_name) if p)]
-            why = ", ".join(self.tr(REASON_LABELS_VI[r]) for r in c.reasons)
-            text = " · ".join(parts) + f"  ({why})"
-            if c.attended:
-                text = self.tr("[đã có trong hội nghị này] ") + text
-            QListWidgetItem(text, self.candidates)
+            head = " · ".join([c.full_name, str(c.birth_year or "?"),
+                               format_phone(c.phone) or "–"])
+            where = ", ".join(p for p in (c.village, c.commune_name) if p)
+            why = ", ".join(self._reason(r) for r in c.reasons)
+            mark = self.tr("[đã có trong hội nghị này] ") if c.attended else ""
+            QListWidgetItem(f"{mark}{head}\n    {where} – {why}", self.candidates)
         visible = bool(found)
         self.candidates.setVisible(visible)
         self.candidates_label.setVisible(visible)
+
+    def _reason(self, reason: str) -> str:
+        return {
+            REASON_NATIONAL_ID: self.tr("trùng số CCCD"), REASON_PHONE: self.tr("trùng số điện thoại"),
+            REASON_NAME_YEAR: self.tr("trùng họ tên, năm sinh, xã"),
+            REASON_NAME: self.tr("trùng họ tên trong xã"),
+        }.get(reason, reason)
 
     def _focus_candidates(self) -> None:
         self.candidates.setCurrentRow(0)
