@@ -33,6 +33,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from ..domain.identity import format_phone
 from ..errors import UserError
 from ..services.flyers import FlyerData, MarketFacts, tel_uri, zalo_url
 from .fonts import SANS, face_name, register_fonts
@@ -260,7 +261,8 @@ def _contacts(data: FlyerData, st: _Styles, width: float) -> Table | None:
                       s.jobs_website.removeprefix("https://").removeprefix("http://"),
                       s.jobs_website))
     if s.zalo:
-        items.append(("Nhắn tin Zalo", s.zalo.removeprefix("https://"), zalo_url(s.zalo)))
+        shown = s.zalo.removeprefix("https://") if s.zalo.startswith("http") else format_phone(s.zalo)
+        items.append(("Nhắn tin Zalo", shown, zalo_url(s.zalo)))
     if not items:
         return None
     qr = min(3.2 * cm, max(2.4 * cm, width / 3 * 0.55))
