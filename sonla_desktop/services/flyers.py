@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from datetime import date
 from decimal import Decimal
 
@@ -109,7 +109,13 @@ def clean_flyer_settings(raw: Mapping[str, object]) -> FlyerSettings:
 
 def save_flyer_settings(ctx: ServiceContext, raw: Mapping[str, object]) -> FlyerSettings:
     clean = clean_flyer_settings(raw)
-    set_settings(ctx, {key: getattr(clean, f) for f, key in SETTING_KEYS.items()})
+    values = {key: getattr(clean, f) for f, key in SETTING_KEYS.items()}
+    with ctx.db.session() as s:
+        node = s.scalar(select(Node).where(Node.is_self.is_(True)))
+    if node is not None and clean.office_name == node.name:
+        # Left at the default: keep following the office's name if it is renamed later.
+        values[SETTING_KEYS["office_name"]] = ""
+    set_settings(ctx, values)
     return clean
 
 
@@ -269,6 +275,3 @@ def gather_flyer_data(
     return FlyerData(as_of, settings or get_flyer_settings(ctx),
                      tuple(facts[c] for c in codes), loan, groups, line, layout)
 
-
-def with_settings(data: FlyerData, settings: FlyerSettings) -> FlyerData:
-    return replace(data, settings=settings)

@@ -167,6 +167,8 @@ def test_a_run_of_people_without_the_mouse(qtbot, ctx, page):
                  "Bản Hẹo" if i == 0 else None)
     assert panel.count == len(given)
     assert workers(ctx) == before + len(given)
+    # The conference list keeps count without a reload that would wipe the form.
+    qtbot.waitUntil(lambda: page.events.rows[0].attendees == len(given), timeout=5000)
     qtbot.waitUntil(lambda: page.attendees.rowCount() == len(given), timeout=5000)
     villages = {p.village for p in list_attendees(ctx, page.current.id)}
     assert villages == {"Bản Hẹo"}  # the village carries over from the person before

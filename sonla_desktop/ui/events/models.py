@@ -70,6 +70,14 @@ class RowsModel(QAbstractTableModel):
         self.rows = list(rows)
         self.endResetModel()
 
+    def replace_row(self, old: Any, new: Any) -> None:
+        """Swap one row in place (a count changed) without resetting the view's selection."""
+        for i, item in enumerate(self.rows):
+            if item is old or item == old:
+                self.rows[i] = new
+                self.dataChanged.emit(self.index(i, 0), self.index(i, len(self.columns) - 1))
+                return
+
     def row_at(self, row: int) -> Any:
         return self.rows[row] if 0 <= row < len(self.rows) else None
 

@@ -3,6 +3,8 @@ registration-at-the-door panel and its attendee list on the right."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QSortFilterProxyModel, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
@@ -248,6 +250,12 @@ class EventsPage(QWidget):
                 self.panel.set_event(event, len(people), villages, market_words)
             else:
                 self.panel.set_count(len(people))
+                # Keep the conference list's head count in step without reloading it (a
+                # reload would reset the form the clerk is typing the next person into).
+                updated = replace(event, attendees=len({p.worker_id for p in people}))
+                self.events.replace_row(event, updated)
+                self._all_events = [updated if e.id == event.id else e for e in self._all_events]
+                self.current = updated
 
         self.runner.run(work, done, parent=self)
 
@@ -269,6 +277,10 @@ class EventsPage(QWidget):
         if dialog.exec() and dialog.saved_id:
             self.current = None
             self.refresh(select_id=dialog.saved_id)
+
+    def save(self) -> None:
+        """Ctrl+S: save the person being registered."""
+        self.panel.save()
 
     def focus_search(self) -> None:
         self.search.setFocus()
