@@ -27,7 +27,7 @@ def bench_lookup(ctx) -> None:
     from sonla_desktop.domain.events import PersonKey
     from sonla_desktop.domain.text import fold
     from sonla_desktop.models import Worker
-    from sonla_desktop.services.events import find_duplicates
+    from sonla_desktop.services.attendance import find_duplicates
 
     with ctx.db.session() as s:
         sample = s.execute(select(Worker.full_name, Worker.birth_year, Worker.commune_code,
@@ -51,7 +51,8 @@ def bench_lookup(ctx) -> None:
 
 def bench_session(path: Path) -> None:
     """150 people registered at one conference, one service call each (what Enter does)."""
-    from sonla_desktop.services.events import create_event, register_attendee
+    from sonla_desktop.services.attendance import register_attendee
+    from sonla_desktop.services.events import create_event
     from sonla_desktop.services.workers import create_worker
 
     with tempfile.TemporaryDirectory() as tmp:

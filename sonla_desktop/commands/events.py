@@ -15,17 +15,11 @@ from ..errors import ImportRowsError
 from ..reports.attendance_sheet import render_attendance_sheet
 from ..reports.flyer import render_flyer
 from ..reports.follow_up import write_follow_up
+from ..services.attendance import list_attendees
 from ..services.attendance_import import ImportSummary, import_attendance_file
 from ..services.context import ServiceContext
 from ..services.event_documents import gather_attendance_sheet
-from ..services.events import (
-    create_event,
-    follow_up_list,
-    get_event,
-    list_attendees,
-    list_events,
-    market_labels,
-)
+from ..services.events import create_event, follow_up_list, get_event, list_events, market_labels
 from ..services.flyers import (
     LAYOUTS,
     SETTING_KEYS,

@@ -38,14 +38,9 @@ from ..domain.text import clean_text, fold
 from ..domain.worker_rules import ReferenceCodes
 from ..errors import ImportRowsError, UserError, ValidationError
 from ..models import Worker
+from .attendance import add_attendance, create_attendee_worker, find_duplicates
 from .context import ServiceContext
-from .events import (
-    add_attendance,
-    create_attendee_worker,
-    find_duplicates,
-    load_event,
-    market_names,
-)
+from .events import load_event, market_names
 from .workers import reference_codes
 
 SHEET_NAME = "Điểm danh"

@@ -9,8 +9,9 @@ from sqlalchemy import select
 from ..domain.identity import format_phone
 from ..models import AdminUnit, Market
 from ..reports.attendance_sheet import AttendanceSheetData, SheetLine
+from .attendance import attendee_rows
 from .context import ServiceContext
-from .events import attendee_rows, get_event, load_event
+from .events import get_event, load_event
 
 
 def _office(full_name: str) -> tuple[str, str]:

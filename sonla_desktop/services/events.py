@@ -1,8 +1,7 @@
-"""Counselling conferences: events, attendees registered at the door, duplicates, figures.
+"""Counselling conferences: the events themselves, and the figures and follow-up list drawn
+from who attended them (registration of the people is in ``services.attendance``).
 
-Attendees are workers (status "registered", source "event"), so a person who comes to two
-conferences, or later registers at the office, is one record. Each public function that
-writes is one user action in one transaction with its audit row.
+Each public function that writes is one user action in one transaction with its audit row.
 """
 
 from __future__ import annotations
@@ -11,33 +10,23 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Integer, cast, false, func, or_, select
+from sqlalchemy import Integer, cast, false, func, select
 from sqlalchemy.orm import Session
 
 from ..domain.events import (
-    REASON_RANK,
     MarketName,
-    PersonKey,
-    clean_consent,
-    clean_door_person,
     clean_event,
     market_lookup,
-    match_reasons,
-    parse_market,
 )
-from ..domain.identity import normalize_phone, validate_national_id
-from ..domain.text import clean_text, fold
-from ..domain.worker_rules import worker_search_text
-from ..errors import DuplicateError, NotFoundError, ValidationError
+from ..errors import NotFoundError, ValidationError
 from ..models import AdminUnit, Attendance, Event, Market, Node, Worker
 from .context import ServiceContext
-from .workers import EDITABLE_FIELDS, find_by_national_id, reference_codes
 
 EVENT_FIELDS = ("event_date", "commune_code", "place", "topic", "organiser", "counsellors",
                 "agencies", "markets", "notes")
 
 
-def _first_error(errors: Mapping[str, ValidationError]) -> None:
+def raise_first_error(errors: Mapping[str, ValidationError]) -> None:
     if errors:
         err = next(iter(errors.values()))
         err.all_errors = dict(errors)  # a form shows every field's message at once
@@ -49,7 +38,7 @@ def market_names(session: Session) -> list[MarketName]:
             for m in session.scalars(select(Market).where(~Market.deleted).order_by(Market.code))]
 
 
-def _live_worker():
+def live_worker():
     """"Not a tombstone", written so that SQLite cannot start a join from the (deleted,
     sort_key) index: without statistics its planner takes "deleted = 0" for a selective
     test and walks every live worker (0.5 s on 100,000) instead of following the event's
@@ -127,7 +116,7 @@ def load_event(session: Session, event_id: str) -> Event:
 def create_event(ctx: ServiceContext, raw: Mapping[str, object]) -> str:
     with ctx.transaction() as s:
         clean, errors = clean_event(raw, _communes(s), market_lookup(market_names(s)))
-        _first_error(errors)
+        raise_first_error(errors)
         event = Event(**{k: clean[k] for k in EVENT_FIELDS})
         s.add(event)
         ctx.stamp(s, event)
@@ -140,7 +129,7 @@ def update_event(ctx: ServiceContext, event_id: str, raw: Mapping[str, object]) 
     with ctx.transaction() as s:
         event = load_event(s, event_id)
         clean, errors = clean_event(raw, _communes(s), market_lookup(market_names(s)))
-        _first_error(errors)
+        raise_first_error(errors)
         changes = {k: (getattr(event, k), clean[k]) for k in EVENT_FIELDS
                    if getattr(event, k) != clean[k]}
         if not changes:
@@ -173,7 +162,7 @@ def event_rows(
                func.count(func.distinct(Attendance.worker_id)).label("n"),
                func.sum(cast(Attendance.follow_up, Integer)).label("f"))
         .join(Worker, Worker.id == Attendance.worker_id)
-        .where(~Attendance.deleted, _live_worker())
+        .where(~Attendance.deleted, live_worker())
         .group_by(Attendance.event_id)
         .subquery()
     )
@@ -215,302 +204,6 @@ def get_event(ctx: ServiceContext, event_id: str) -> EventRow:
         return rows[0]
 
 
-# --------------------------------------------------------------------------- duplicates
-
-@dataclass(frozen=True)
-class Candidate:
-    """An existing person who is probably the one being registered."""
-
-    worker_id: str
-    full_name: str
-    birth_year: int | None
-    sex: str
-    phone: str
-    national_id: str | None
-    commune_code: str
-    commune_name: str
-    village: str
-    status: str
-    reasons: tuple[str, ...]
-    attended: bool  # already on this event's list
-
-
-def person_key(raw: Mapping[str, object], commune_code: str | None) -> PersonKey:
-    """What can be read so far from a half-filled form: unreadable parts count as unknown."""
-    try:
-        phone = normalize_phone(raw.get("phone")) or None  # type: ignore[arg-type]
-    except ValidationError:
-        phone = None
-    nid_raw = raw.get("national_id")
-    try:
-        nid = validate_national_id(nid_raw) if clean_text(nid_raw) else None  # type: ignore[arg-type]
-    except ValidationError:
-        nid = None
-    year_text = clean_text(None if raw.get("birth_year") is None else str(raw.get("birth_year")))
-    year = int(year_text) if year_text.isdigit() and len(year_text) == 4 else None
-    name = fold(raw.get("full_name"))  # type: ignore[arg-type]
-    return PersonKey(nid, phone, name or None, year, commune_code)
-
-
-def find_duplicates(
-    session: Session, key: PersonKey, event_id: str | None = None, name_hints: bool = False,
-    limit: int = 8,
-) -> list[Candidate]:
-    """Existing people matching ``key`` by the duplicate rule, strongest reason first.
-
-    Each branch is an indexed look-up (CCCD, phone, commune), so this runs after every
-    field at the door even with 100,000 people on file.
-    """
-    conds = []
-    if key.national_id:
-        conds.append(Worker.national_id == key.national_id)
-    if key.phone:
-        conds.append(Worker.phone == key.phone)
-    if key.folded_name and key.commune_code and (key.birth_year or name_hints):
-        # search_text starts with the folded name; the exact comparison is done below.
-        name_cond = (Worker.commune_code == key.commune_code) & or_(
-            Worker.search_text == key.folded_name,
-            Worker.search_text.like(key.folded_name + " %"))
-        if key.birth_year:
-            name_cond &= Worker.birth_year == key.birth_year
-        conds.append(name_cond)
-    if not conds:
-        return []
-    # Tombstones are skipped below, not in SQL: with "deleted = 0" in the WHERE clause
-    # SQLite's planner walks the (deleted, sort_key) index over every live worker instead
-    # of the three small index look-ups (300 ms instead of 2 ms on 100,000 people).
-    stmt = (
-        select(Worker, AdminUnit.name)
-        .join(AdminUnit, AdminUnit.code == Worker.commune_code)
-        .where(or_(*conds))
-        .limit(500)
-    )
-    attended: set[str] = set()
-    found = []
-    for worker, commune_name in session.execute(stmt):
-        if worker.deleted:
-            continue
-        other = PersonKey(worker.national_id, worker.phone or None, fold(worker.full_name),
-                          worker.birth_year, worker.commune_code)
-        reasons = match_reasons(key, other, name_hints=name_hints)
-        if reasons:
-            found.append((worker, commune_name, reasons))
-    if event_id and found:
-        attended = set(session.scalars(select(Attendance.worker_id).where(
-            Attendance.event_id == event_id, ~Attendance.deleted,
-            Attendance.worker_id.in_([w.id for w, _, _ in found]))))
-    found.sort(key=lambda t: (REASON_RANK[t[2][0]], -len(t[2]), t[0].sort_key, t[0].id))
-    return [
-        Candidate(w.id, w.full_name, w.birth_year, w.sex, w.phone, w.national_id,
-                  w.commune_code, cname, w.village, w.status, tuple(reasons), w.id in attended)
-        for w, cname, reasons in found[:limit]
-    ]
-
-
-def lookup_candidates(
-    ctx: ServiceContext, raw: Mapping[str, object], event_id: str, name_hints: bool = True,
-) -> list[Candidate]:
-    """Candidates for a half-filled door form of ``event_id`` (the GUI calls this per field)."""
-    with ctx.db.session() as s:
-        event = load_event(s, event_id)
-        return find_duplicates(s, person_key(raw, event.commune_code), event_id,
-                               name_hints=name_hints)
-
-
-# --------------------------------------------------------------------------- attendance
-
-@dataclass(frozen=True)
-class RegisterResult:
-    worker_id: str
-    attendance_id: str
-    created_worker: bool
-    full_name: str
-
-
-def _attendance_values(raw: Mapping[str, object], lookup: Mapping[str, str]) -> dict:
-    errors: dict[str, ValidationError] = {}
-    values: dict = {"follow_up": bool(raw.get("follow_up"))}
-    for field, fn in (("interest_market", lambda: parse_market(raw.get("interest_market"), lookup)),
-                      ("consent_method", lambda: clean_consent(raw.get("consent_method")))):
-        try:
-            values[field] = fn()
-        except ValidationError as err:
-            errors[field] = err
-    _first_error(errors)
-    return values
-
-
-def _already_attending(session: Session, event_id: str, worker: Worker) -> None:
-    exists = session.scalar(select(Attendance.id).where(
-        Attendance.event_id == event_id, Attendance.worker_id == worker.id, ~Attendance.deleted))
-    if exists:
-        raise DuplicateError(
-            f"{worker.full_name} đã có trong danh sách hội nghị này.",
-            f"{worker.full_name} is already on this conference's list.", existing_id=worker.id)
-
-
-def _fill_blanks(ctx: ServiceContext, session: Session, worker: Worker, raw: Mapping[str, object],
-                 interest: str | None) -> None:
-    """A linked person keeps their record; only empty fields take what was typed now."""
-    changes: dict[str, tuple[object, object]] = {}
-    key = person_key(raw, worker.commune_code)
-    village = clean_text(raw.get("village"))  # type: ignore[arg-type]
-    if not worker.phone and key.phone:
-        changes["phone"] = (worker.phone, key.phone)
-    if worker.birth_year is None and worker.birth_date is None and key.birth_year:
-        changes["birth_year"] = (None, key.birth_year)
-    if not worker.village and village:
-        changes["village"] = (worker.village, village)
-    if worker.market_code is None and interest:
-        changes["market_code"] = (None, interest)
-    if not changes:
-        return
-    for field, (_, new) in changes.items():
-        setattr(worker, field, new)
-    worker.search_text = worker_search_text({f: getattr(worker, f) for f in EDITABLE_FIELDS})
-    ctx.stamp(session, worker)
-    ctx.audit(session, "update", "worker", worker.id, changes)
-
-
-def create_attendee_worker(ctx: ServiceContext, session: Session, clean: dict) -> Worker:
-    nid = clean.get("national_id")
-    if nid:
-        other = find_by_national_id(session, nid)
-        if other is not None:
-            raise DuplicateError(
-                f"Số CCCD {nid} đã có trong danh sách: {other.full_name}. Hãy chọn người này.",
-                f"National ID {nid} already belongs to {other.full_name}. Link that person.",
-                existing_id=other.id)
-    worker = Worker(source="event", **{k: clean[k] for k in EDITABLE_FIELDS})
-    session.add(worker)
-    ctx.stamp(session, worker)
-    session.flush()
-    ctx.audit(session, "create", "worker", worker.id,
-              {k: (None, clean[k]) for k in EDITABLE_FIELDS if k not in ("search_text", "sort_key")})
-    return worker
-
-
-def add_attendance(ctx: ServiceContext, session: Session, event: Event, worker: Worker,
-                   values: Mapping[str, object]) -> Attendance:
-    """Write one attendance row inside the caller's transaction (GUI and import share it)."""
-    _already_attending(session, event.id, worker)
-    consent = values.get("consent_method") or ""
-    att = Attendance(
-        event_id=event.id, worker_id=worker.id, interest_market=values.get("interest_market"),
-        consent_given=bool(consent), consent_method=consent,
-        consent_date=event.event_date if consent else None,
-        follow_up=bool(values.get("follow_up")),
-    )
-    session.add(att)
-    ctx.stamp(session, att)
-    session.flush()
-    ctx.audit(session, "attend", "attendance", att.id,
-              {"event_id": (None, event.id), "worker_id": (None, worker.id)})
-    return att
-
-
-def register_attendee(
-    ctx: ServiceContext, event_id: str, raw: Mapping[str, object], worker_id: str | None = None,
-) -> RegisterResult:
-    """Register one person at the door: link ``worker_id`` if given, else create a new worker.
-
-    ``raw`` holds the person's fields (full_name, birth_year, sex, phone, national_id,
-    village) and the attendance's (interest_market, consent_method, follow_up).
-    """
-    with ctx.transaction() as s:
-        event = load_event(s, event_id)
-        values = _attendance_values(raw, market_lookup(market_names(s)))
-        if worker_id:
-            worker = s.get(Worker, worker_id)
-            if worker is None or worker.deleted:
-                raise NotFoundError(f"Không tìm thấy người lao động {worker_id}.",
-                                    f"Worker {worker_id} not found.")
-            _already_attending(s, event_id, worker)
-            _fill_blanks(ctx, s, worker, raw, values["interest_market"])
-            created = False
-        else:
-            clean, errors = clean_door_person(raw, reference_codes(s), event.commune_code)
-            _first_error(errors)
-            if values["interest_market"] and clean.get("market_code") is None:
-                clean["market_code"] = values["interest_market"]
-            worker = create_attendee_worker(ctx, s, clean)
-            created = True
-        att = add_attendance(ctx, s, event, worker, values)
-        return RegisterResult(worker.id, att.id, created, worker.full_name)
-
-
-def remove_attendance(ctx: ServiceContext, attendance_id: str) -> None:
-    """Take a person off an event's list (a mistaken link); the person stays on file."""
-    with ctx.transaction() as s:
-        att = s.get(Attendance, attendance_id)
-        if att is None or att.deleted:
-            raise NotFoundError("Không tìm thấy lượt tham dự này.", "Attendance not found.")
-        att.deleted = True
-        ctx.stamp(s, att)
-        ctx.audit(s, "delete", "attendance", attendance_id, {"deleted": (False, True)})
-
-
-def set_follow_up(ctx: ServiceContext, attendance_id: str, wanted: bool) -> None:
-    with ctx.transaction() as s:
-        att = s.get(Attendance, attendance_id)
-        if att is None or att.deleted:
-            raise NotFoundError("Không tìm thấy lượt tham dự này.", "Attendance not found.")
-        if att.follow_up == wanted:
-            return
-        ctx.audit(s, "update", "attendance", attendance_id, {"follow_up": (att.follow_up, wanted)})
-        att.follow_up = wanted
-        ctx.stamp(s, att)
-
-
-@dataclass(frozen=True)
-class AttendeeRow:
-    attendance_id: str
-    worker_id: str
-    full_name: str
-    birth_year: int | None
-    sex: str
-    phone: str
-    village: str
-    interest_market: str | None
-    consent_method: str
-    follow_up: bool
-    status: str
-    sort_key: str
-
-    def as_json(self) -> dict:
-        return {
-            "attendance_id": self.attendance_id, "worker_id": self.worker_id,
-            "full_name": self.full_name, "birth_year": self.birth_year, "sex": self.sex,
-            "phone": self.phone, "village": self.village,
-            "interest_market": self.interest_market, "consent_method": self.consent_method,
-            "follow_up": self.follow_up, "status": self.status,
-        }
-
-
-def attendee_rows(session: Session, event_id: str, order: str = "name") -> list[AttendeeRow]:
-    """The live attendees of one event, by Vietnamese name order or newest first."""
-    stmt = (
-        select(Attendance.id, Worker.id, Worker.full_name, Worker.birth_year, Worker.birth_date,
-               Worker.sex, Worker.phone, Worker.village, Attendance.interest_market,
-               Attendance.consent_method, Attendance.follow_up, Worker.status, Worker.sort_key)
-        .join(Worker, Worker.id == Attendance.worker_id)
-        .where(Attendance.event_id == event_id, ~Attendance.deleted, _live_worker())
-    )
-    if order == "newest":
-        stmt = stmt.order_by(Attendance.created_at.desc(), Attendance.id)
-    else:
-        stmt = stmt.order_by(Worker.sort_key, Worker.id)
-    return [AttendeeRow(a, w, n, y or (born.year if born else None), sx, ph, v, m, c, bool(f),
-                        st, sk)
-            for a, w, n, y, born, sx, ph, v, m, c, f, st, sk in session.execute(stmt)]
-
-
-def list_attendees(ctx: ServiceContext, event_id: str, order: str = "name") -> list[AttendeeRow]:
-    with ctx.db.session() as s:
-        load_event(s, event_id)
-        return attendee_rows(s, event_id, order)
-
-
 # --------------------------------------------------------------------------- figures
 
 def counselling_figures(
@@ -529,7 +222,7 @@ def counselling_figures(
         select(Attendance.event_id, Attendance.worker_id)
         .join(Event, Event.id == Attendance.event_id)
         .join(Worker, Worker.id == Attendance.worker_id)
-        .where(*where, ~Attendance.deleted, _live_worker())
+        .where(*where, ~Attendance.deleted, live_worker())
         .distinct()
         .subquery()
     )
@@ -576,7 +269,7 @@ def follow_up_rows(session: Session, event_id: str | None = None,
         .join(Attendance, Attendance.worker_id == Worker.id)
         .join(Event, Event.id == Attendance.event_id)
         .join(AdminUnit, AdminUnit.code == Event.commune_code)
-        .where(Attendance.follow_up, ~Attendance.deleted, ~Event.deleted, _live_worker(),
+        .where(Attendance.follow_up, ~Attendance.deleted, ~Event.deleted, live_worker(),
                Worker.status == "registered")
         .order_by(Worker.sort_key, Worker.id, Event.event_date.desc())
     )

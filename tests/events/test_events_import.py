@@ -10,8 +10,9 @@ from sqlalchemy import func, select
 
 from sonla_desktop.errors import ImportRowsError, UserError
 from sonla_desktop.models import Worker
+from sonla_desktop.services.attendance import list_attendees, register_attendee
 from sonla_desktop.services.attendance_import import import_attendance_file
-from sonla_desktop.services.events import create_event, list_attendees, register_attendee
+from sonla_desktop.services.events import create_event
 from sonla_desktop.services.workers import create_worker
 from tests.conftest import dump_database
 

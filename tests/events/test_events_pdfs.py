@@ -16,8 +16,9 @@ from sonla_desktop.models import PolicyRate
 from sonla_desktop.reports.attendance_sheet import render_attendance_sheet
 from sonla_desktop.reports.flyer import render_flyer
 from sonla_desktop.reports.pdf_common import format_decimal_vi
+from sonla_desktop.services.attendance import register_attendee
 from sonla_desktop.services.event_documents import gather_attendance_sheet
-from sonla_desktop.services.events import create_event, register_attendee
+from sonla_desktop.services.events import create_event
 from sonla_desktop.services.flyers import gather_flyer_data, save_flyer_settings
 from sonla_desktop.services.loan_figures import rate_rows
 

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
 
 from sonla_desktop.models import Worker
-from sonla_desktop.services.events import create_event, list_attendees
+from sonla_desktop.services.attendance import list_attendees
+from sonla_desktop.services.events import create_event
 from sonla_desktop.services.workers import create_worker
 from sonla_desktop.ui.pages.events import EventsPage
 from sonla_desktop.ui.tasks import TaskRunner

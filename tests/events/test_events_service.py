@@ -11,18 +11,20 @@ from sqlalchemy import func, select
 from sonla_desktop.domain.events import REASON_NAME, REASON_NAME_YEAR, REASON_PHONE
 from sonla_desktop.errors import DuplicateError, NotFoundError, ValidationError
 from sonla_desktop.models import Attendance, AuditLog, Worker
+from sonla_desktop.services.attendance import (
+    list_attendees,
+    lookup_candidates,
+    register_attendee,
+    remove_attendance,
+    set_follow_up,
+)
 from sonla_desktop.services.events import (
     counselling_figures,
     create_event,
     delete_event,
     follow_up_list,
     get_event,
-    list_attendees,
     list_events,
-    lookup_candidates,
-    register_attendee,
-    remove_attendance,
-    set_follow_up,
     update_event,
 )
 from sonla_desktop.services.workers import create_worker, delete_worker, set_status

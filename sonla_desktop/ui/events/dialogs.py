@@ -25,13 +25,7 @@ from ...domain.identity import format_phone
 from ...errors import ValidationError
 from ...reports.follow_up import write_follow_up
 from ...services.context import ServiceContext
-from ...services.events import (
-    EventRow,
-    FollowUpRow,
-    create_event,
-    follow_up_list,
-    update_event,
-)
+from ...services.events import EventRow, FollowUpRow, create_event, follow_up_list, update_event
 from ...services.flyers import FlyerSettings, get_flyer_settings, save_flyer_settings
 from ..tasks import TaskRunner
 from .models import RowsModel

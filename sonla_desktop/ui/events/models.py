@@ -1,4 +1,4 @@
-"""Table models of the conferences page: plain row tuples in, display text out.
+"""Table models (and the table view) of the conferences page: plain row tuples in, display text out.
 
 Conferences number in the hundreds and one conference's attendees in the tens, so each
 list is loaded whole (as light dataclasses, never ORM objects) and sorted by the view.
@@ -16,11 +16,14 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
+    QSortFilterProxyModel,
     Qt,
 )
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from ...domain.identity import format_phone
-from ...services.events import AttendeeRow, EventRow
+from ...services.attendance import AttendeeRow
+from ...services.events import EventRow
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -145,3 +148,21 @@ def attendee_model(markets: dict[str, str], numbers: dict[str, int], parent=None
          lambda a: a.status),
     ]
     return RowsModel(columns, parent)
+
+
+def make_table(model: RowsModel) -> QTableView:
+    """A read-only, sortable, single-row-selection view over ``model``."""
+    proxy = QSortFilterProxyModel(model)
+    proxy.setSourceModel(model)
+    proxy.setSortRole(SORT_ROLE)
+    proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    view = QTableView()
+    view.setModel(proxy)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setSortingEnabled(True)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view

@@ -18,27 +18,21 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from ...domain.dates import parse_year
-from ...domain.events import (
-    REASON_NAME,
-    REASON_NAME_YEAR,
-    REASON_NATIONAL_ID,
-    REASON_PHONE,
-    guess_sex,
-)
+from ...domain.events import REASON_NAME, guess_sex
 from ...domain.identity import format_phone, normalize_phone, parse_sex, validate_national_id
 from ...domain.text import clean_text
 from ...errors import DuplicateError, ValidationError
+from ...services.attendance import Candidate, lookup_candidates, register_attendee
 from ...services.context import ServiceContext
-from ...services.events import Candidate, EventRow, lookup_candidates, register_attendee
+from ...services.events import EventRow
 from ..tasks import TaskRunner
+from .candidates import CandidateList
 
 FIELDS = ("full_name", "birth_year", "sex", "phone", "national_id", "village", "interest_market")
 LOOKUP_FIELDS = ("full_name", "birth_year", "phone", "national_id")
@@ -113,15 +107,8 @@ class RegistrationPanel(QWidget):
         self.banner.hide()
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.candidates = QListWidget()
-        self.candidates.setObjectName("candidates")
+        self.candidates = CandidateList()
         self.candidates.installEventFilter(self)
-        self.candidates.setMaximumHeight(150)
-        self.candidates.setWordWrap(True)
-        self.candidates.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.candidates_label = QLabel(self.tr("Người có thể đã có trong danh sách "
-                                               "(Enter: chọn người này · Esc: nhập người mới):"))
-        self.candidates_label.setWordWrap(True)
         save = QPushButton(self.tr("Lưu (Ctrl+Enter)"))
         save.clicked.connect(self.save)
         clear = QPushButton(self.tr("Nhập lại"))
@@ -142,7 +129,7 @@ class RegistrationPanel(QWidget):
         layout.addLayout(form)
         layout.addLayout(buttons)
         layout.addWidget(self.status)
-        layout.addWidget(self.candidates_label)
+        layout.addWidget(self.candidates.label)
         layout.addWidget(self.candidates)
         layout.addStretch(1)
         self.setTabOrder(self.edits["interest_market"], self.follow_up)
@@ -292,24 +279,7 @@ class RegistrationPanel(QWidget):
 
     def _show_candidates(self, found: list[Candidate]) -> None:
         self.shown = list(found)
-        self.candidates.clear()
-        for c in found:
-            head = " · ".join([c.full_name, str(c.birth_year or "?"),
-                               format_phone(c.phone) or "–"])
-            where = ", ".join(p for p in (c.village, c.commune_name) if p)
-            why = ", ".join(self._reason(r) for r in c.reasons)
-            mark = self.tr("[đã có trong hội nghị này] ") if c.attended else ""
-            QListWidgetItem(f"{mark}{head}\n    {where} – {why}", self.candidates)
-        visible = bool(found)
-        self.candidates.setVisible(visible)
-        self.candidates_label.setVisible(visible)
-
-    def _reason(self, reason: str) -> str:
-        return {
-            REASON_NATIONAL_ID: self.tr("trùng số CCCD"), REASON_PHONE: self.tr("trùng số điện thoại"),
-            REASON_NAME_YEAR: self.tr("trùng họ tên, năm sinh, xã"),
-            REASON_NAME: self.tr("trùng họ tên trong xã"),
-        }.get(reason, reason)
+        self.candidates.show_candidates(found)
 
     def _focus_candidates(self) -> None:
         self.candidates.setCurrentRow(0)

@@ -5,63 +5,37 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from ...domain.text import fold
-from ...errors import ImportRowsError
-from ...reports.attendance_sheet import render_attendance_sheet
-from ...services.attendance_import import import_attendance_file
+from ...services.attendance import list_attendees, remove_attendance, set_follow_up
 from ...services.context import ServiceContext
-from ...services.event_documents import gather_attendance_sheet
 from ...services.events import (
     EventRow,
     commune_choices,
     delete_event,
-    list_attendees,
     list_events,
     market_labels,
-    remove_attendance,
-    set_follow_up,
     village_names,
 )
 from ..events.dialogs import ContactsDialog, EventDialog, FollowUpDialog
+from ..events.files import EventFiles
 from ..events.flyer_editor import FlyerEditor
-from ..events.models import SORT_ROLE, attendee_model, event_model
+from ..events.models import attendee_model, event_model, make_table
 from ..events.registration import RegistrationPanel
 from ..tasks import TaskRunner
-
-
-def _table(model) -> QTableView:
-    proxy = QSortFilterProxyModel(model)
-    proxy.setSourceModel(model)
-    proxy.setSortRole(SORT_ROLE)
-    proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    view = QTableView()
-    view.setModel(proxy)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setSortingEnabled(True)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
 
 
 class EventsPage(QWidget):
@@ -73,12 +47,13 @@ class EventsPage(QWidget):
         self.markets: dict[str, str] = {}
         self.current: EventRow | None = None
         self._all_events: list[EventRow] = []
+        self.files = EventFiles(ctx, runner, self)
         self._build()
 
     # ------------------------------------------------------------------ layout
     def _build(self) -> None:
         self.events = event_model(self)
-        self.events_view = _table(self.events)
+        self.events_view = make_table(self.events)
         self.events_view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         header = self.events_view.horizontalHeader()
         header.setStretchLastSection(False)
@@ -129,7 +104,7 @@ class EventsPage(QWidget):
         self.panel.saved.connect(lambda _: self._reload_current())
         self.numbers: dict[str, int] = {}
         self.attendees = attendee_model(self.markets, self.numbers, self)
-        self.attendees_view = _table(self.attendees)
+        self.attendees_view = make_table(self.attendees)
         self.attendees_view.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # newest on top
         self.attendees_view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         for text, shortcut, slot in ((self.tr("Bỏ khỏi danh sách hội nghị"),
@@ -327,51 +302,13 @@ class EventsPage(QWidget):
                             lambda _: self._reload_current(), parent=self)
 
     def import_excel(self) -> None:
-        event = self.current
-        if event is None:
-            return
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn tệp Excel có trang “Điểm danh”"),
-                                              "", self.tr("Tệp Excel (*.xlsx)"))
-        if not path:
-            return
-        consent = self.panel.consent.currentData()
-
-        def done(summary) -> None:
-            text = self.tr("Đã nhập %1 dòng: %2 người mới, %3 người đã có, %4 người đã có trong "
-                           "danh sách.").replace("%1", str(summary.rows)) \
-                .replace("%2", str(summary.created)).replace("%3", str(summary.linked)) \
-                .replace("%4", str(summary.already))
-            if summary.warnings:
-                text += "\n\n" + "\n".join(str(w) for w in summary.warnings)
-            QMessageBox.information(self, self.tr("Nhập danh sách"), text)
-            self.refresh()
-
-        self.runner.run(lambda: import_attendance_file(self.ctx, path, event.id,
-                                                       consent_method=consent),
-                        done, self._import_failed, label=self.tr("Đang nhập…"), parent=self)
-
-    def _import_failed(self, exc: BaseException) -> bool:
-        if not isinstance(exc, ImportRowsError):
-            return False
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Chưa nhập được"), str(exc),
-                          parent=self)
-        details = QPlainTextEdit("\n".join(str(e) for e in exc.errors))
-        details.setReadOnly(True)
-        box.layout().addWidget(details, box.layout().rowCount(), 0, 1, -1)
-        box.exec()
-        return True
+        if self.current is not None:
+            self.files.import_sign_in_sheet(self.current, self.panel.consent.currentData(),
+                                            self.refresh)
 
     def print_sheet(self) -> None:
-        event = self.current
-        if event is None:
-            return
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Lưu danh sách ký tên"), f"danh-sach-ky-ten-{event.event_date}.pdf",
-            self.tr("Tệp PDF (*.pdf)"))
-        if path:
-            self.runner.run(
-                lambda: render_attendance_sheet(gather_attendance_sheet(self.ctx, event.id), path),
-                lambda _: QDesktopServices.openUrl(QUrl.fromLocalFile(path)), parent=self)
+        if self.current is not None:
+            self.files.print_sheet(self.current)
 
     def open_flyer(self) -> None:
         FlyerEditor(self.ctx, self.runner, self.markets, None, self).exec()
