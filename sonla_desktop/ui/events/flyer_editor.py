@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, QTimer
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import (
     QComboBox,
@@ -155,7 +155,12 @@ class FlyerEditor(QDialog):
         scale = min((area.width() - 20) / page.width(), (area.height() - 20) / page.height())
         ratio = self.devicePixelRatioF()
         size = QSize(int(page.width() * scale * ratio), int(page.height() * scale * ratio))
-        image = self.pdf.render(0, size)
+        # The PDF page has no background of its own: paint it on white paper.
+        image = QImage(size, QImage.Format.Format_RGB32)
+        image.fill(Qt.GlobalColor.white)
+        painter = QPainter(image)
+        painter.drawImage(0, 0, self.pdf.render(0, size))
+        painter.end()
         image.setDevicePixelRatio(ratio)
         self.preview.setPixmap(QPixmap.fromImage(image))
 
