@@ -18,6 +18,7 @@ COMMAND_MODULES = (
     "sonla_desktop.commands.setup",
     "sonla_desktop.commands.workers",
     "sonla_desktop.commands.loans",
+    "sonla_desktop.commands.events",
 )
 
 

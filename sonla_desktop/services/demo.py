@@ -36,6 +36,7 @@ BATCH = 5000
 # "module:function" called as fn(ctx, session, rng, today, summary).
 DEMO_EXTENSIONS: tuple[str, ...] = (
     "sonla_desktop.services.demo_loans:add_demo_loans",
+    "sonla_desktop.services.demo_events:add_demo_events",
 )
 
 

@@ -1,0 +1,1 @@
+"""Widgets of the "Hội nghị tư vấn" page (the page itself is ui/pages/events.py)."""

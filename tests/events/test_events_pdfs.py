@@ -1,0 +1,168 @@
+"""Attendance sheet and flyer PDFs as a printer and a phone camera see them."""
+
+from __future__ import annotations
+
+import subprocess
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+import zxingcpp
+from PIL import Image
+from sqlalchemy import select
+
+from sonla_desktop.domain.policy import rate_on
+from sonla_desktop.models import PolicyRate
+from sonla_desktop.reports.attendance_sheet import render_attendance_sheet
+from sonla_desktop.reports.flyer import render_flyer
+from sonla_desktop.reports.pdf_common import format_decimal_vi
+from sonla_desktop.services.attendance import register_attendee
+from sonla_desktop.services.event_documents import gather_attendance_sheet
+from sonla_desktop.services.events import create_event
+from sonla_desktop.services.flyers import gather_flyer_data, save_flyer_settings
+from sonla_desktop.services.loan_figures import rate_rows
+
+CONTACTS = {"office_name": "UBND phường Chiềng Cơi", "office_phone": "0212 3852 123",
+            "jobs_website": "https://vieclam.example.vn/son-la", "zalo": "0912 345 678",
+            "office_address": "Tổ 5, phường Chiềng Cơi"}
+
+
+def _text(pdf) -> str:
+    return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+
+
+def _flat(pdf) -> str:
+    """The text in reading order with line breaks as spaces (sentences wrap in columns)."""
+    raw = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                         check=True).stdout
+    return " ".join(raw.split())
+
+
+def _page_size(pdf) -> tuple[float, float]:
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True,
+                          check=True).stdout
+    line = next(x for x in info.splitlines() if x.startswith("Page size:"))
+    w, _, h = line.split(":")[1].split()[:3]
+    return float(w), float(h)
+
+
+def _qr_codes(pdf, tmp_path) -> list[str]:
+    prefix = tmp_path / "page"
+    subprocess.run(["pdftoppm", "-png", "-r", "150", str(pdf), str(prefix)], check=True)
+    found = []
+    for png in sorted(tmp_path.glob("page*.png")):
+        found += [b.text for b in zxingcpp.read_barcodes(Image.open(png))
+                  if b.format == zxingcpp.BarcodeFormat.QRCode]
+    return found
+
+
+@pytest.fixture
+def event(ctx):
+    eid = create_event(ctx, {"event_date": "05/12/2025", "commune_code": "03670",
+                             "place": "Nhà văn hoá bản Hẹo", "topic": "Tư vấn đi Nhật Bản",
+                             "markets": "JP", "organiser": "UBND phường Chiềng Cơi"})
+    for name, sex, phone in (("Lò Văn Ơn", "Nam", "0912345678"),
+                             ("Cầm Thị Hoa", "Nữ", "0987654321"),
+                             ("Nguyễn Văn An", "Nam", "")):
+        register_attendee(ctx, eid, {"full_name": name, "birth_year": 1999, "sex": sex,
+                                     "phone": phone, "village": "Bản Hẹo",
+                                     "interest_market": "JP"})
+    return eid
+
+
+def test_attendance_sheet_lists_people_in_name_order_then_blank_rows(ctx, event, tmp_path):
+    out = tmp_path / "sheet.pdf"
+    render_attendance_sheet(gather_attendance_sheet(ctx, event, blank_rows=5), out)
+    w, h = _page_size(out)
+    assert w > h  # landscape
+    text = _text(out)
+    assert "DANH SÁCH NGƯỜI THAM DỰ HỘI NGHỊ TƯ VẤN" in text
+    assert "UBND PHƯỜNG CHIỀNG CƠI" in text and "05/12/2025" in text
+    assert "Nhà văn hoá bản Hẹo" in text and "Ký tên" in text
+    # Vietnamese order is by given name: An, Hoa, Ơn.
+    assert text.index("Nguyễn Văn An") < text.index("Cầm Thị Hoa") < text.index("Lò Văn Ơn")
+    assert "0912 345 678" in text and "Nhật Bản" in text
+    numbers = [line.split()[0] for line in text.splitlines()
+               if line.split() and line.split()[0].isdigit() and len(line.split()[0]) < 3]
+    assert numbers == [str(i) for i in range(1, 9)]  # 3 people + 5 blank rows
+    assert "Tổng số người đã đăng ký: 3 (nam: 2, nữ: 1)" in text
+    assert "Trang 1/1" in text
+
+
+def test_long_attendance_sheets_repeat_the_header_and_number_the_pages(ctx, event, tmp_path):
+    out = tmp_path / "sheet.pdf"
+    render_attendance_sheet(gather_attendance_sheet(ctx, event, blank_rows=60), out)
+    text = _text(out)
+    pages = text.split("\f")
+    assert "Trang 1/" in text and f"Trang {len(pages) - 1}/{len(pages) - 1}" in text
+    assert all("Họ và tên" in p for p in pages if p.strip())
+
+
+def test_flyer_prints_the_rate_in_force_today_from_policy_data(ctx, tmp_path):
+    save_flyer_settings(ctx, CONTACTS)
+    today = date.today()
+    with ctx.db.session() as s:
+        rate = rate_on(rate_rows(s), "poor", today)
+    out = tmp_path / "flyer.pdf"
+    render_flyer(gather_flyer_data(ctx, market="JP"), out)
+    text = _flat(out)
+    assert f"{format_decimal_vi(rate)}%/năm" in text
+    assert "Nhật Bản" in text and "Luật 69/2020/QH14" in text
+    assert "100% chi phí" in text
+
+    # The bank changes the rate from yesterday: a new row in the rate table, no new release.
+    with ctx.transaction() as s:
+        for row in s.scalars(select(PolicyRate).where(PolicyRate.valid_to.is_(None))):
+            row.valid_to = today - timedelta(days=2)
+        for group in ("poor", "near_poor", "ethnic_minority", "land_revoked",
+                      "meritorious_relative", "poor_area"):
+            s.add(PolicyRate(group_key=group, rate_pct_year=Decimal("5.4"),
+                             valid_from=today - timedelta(days=1), basis="test"))
+    render_flyer(gather_flyer_data(ctx, market="JP"), out)
+    text = _flat(out)
+    assert "5,40%/năm (0,45%/tháng)" in text
+    assert f"{format_decimal_vi(rate)}%/năm" not in text
+    assert f"áp dụng từ {today - timedelta(days=1):%d/%m/%Y}" in text
+
+
+def test_flyer_lists_each_groups_rate_when_they_differ(ctx, tmp_path):
+    today = date.today()
+    with ctx.transaction() as s:
+        row = s.scalar(select(PolicyRate).where(PolicyRate.group_key == "near_poor",
+                                                PolicyRate.valid_to.is_(None)))
+        row.valid_to = today - timedelta(days=1)
+        s.add(PolicyRate(group_key="near_poor", rate_pct_year=Decimal("7.92"), valid_from=today))
+    out = tmp_path / "flyer.pdf"
+    render_flyer(gather_flyer_data(ctx, market="TW"), out)
+    text = _flat(out)
+    assert "Hộ cận nghèo: 7,92%/năm (0,66%/tháng)" in text
+
+
+def test_flyer_qr_codes_decode_to_the_configured_contacts(ctx, tmp_path):
+    save_flyer_settings(ctx, CONTACTS)
+    out = tmp_path / "flyer.pdf"
+    render_flyer(gather_flyer_data(ctx, market="KR"), out)
+    assert sorted(_qr_codes(out, tmp_path)) == sorted(
+        ["tel:02123852123", "https://vieclam.example.vn/son-la", "https://zalo.me/0912345678"])
+
+
+def test_two_a5_flyers_per_a4_sheet_both_scan(ctx, event, tmp_path):
+    save_flyer_settings(ctx, dict(CONTACTS, zalo="https://zalo.me/g/abcdef123"))
+    out = tmp_path / "a5.pdf"
+    render_flyer(gather_flyer_data(ctx, event_id=event, layout="a5x2"), out)
+    w, h = _page_size(out)
+    assert w > h and round(w) == 842  # A4 landscape, cut into two A5
+    codes = _qr_codes(out, tmp_path)
+    assert sorted(codes) == sorted(["tel:02123852123", "https://vieclam.example.vn/son-la",
+                                    "https://zalo.me/g/abcdef123"] * 2)
+    text = _flat(out)
+    assert text.count("Hội nghị tư vấn ngày 05/12/2025") == 2
+
+
+def test_flyer_without_contacts_has_no_empty_qr_codes(ctx, tmp_path):
+    out = tmp_path / "flyer.pdf"
+    render_flyer(gather_flyer_data(ctx), out)
+    assert _qr_codes(out, tmp_path) == []
+    text = _flat(out)
+    assert "Nhật Bản" in text and "Đài Loan" in text and "Hàn Quốc" in text
