@@ -39,13 +39,12 @@ def report_exception(
     if QApplication.instance() is None:
         sys.__excepthook__(exc_type, exc, tb)
         return
-    tr = QCoreApplication.translate
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)
-    box.setWindowTitle(tr("crash", "Lỗi không mong muốn"))
-    box.setText(tr("crash", "Chương trình gặp lỗi ngoài dự kiến. Dữ liệu đã lưu không bị ảnh "
-                            "hưởng; bạn có thể tiếp tục làm việc.\n\nNhật ký lỗi: {0}")
-                .format(log_file()))
+    box.setWindowTitle(QCoreApplication.translate("crash", "Lỗi không mong muốn"))
+    box.setText(QCoreApplication.translate(
+        "crash", "Chương trình gặp lỗi ngoài dự kiến. Dữ liệu đã lưu không bị ảnh hưởng; "
+                 "bạn có thể tiếp tục làm việc.\n\nNhật ký lỗi: {0}").format(log_file()))
     box.setDetailedText(f"{_dt.datetime.now():%d/%m/%Y %H:%M:%S}\n{text}")
     box.exec()
 
