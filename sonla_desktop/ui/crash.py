@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import logging
+import os
 import sys
 import traceback
 from types import TracebackType
@@ -21,9 +22,15 @@ def log_file() -> str:
 
 
 def setup_logging() -> None:
-    if log.handlers:
-        return
-    handler = logging.FileHandler(log_file(), encoding="utf-8")
+    target = os.path.abspath(log_file())
+    for existing in list(log.handlers):
+        if isinstance(existing, logging.FileHandler):
+            if existing.baseFilename == target:
+                return
+            # The data folder moved (SONLA_DATA_DIR changed): log where the user will look.
+            log.removeHandler(existing)
+            existing.close()
+    handler = logging.FileHandler(target, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     log.addHandler(handler)
     log.setLevel(logging.INFO)

@@ -54,7 +54,6 @@ class MainWindow(QMainWindow):
         self.runner = TaskRunner(self)
         self.setWindowTitle(app_title())
         self.nav = QListWidget()
-        self.nav.setFixedWidth(175)
         self.nav.setStyleSheet("QListWidget { font-size: 11pt; } "
                                "QListWidget::item { padding: 7px 6px; }")
         self.stack = QStackedWidget()
@@ -67,6 +66,8 @@ class MainWindow(QMainWindow):
             saved = getattr(page, "saved", None)
             if saved is not None and hasattr(saved, "connect"):
                 saved.connect(self.refresh_status)
+        # Wide enough for the longest title in the UI language, never narrower than 175 px.
+        self.nav.setFixedWidth(max(175, self.nav.sizeHintForColumn(0) + 30))
         self.nav.currentRowChanged.connect(self._show_row)
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -148,7 +149,7 @@ class MainWindow(QMainWindow):
     # -- status bar -------------------------------------------------------------------------
     def refresh_status(self) -> None:
         ctx = self.ctx
-        self.runner.run(lambda: office_status(ctx), self._show_status)
+        self.runner.run(lambda: office_status(ctx), self._show_status, owner=self)
 
     def _show_status(self, status: OfficeStatus) -> None:
         self.status_office.setText(status.office_name or self.tr("(chưa đặt tên văn phòng)"))

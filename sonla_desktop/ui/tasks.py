@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import (
     QCoreApplication,
     QObject,
@@ -71,8 +72,14 @@ class TaskRunner(QObject):
         label: str | None = None,
         parent: QWidget | None = None,
         progress: bool = False,
+        owner: QObject | None = None,
     ) -> None:
-        """``on_error`` may return True to say it handled the error itself."""
+        """``on_error`` may return True to say it handled the error itself.
+
+        ``owner`` (default: ``parent``) owns the callbacks: if it has been deleted when the
+        work ends (the clerk closed the form), they are not called.
+        """
+        owner = owner if owner is not None else parent
         job = _Job(fn, progress)
         self._jobs.add(job)
         dialog: list[QProgressDialog] = []
@@ -99,19 +106,29 @@ class TaskRunner(QObject):
 
         def finish() -> None:
             timer.stop()
+            timer.deleteLater()  # one timer per job: do not let them pile up on the runner
             self._jobs.discard(job)
             for box in dialog:
                 box.close()
 
+        def parent_gone() -> bool:
+            # The window that asked (a form the clerk closed meanwhile) no longer exists:
+            # its callbacks would touch deleted widgets.
+            return owner is not None and not shiboken6.isValid(owner)
+
         @Slot(object)
         def done(result: object) -> None:
             finish()
-            if on_done is not None:
+            if on_done is not None and not parent_gone():
                 on_done(result)
 
         @Slot(object)
         def failed(exc: BaseException) -> None:
             finish()
+            if parent_gone():
+                if not isinstance(exc, UserError):
+                    show_error(exc, None)
+                return
             if on_error is not None and on_error(exc):
                 return
             show_error(exc, parent)

@@ -104,7 +104,7 @@ class WorkerForm(QDialog):
             self._load(worker_id)
         else:
             self.fields.setEnabled(True)
-            QTimer.singleShot(0, self.loaded.emit)
+            QTimer.singleShot(0, self, self.loaded.emit)  # context: dropped if the form is gone
 
     # -- loading ----------------------------------------------------------------------------
     def _load(self, worker_id: str) -> None:
@@ -175,7 +175,7 @@ class WorkerForm(QDialog):
                 text += self.tr(", sinh ngày {0}").format(born)
             self._show_duplicate(other_id, text + ".")
 
-        self.runner.run(find, found)
+        self.runner.run(find, found, parent=self)
 
     def _show_duplicate(self, other_id: str | None, text: str = "") -> None:
         self.duplicate_id = other_id

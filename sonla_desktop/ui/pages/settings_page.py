@@ -90,7 +90,7 @@ class SettingsPage(QWidget):
             names = [lookups.commune_label(code, language()) for code in status.scope]
             return status.office_name, names
 
-        self.runner.run(read, self._show)
+        self.runner.run(read, self._show, owner=self)
         self.language.setCurrentIndex(self.language.findData(saved_language()))
 
     def _show(self, result: tuple[str, list[str]]) -> None:

@@ -67,8 +67,10 @@ class WorkersPage(QWidget):
         self.view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.view.horizontalHeader().setHighlightSections(False)
         self.view.horizontalHeader().sortIndicatorChanged.connect(self._sort_changed)
+        metrics = self.view.horizontalHeader().fontMetrics()
         for i, column in enumerate(COLUMNS):
-            self.view.setColumnWidth(i, column.width)
+            title = str(self.model.headerData(i, Qt.Orientation.Horizontal))
+            self.view.setColumnWidth(i, max(column.width, metrics.horizontalAdvance(title) + 26))
         self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -102,7 +104,7 @@ class WorkersPage(QWidget):
     # -- loading ----------------------------------------------------------------------------
     def _load_lookups(self) -> None:
         ctx = self.ctx
-        self.runner.run(lambda: load_lookups(ctx), self._got_lookups)
+        self.runner.run(lambda: load_lookups(ctx), self._got_lookups, owner=self)
         self.model.reload()  # rows do not wait for the pick-lists
 
     def _got_lookups(self, lookups: Lookups) -> None:

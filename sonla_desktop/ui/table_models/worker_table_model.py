@@ -112,8 +112,9 @@ class WorkerTableModel(QAbstractTableModel):
             with db.session() as s:
                 return count_workers(s, flt, db.is_sqlite)
 
-        self.runner.run(page, lambda rows: self._first_page(generation, rows, limit))
-        self.runner.run(count, lambda n: self._counted(generation, n))
+        self.runner.run(page, lambda rows: self._first_page(generation, rows, limit),
+                        owner=self)
+        self.runner.run(count, lambda n: self._counted(generation, n), owner=self)
 
     def _first_page(self, generation: int, rows: list[WorkerRow], limit: int) -> None:
         if generation != self._generation:
@@ -144,7 +145,8 @@ class WorkerTableModel(QAbstractTableModel):
             with db.session() as s:
                 return search_workers(s, flt, offset, PAGE_SIZE, sort, desc, db.is_sqlite)
 
-        self.runner.run(page, lambda rows: self._next_page(generation, offset, rows))
+        self.runner.run(page, lambda rows: self._next_page(generation, offset, rows),
+                        owner=self)
 
     def _next_page(self, generation: int, offset: int, rows: list[WorkerRow]) -> None:
         if generation != self._generation or offset != len(self._rows):

@@ -19,10 +19,14 @@ class ErrorLabel(QLabel):
         if message:
             self.setText(message)
             self.show()
+            # Grid layouts size a word-wrapped label for one line; reserve what it needs.
+            width = max(self.width(), self.field.width(), 200)
+            self.setMinimumHeight(self.heightForWidth(width))
             self.field.setStyleSheet(INVALID_STYLE if not hasattr(self.field, "lineEdit")
                                      else f"QComboBox {{{INVALID_STYLE}}}")
             self.field.setProperty("invalid", True)
         else:
+            self.setMinimumHeight(0)
             self.clear()
             self.hide()
             self.field.setStyleSheet("")
