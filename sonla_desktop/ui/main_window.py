@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterator, Mapping
 from datetime import UTC
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl, qVersion
@@ -47,6 +48,34 @@ class ComingPage(QWidget):
         layout.addWidget(label)
 
 
+class _Pages(Mapping[str, QWidget]):
+    """The pages by key, each built the first time it is asked for.
+
+    Start-up only builds the first page: the others (and whatever their modules import,
+    e.g. PDF or Excel libraries) cost nothing until the clerk opens them.
+    """
+
+    def __init__(self, window: MainWindow) -> None:
+        self._window = window
+        self._built: dict[str, QWidget] = {}
+
+    def __getitem__(self, key: str) -> QWidget:
+        if key not in self._built:
+            if key not in {spec.key for spec in PAGES}:
+                raise KeyError(key)
+            self._built[key] = self._window._install_page(key)
+        return self._built[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter([spec.key for spec in PAGES])
+
+    def __len__(self) -> int:
+        return len(PAGES)
+
+    def built(self) -> dict[str, QWidget]:
+        return dict(self._built)
+
+
 class MainWindow(QMainWindow):
     def __init__(self, ctx: ServiceContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,15 +86,10 @@ class MainWindow(QMainWindow):
         self.nav.setStyleSheet("QListWidget { font-size: 11pt; } "
                                "QListWidget::item { padding: 7px 6px; }")
         self.stack = QStackedWidget()
-        self.pages: dict[str, QWidget] = {}
+        self.pages = _Pages(self)
         for spec in PAGES:
             self.nav.addItem(_tr(spec.title))
-            page = self._make_page(spec)
-            self.pages[spec.key] = page
-            self.stack.addWidget(page)
-            saved = getattr(page, "saved", None)
-            if saved is not None and hasattr(saved, "connect"):
-                saved.connect(self.refresh_status)
+            self.stack.addWidget(QWidget())  # stands in until the page is first shown
         # Wide enough for the longest title in the UI language, never narrower than 175 px.
         self.nav.setFixedWidth(max(175, self.nav.sizeHintForColumn(0) + 30))
         self.nav.currentRowChanged.connect(self._show_row)
@@ -96,6 +120,20 @@ class MainWindow(QMainWindow):
         module_name, _, class_name = spec.target.partition(":")
         module = importlib.import_module(f"{__package__}.pages.{module_name}")
         return getattr(module, class_name)(self.ctx, self.runner)
+
+    def _install_page(self, key: str) -> QWidget:
+        index = [spec.key for spec in PAGES].index(key)
+        page = self._make_page(PAGES[index])
+        placeholder = self.stack.widget(index)
+        current = self.stack.currentIndex()
+        self.stack.insertWidget(index, page)
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        self.stack.setCurrentIndex(current)
+        saved = getattr(page, "saved", None)
+        if saved is not None and hasattr(saved, "connect"):
+            saved.connect(self.refresh_status)
+        return page
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&Tệp"))
@@ -172,7 +210,8 @@ class MainWindow(QMainWindow):
         return self.pages[key]
 
     def _show_row(self, row: int) -> None:
-        self.stack.setCurrentIndex(row)
+        page = self.pages[PAGES[row].key]  # built on first show
+        self.stack.setCurrentWidget(page)
         self._call_page("refresh")
 
     def _call_page(self, method: str) -> None:

@@ -12,6 +12,7 @@ thread never blocks on SQLite.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import Any
 
@@ -50,9 +51,15 @@ class _Job(QRunnable):
         try:
             result = self.fn(self.signals.progress.emit) if self.with_progress else self.fn()
         except BaseException as exc:  # noqa: BLE001 - every failure must reach the GUI thread
-            self.signals.failed.emit(exc)
+            self._emit(self.signals.failed, exc)
         else:
-            self.signals.done.emit(result)
+            self._emit(self.signals.done, result)
+
+    @staticmethod
+    def _emit(signal, value: object) -> None:
+        # RuntimeError: the application is closing and the runner is gone: nobody to tell.
+        with contextlib.suppress(RuntimeError):
+            signal.emit(value)
 
 
 class TaskRunner(QObject):

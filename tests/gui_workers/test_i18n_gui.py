@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from sonla_desktop import errors
 from sonla_desktop.services.workers import create_worker
 from sonla_desktop.ui import i18n
+from sonla_desktop.ui.table_models.worker_table_model import COLUMN
 
 ROOT = Path(__file__).resolve().parents[2]
 QT_ENGLISH = {"OK", "Cancel", "Save", "Discard", "&Yes", "&No", "Close", "Yes", "No",
@@ -169,8 +170,13 @@ def test_language_switch_in_settings_shows_english_labels_after_restart(qtbot, c
         assert page.add_button.text() == "+ New worker (Ctrl+N)"
         assert page.model.headerData(0, Qt.Orientation.Horizontal) == "Full name"
         assert page.filters.count_label.text() == "1 worker"
-        assert page.model.index(0, 10).data() == "Registered"
-        assert page.model.index(0, 2).data() == "Male"
+        assert page.model.index(0, COLUMN["status"]).data() == "Registered"
+        assert page.model.index(0, COLUMN["household"]).data() == "Neither"
+        page.new_item()
+        form = page.forms[-1]
+        assert form.fields.widgets["sex"].itemText(1) == "Male"
+        assert form.windowTitle() == "New worker"
+        form.reject()
         assert again.status_sync.text() == "Never synced"
         with pytest.raises(errors.ValidationError) as err:
             create_worker(ctx, {"full_name": "", "sex": "M", "commune_code": "03670"})

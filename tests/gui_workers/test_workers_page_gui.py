@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from sonla_desktop.services.workers import get_worker
 from sonla_desktop.ui.labels import people_count
+from sonla_desktop.ui.table_models.worker_table_model import COLUMN
 
 CHIENG_COI, TO_HIEU = "03670", "03646"
 
@@ -99,13 +100,14 @@ def test_list_is_in_vietnamese_name_order_and_sorts_by_column(qtbot, ctx, vietna
     page.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
     settle(qtbot, page.runner)
     assert _names(page)[0] == "Lò Văn Ơn"
-    page.view.sortByColumn(6, Qt.SortOrder.AscendingOrder)  # Xã/Phường: SQL sort by name
+    commune = COLUMN["commune"]
+    page.view.sortByColumn(commune, Qt.SortOrder.AscendingOrder)  # SQL sort by unit name
     settle(qtbot, page.runner)
-    communes = [page.model.index(r, 6).data() for r in range(5)]
+    communes = [page.model.index(r, commune).data() for r in range(5)]
     assert communes == ["Chiềng Cơi"] * 3 + ["Tô Hiệu"] * 2
-    page.view.sortByColumn(2, Qt.SortOrder.AscendingOrder)  # Giới tính: not sortable in SQL
+    page.view.sortByColumn(COLUMN["phone"], Qt.SortOrder.AscendingOrder)  # not sortable
     settle(qtbot, page.runner)
-    assert page.view.horizontalHeader().sortIndicatorSection() == 6
+    assert page.view.horizontalHeader().sortIndicatorSection() == commune
 
 
 def test_enter_on_a_row_opens_the_form(qtbot, ctx, vietnamese):
@@ -141,7 +143,8 @@ def test_context_menu_marks_departed_and_returned_with_the_date(qtbot, ctx, viet
     assert stored["status"] == "departed" and stored["departure_date"] == date(2025, 3, 15)
     row = page.model.row_at(page.model.row_of(ids["lo"]))
     assert row.status == "departed"
-    assert page.model.index(page.model.row_of(ids["lo"]), 10).data() == "Đã xuất cảnh"
+    assert page.model.index(page.model.row_of(ids["lo"]), COLUMN["status"]).data() == \
+        "Đã xuất cảnh"
     page.mark(row, "returned", date(2025, 11, 1))
     settle(qtbot, page.runner)
     assert get_worker(ctx, ids["lo"])["return_date"] == date(2025, 11, 1)

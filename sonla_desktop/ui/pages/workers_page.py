@@ -70,7 +70,7 @@ class WorkersPage(QWidget):
         metrics = self.view.horizontalHeader().fontMetrics()
         for i, column in enumerate(COLUMNS):
             title = str(self.model.headerData(i, Qt.Orientation.Horizontal))
-            self.view.setColumnWidth(i, max(column.width, metrics.horizontalAdvance(title) + 26))
+            self.view.setColumnWidth(i, max(column.width, metrics.horizontalAdvance(title) + 20))
         self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from ...domain.dates import parse_date
 from ...errors import ValidationError
@@ -17,17 +17,21 @@ class DateDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        layout = QFormLayout(self)
+        self.setMinimumWidth(380)
+        layout = QVBoxLayout(self)
         self.edit = DateEdit()
         self.edit.set_date(initial or date.today())
         self.error = ErrorLabel(self.edit)
-        layout.addRow(QLabel(label), self.edit)
-        layout.addRow("", self.error)
+        caption = QLabel(label)
+        caption.setBuddy(self.edit)
+        layout.addWidget(caption)
+        layout.addWidget(self.edit)
+        layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        layout.addRow(buttons)
+        layout.addWidget(buttons)
         self.value: date | None = None
 
     def accept(self) -> None:
@@ -35,5 +39,6 @@ class DateDialog(QDialog):
             self.value = parse_date(self.edit.text(), "date")
         except ValidationError as err:
             self.error.show_error(str(err))
+            self.adjustSize()
             return
         super().accept()
