@@ -92,7 +92,7 @@ class WorkerForm(QDialog):
         layout.addWidget(self.fields, 1)
         layout.addWidget(self.general_error)
         layout.addLayout(buttons)
-        self.resize(940, self.sizeHint().height())
+        self.resize(1060, self.sizeHint().height())
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)

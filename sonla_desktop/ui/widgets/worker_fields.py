@@ -198,6 +198,8 @@ class WorkerFields(QWidget):
                 widget.setText(format_phone(str(value or "")))
             else:
                 widget.setText("" if value is None else str(value))
+            if isinstance(widget, QLineEdit):
+                widget.setCursorPosition(0)  # a long agency name shows its start, not its end
             widget.blockSignals(False)
 
     def show_errors(self, messages: dict[str, str], shown_fields: set[str] | None = None) -> None:
