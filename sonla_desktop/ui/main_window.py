@@ -107,8 +107,7 @@ class MainWindow(QMainWindow):
         for label in (self.status_office, self.status_sync, self.status_db):
             self.statusBar().addPermanentWidget(label)
         self._restore_geometry()
-        self.refresh_status()
-        self.nav.setCurrentRow(0)
+        self.nav.setCurrentRow(0)  # builds the first page, which queues its rows first
 
     def db_display(self) -> str:
         path = self.ctx.db.path
@@ -215,11 +214,11 @@ class MainWindow(QMainWindow):
         self._call_page("refresh")
 
     def _call_page(self, method: str) -> None:
-        if method == "refresh":
-            self.refresh_status()
         fn = getattr(self.current_page(), method, None)
         if callable(fn):
             fn()
+        if method == "refresh":
+            self.refresh_status()
 
     def _restore_geometry(self) -> None:
         geometry = ui_settings().value("main_window/geometry")

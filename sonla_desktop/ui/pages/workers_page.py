@@ -104,8 +104,8 @@ class WorkersPage(QWidget):
     # -- loading ----------------------------------------------------------------------------
     def _load_lookups(self) -> None:
         ctx = self.ctx
+        self.model.reload()  # first in the queue: the rows matter more than the pick-lists
         self.runner.run(lambda: load_lookups(ctx), self._got_lookups, owner=self)
-        self.model.reload()  # rows do not wait for the pick-lists
 
     def _got_lookups(self, lookups: Lookups) -> None:
         self.lookups = lookups
@@ -143,6 +143,8 @@ class WorkersPage(QWidget):
 
     # -- page interface (main window) -------------------------------------------------------
     def refresh(self) -> None:
+        if self.model.is_loading():
+            return  # a query is on its way already (e.g. the first page, just after start)
         self.model.reload(keep_loaded=True)
 
     def focus_search(self) -> None:

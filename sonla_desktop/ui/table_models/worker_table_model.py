@@ -117,7 +117,7 @@ class WorkerTableModel(QAbstractTableModel):
             return rows, [self.cells(r) for r in rows]
 
         self.runner.run(page, lambda result: self._first_page(generation, result, limit),
-                        owner=self)
+                        lambda exc: self._failed(generation), owner=self)
 
     def _first_page(self, generation: int, result: tuple[list, list], limit: int) -> None:
         if generation != self._generation:
@@ -163,7 +163,7 @@ class WorkerTableModel(QAbstractTableModel):
             return rows, [self.cells(r) for r in rows]
 
         self.runner.run(page, lambda result: self._next_page(generation, offset, result),
-                        owner=self)
+                        lambda exc: self._failed(generation, stop_paging=True), owner=self)
 
     def _next_page(self, generation: int, offset: int, result: tuple[list, list]) -> None:
         if generation != self._generation or offset != len(self._rows):
@@ -176,6 +176,15 @@ class WorkerTableModel(QAbstractTableModel):
             self._rows.extend(rows)
             self._cells.extend(cells)
             self.endInsertRows()
+
+    def _failed(self, generation: int, stop_paging: bool = False) -> bool:
+        # The runner still shows the error; the list must stay usable (F5 retries). A page
+        # that failed is not asked for again by scrolling, or each scroll would repeat it.
+        if generation == self._generation:
+            self._loading = False
+            if stop_paging:
+                self._more = False
+        return False
 
     def is_loading(self) -> bool:
         return self._loading
