@@ -103,3 +103,20 @@ def test_a_late_page_from_an_older_search_is_dropped(qtbot, big_view):
         r = model.row_at(i)
         words = fold(f"{r.full_name} {r.village}").split()
         assert any(w.startswith("quang") for w in words), r.full_name
+
+
+@pytest.mark.parametrize("query", ["lo thi", "nguyen van", "duc", "014", "quang thi hoa"])
+def test_both_search_plans_give_the_same_page_and_count(big_ctx, monkeypatch, query):
+    """The list picks its SQL plan by how many rows match; the answer must not depend on it."""
+    import sonla_desktop.services.workers as workers
+
+    flt = WorkerFilter(search=query)
+    answers = []
+    for cap in (0, 10**9):  # always walk the name index / always start from FTS
+        monkeypatch.setattr(workers, "FTS_FIRST_MAX", cap)
+        with big_ctx.db.session() as s:
+            ids = [r.id for r in workers.search_workers(s, flt, 0, 200)]
+            more = [r.id for r in workers.search_workers(s, flt, 200, 200, "commune", True)]
+            answers.append((ids, more, workers.count_workers(s, flt)))
+    assert answers[0] == answers[1]
+    assert answers[0][2] > 0
