@@ -22,7 +22,13 @@ from PySide6.QtWidgets import (
 
 from ...services.context import ServiceContext
 from ...services.lookups import Lookups, load_lookups
-from ...services.workers import WorkerRow, delete_worker, restore_worker, set_status
+from ...services.workers import (
+    WorkerFilter,
+    WorkerRow,
+    delete_worker,
+    restore_worker,
+    set_status,
+)
 from ..labels import people_count
 from ..table_models.worker_table_model import COLUMNS, WorkerTableModel
 from ..tasks import TaskRunner
@@ -120,7 +126,7 @@ class WorkersPage(QWidget):
         self.empty_label.setVisible(total == 0)
         self.empty_label.setText(
             self.tr("Không có ai khớp với điều kiện tìm. Hãy bỏ bớt điều kiện lọc.")
-            if self.filters.current() != type(self.filters.current())()
+            if self.filters.current() != WorkerFilter()
             else self.tr("Chưa có người lao động nào. Bấm “Thêm người lao động” để bắt đầu."))
 
     def _after_load(self) -> None:
