@@ -5,7 +5,12 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.installed-dev
 
-.PHONY: run test lint bench screenshots clean
+.PHONY: run test lint bench screenshots translations clean
+
+# Qt translations: every resources/translations/*.ts compiles to a .qm beside it (build output,
+# not in git). Update a .ts after changing UI strings with pyside6-lupdate (docs/architecture.md).
+TS_FILES := $(wildcard resources/translations/*.ts)
+QM_FILES := $(TS_FILES:.ts=.qm)
 
 $(PY):
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Cần Python 3.11 ($(PYTHON))"; exit 1; }
@@ -20,10 +25,15 @@ $(DEVSTAMP): pyproject.toml $(STAMP)
 	$(PY) -m pip install --quiet -e '.[dev]'
 	@touch $@
 
-run: $(STAMP)
+translations: $(QM_FILES)
+
+resources/translations/%.qm: resources/translations/%.ts | $(STAMP)
+	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
+
+run: $(STAMP) translations
 	$(PY) -m sonla_desktop
 
-test: $(DEVSTAMP)
+test: $(DEVSTAMP) translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q $(PYTEST_ARGS)
 
 lint: $(DEVSTAMP)
@@ -32,9 +42,9 @@ lint: $(DEVSTAMP)
 bench: $(DEVSTAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench
 
-screenshots: $(DEVSTAMP)
+screenshots: $(DEVSTAMP) translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m sonla_desktop.ui.screenshots docs/screenshots
 
 
 clean:
-	rm -rf $(VENV) .pytest_cache build *.egg-info
+	rm -rf $(VENV) .pytest_cache build *.egg-info $(QM_FILES)

@@ -6,21 +6,27 @@ transaction through ``Database.transaction()``.
 
 from __future__ import annotations
 
+import functools
 import os
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from . import paths
 from .errors import SchemaTooNewError, UserError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+# Alembic (with Mako and friends) takes about a second to import on an old office PC. It is
+# only needed to migrate, so it is imported lazily; opening an up-to-date database at
+# start-up reads the revision with plain SQL and compares it with _fast_head().
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -47,13 +53,44 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
 
 
 def _alembic_config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     return cfg
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(_alembic_config()).get_current_head()
+
+
+_REVISION = re.compile(r"^revision\s*(?::[^=]*)?=\s*['\"]([^'\"]+)['\"]", re.M)
+_DOWN = re.compile(r"^down_revision\s*(?::[^=]*)?=\s*(.+)$", re.M)
+
+
+@functools.cache
+def _fast_head() -> str | None:
+    """The head revision read from the migration files' text, or None if unsure.
+
+    Only a shortcut for the common case (database already at head); anything unusual
+    (several heads, a file this regex does not understand) returns None and the caller
+    asks Alembic itself. tests check it agrees with Alembic's head.
+    """
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        rev, down = _REVISION.search(source), _DOWN.search(source)
+        if rev is None or down is None:
+            if path.name != "__init__.py":
+                return None
+            continue
+        revisions.add(rev.group(1))
+        parents.update(re.findall(r"['\"]([^'\"]+)['\"]", down.group(1)))
+    heads = revisions - parents
+    return next(iter(heads)) if len(heads) == 1 else None
 
 
 class Database:
@@ -85,13 +122,25 @@ class Database:
     # -- schema -----------------------------------------------------------------
     def current_revision(self) -> str | None:
         with self.engine.connect() as conn:
-            return MigrationContext.configure(conn).get_current_revision()
+            if not inspect(conn).has_table("alembic_version"):
+                return None
+            rows = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+        if len(rows) > 1:  # branches: let Alembic say what that means
+            from alembic.runtime.migration import MigrationContext
+
+            with self.engine.connect() as conn:
+                return MigrationContext.configure(conn).get_current_revision()
+        return rows[0] if rows else None
 
     def check_schema(self) -> str:
         """Return 'current', 'old' or 'empty'; refuse a database from a newer program."""
         current = self.current_revision()
         if current is None:
             return "empty"
+        if current == _fast_head():
+            return "current"
+        from alembic.script import ScriptDirectory
+
         script = ScriptDirectory.from_config(_alembic_config())
         known = {rev.revision for rev in script.walk_revisions()}
         if current not in known:
@@ -107,6 +156,8 @@ class Database:
         """Apply migrations up to head (an old database is upgraded in place)."""
         if self.check_schema() == "current":
             return
+        from alembic import command
+
         cfg = _alembic_config()
         with self.engine.begin() as conn:
             cfg.attributes["connection"] = conn

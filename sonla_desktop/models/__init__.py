@@ -1,4 +1,9 @@
-"""SQLAlchemy ORM tables. Import from here so every table is registered on ``Base``."""
+"""SQLAlchemy ORM tables. Import from here so every table is registered on ``Base``.
+
+The model modules deliberately do not use ``from __future__ import annotations``: with string
+annotations SQLAlchemy evaluates every ``Mapped[...]`` at import, which made importing the
+models take three times as long (about 0.16 s more CPU at every program start).
+"""
 
 from .base import SYNC_COLUMNS, Base, SyncedMixin, new_id, reference_id, utcnow
 from .event import Attendance, Event

@@ -1,7 +1,5 @@
 """Declarative base and the columns every synced table carries (see DESIGN.md, Data)."""
 
-from __future__ import annotations
-
 import uuid
 from datetime import UTC, datetime
 from decimal import Decimal

@@ -1,7 +1,5 @@
 """Counselling conferences (hội nghị tư vấn) and who attended."""
 
-from __future__ import annotations
-
 from datetime import date
 
 from sqlalchemy import Boolean, Date, ForeignKey, String, Text

@@ -1,7 +1,5 @@
 """Preferential loans through the Bank for Social Policies (VBSP)."""
 
-from __future__ import annotations
-
 from datetime import date
 from decimal import Decimal
 

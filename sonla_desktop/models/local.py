@@ -1,7 +1,5 @@
 """Tables that stay on this machine: nodes and trust, sync bookkeeping, audit, settings."""
 
-from __future__ import annotations
-
 from datetime import datetime
 
 from sqlalchemy import Boolean, DateTime, Integer, String, Text

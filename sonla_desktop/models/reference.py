@@ -1,7 +1,5 @@
 """Reference data shared by every node: units, ethnic groups, markets, policy data."""
 
-from __future__ import annotations
-
 from datetime import date
 from decimal import Decimal
 

@@ -1,7 +1,5 @@
 """People who want to work abroad, from registration to return."""
 
-from __future__ import annotations
-
 from datetime import date
 
 from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import logging
+import os
 import sys
 import traceback
 from types import TracebackType
@@ -21,9 +22,15 @@ def log_file() -> str:
 
 
 def setup_logging() -> None:
-    if log.handlers:
-        return
-    handler = logging.FileHandler(log_file(), encoding="utf-8")
+    target = os.path.abspath(log_file())
+    for existing in list(log.handlers):
+        if isinstance(existing, logging.FileHandler):
+            if existing.baseFilename == target:
+                return
+            # The data folder moved (SONLA_DATA_DIR changed): log where the user will look.
+            log.removeHandler(existing)
+            existing.close()
+    handler = logging.FileHandler(target, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     log.addHandler(handler)
     log.setLevel(logging.INFO)
@@ -39,13 +46,12 @@ def report_exception(
     if QApplication.instance() is None:
         sys.__excepthook__(exc_type, exc, tb)
         return
-    tr = QCoreApplication.translate
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)
-    box.setWindowTitle(tr("crash", "Lỗi không mong muốn"))
-    box.setText(tr("crash", "Chương trình gặp lỗi ngoài dự kiến. Dữ liệu đã lưu không bị ảnh "
-                            "hưởng; bạn có thể tiếp tục làm việc.\n\nNhật ký lỗi: {0}")
-                .format(log_file()))
+    box.setWindowTitle(QCoreApplication.translate("crash", "Lỗi không mong muốn"))
+    box.setText(QCoreApplication.translate(
+        "crash", "Chương trình gặp lỗi ngoài dự kiến. Dữ liệu đã lưu không bị ảnh hưởng; "
+                 "bạn có thể tiếp tục làm việc.\n\nNhật ký lỗi: {0}").format(log_file()))
     box.setDetailedText(f"{_dt.datetime.now():%d/%m/%Y %H:%M:%S}\n{text}")
     box.exec()
 

@@ -3,27 +3,37 @@
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterator, Mapping
+from datetime import UTC
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, qVersion
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
     QMainWindow,
+    QMessageBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from .. import APP_TITLE_VI
+from .. import APP_TITLE_EN, APP_TITLE_VI, __version__, paths
+from ..errors import current_language
 from ..services.context import ServiceContext
+from ..services.status import OfficeStatus, office_status
 from .pages import PAGES, PageSpec
+from .settings import ui_settings
 from .tasks import TaskRunner
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("pages", text)
+
+
+def app_title() -> str:
+    return APP_TITLE_EN if current_language() == "en" else APP_TITLE_VI
 
 
 class ComingPage(QWidget):
@@ -38,21 +48,50 @@ class ComingPage(QWidget):
         layout.addWidget(label)
 
 
+class _Pages(Mapping[str, QWidget]):
+    """The pages by key, each built the first time it is asked for.
+
+    Start-up only builds the first page: the others (and whatever their modules import,
+    e.g. PDF or Excel libraries) cost nothing until the clerk opens them.
+    """
+
+    def __init__(self, window: MainWindow) -> None:
+        self._window = window
+        self._built: dict[str, QWidget] = {}
+
+    def __getitem__(self, key: str) -> QWidget:
+        if key not in self._built:
+            if key not in {spec.key for spec in PAGES}:
+                raise KeyError(key)
+            self._built[key] = self._window._install_page(key)
+        return self._built[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter([spec.key for spec in PAGES])
+
+    def __len__(self) -> int:
+        return len(PAGES)
+
+    def built(self) -> dict[str, QWidget]:
+        return dict(self._built)
+
+
 class MainWindow(QMainWindow):
     def __init__(self, ctx: ServiceContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.runner = TaskRunner(self)
-        self.setWindowTitle(APP_TITLE_VI)
+        self.setWindowTitle(app_title())
         self.nav = QListWidget()
-        self.nav.setFixedWidth(190)
+        self.nav.setStyleSheet("QListWidget { font-size: 11pt; } "
+                               "QListWidget::item { padding: 7px 6px; }")
         self.stack = QStackedWidget()
-        self.pages: dict[str, QWidget] = {}
+        self.pages = _Pages(self)
         for spec in PAGES:
             self.nav.addItem(_tr(spec.title))
-            page = self._make_page(spec)
-            self.pages[spec.key] = page
-            self.stack.addWidget(page)
+            self.stack.addWidget(QWidget())  # stands in until the page is first shown
+        # Wide enough for the longest title in the UI language, never narrower than 175 px.
+        self.nav.setFixedWidth(max(175, self.nav.sizeHintForColumn(0) + 30))
         self.nav.currentRowChanged.connect(self._show_row)
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -61,10 +100,18 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self._build_menus()
-        self.status_db = QLabel(self.tr("CSDL: {0}").format(ctx.db.url.removeprefix("sqlite:///")))
-        self.statusBar().addPermanentWidget(self.status_db)
+        self.status_office = QLabel()
+        self.status_sync = QLabel()
+        self.status_db = QLabel(self.tr("CSDL: {0}").format(self.db_display()))
+        self.status_db.setToolTip(ctx.db.url.removeprefix("sqlite:///"))
+        for label in (self.status_office, self.status_sync, self.status_db):
+            self.statusBar().addPermanentWidget(label)
         self._restore_geometry()
-        self.nav.setCurrentRow(0)
+        self.nav.setCurrentRow(0)  # builds the first page, which queues its rows first
+
+    def db_display(self) -> str:
+        path = self.ctx.db.path
+        return path.name if path is not None else self.ctx.db.url.split("@")[-1]
 
     def _make_page(self, spec: PageSpec) -> QWidget:
         if spec.target is None:
@@ -72,6 +119,20 @@ class MainWindow(QMainWindow):
         module_name, _, class_name = spec.target.partition(":")
         module = importlib.import_module(f"{__package__}.pages.{module_name}")
         return getattr(module, class_name)(self.ctx, self.runner)
+
+    def _install_page(self, key: str) -> QWidget:
+        index = [spec.key for spec in PAGES].index(key)
+        page = self._make_page(PAGES[index])
+        placeholder = self.stack.widget(index)
+        current = self.stack.currentIndex()
+        self.stack.insertWidget(index, page)
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        self.stack.setCurrentIndex(current)
+        saved = getattr(page, "saved", None)
+        if saved is not None and hasattr(saved, "connect"):
+            saved.connect(self.refresh_status)
+        return page
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&Tệp"))
@@ -91,6 +152,54 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
+        go_menu = self.menuBar().addMenu(self.tr("&Đi tới"))
+        for i, spec in enumerate(PAGES):
+            action = QAction(_tr(spec.title), self)
+            if i < 9:
+                action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+            action.triggered.connect(lambda _=False, key=spec.key: self.show_page(key))
+            go_menu.addAction(action)
+
+        help_menu = self.menuBar().addMenu(self.tr("Trợ &giúp"))
+        logs = QAction(self.tr("Mở thư mục &nhật ký lỗi"), self)
+        logs.triggered.connect(
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.log_dir()))))
+        about = QAction(self.tr("&Giới thiệu"), self)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(logs)
+        help_menu.addSeparator()
+        help_menu.addAction(about)
+
+    def about_text(self) -> str:
+        return self.tr(
+            "<h3>{0}</h3><p>Phiên bản {1}</p>"
+            "<p>Quản lý người lao động đi làm việc ở nước ngoài theo hợp đồng, hồ sơ vay vốn "
+            "ưu đãi, hội nghị tư vấn và đồng bộ dữ liệu với tỉnh bằng USB.</p>"
+            "<p>Cơ sở dữ liệu: {2}<br>Nhật ký lỗi: {3}<br>Qt {4}</p>"
+            "<p>Giấy phép MIT. Phông chữ Noto theo giấy phép SIL OFL.</p>"
+        ).format(app_title(), __version__, self.ctx.db.url.removeprefix("sqlite:///"),
+                 paths.log_dir(), qVersion())
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("Giới thiệu"), self.about_text())
+
+    # -- status bar -------------------------------------------------------------------------
+    def refresh_status(self) -> None:
+        ctx = self.ctx
+        self.runner.run(lambda: office_status(ctx), self._show_status, owner=self)
+
+    def _show_status(self, status: OfficeStatus) -> None:
+        self.status_office.setText(status.office_name or self.tr("(chưa đặt tên văn phòng)"))
+        if status.last_sync_at is None:
+            self.status_sync.setText(self.tr("Chưa đồng bộ"))
+            return
+        local = status.last_sync_at.replace(tzinfo=UTC).astimezone()
+        when = f"{local:%d/%m/%Y %H:%M}"
+        text = (self.tr("Đồng bộ lần cuối: {0} (gửi đi)") if status.last_sync_direction == "out"
+                else self.tr("Đồng bộ lần cuối: {0} (nhận về)"))
+        self.status_sync.setText(text.format(when))
+
+    # -- pages ------------------------------------------------------------------------------
     def current_page(self) -> QWidget:
         return self.stack.currentWidget()
 
@@ -100,22 +209,25 @@ class MainWindow(QMainWindow):
         return self.pages[key]
 
     def _show_row(self, row: int) -> None:
-        self.stack.setCurrentIndex(row)
+        page = self.pages[PAGES[row].key]  # built on first show
+        self.stack.setCurrentWidget(page)
         self._call_page("refresh")
 
     def _call_page(self, method: str) -> None:
         fn = getattr(self.current_page(), method, None)
         if callable(fn):
             fn()
+        if method == "refresh":
+            self.refresh_status()
 
     def _restore_geometry(self) -> None:
-        geometry = QSettings().value("main_window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
+        geometry = ui_settings().value("main_window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1280, 720)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        QSettings().setValue("main_window/geometry", self.saveGeometry())
+        settings = ui_settings()
+        settings.setValue("main_window/geometry", self.saveGeometry())
+        settings.sync()
         self.runner.wait_idle(5000)
         super().closeEvent(event)

@@ -144,11 +144,10 @@ def test_common_word_walk_gives_the_same_page_as_full_text(ctx, monkeypatch):
     generate_demo(ctx, workers=1500, seed=11)
     with ctx.db.session() as s:
         for query in ("thi", "014", "van"):
-            monkeypatch.setattr(service, "DENSE_MATCHES", 200)
-            assert service._is_dense(s, [query]), query
+            monkeypatch.setattr(service, "FTS_FIRST_MAX", 200)
+            assert not service._fts_is_selective(s, service._fts_match([query])), query
             walked = service.search_workers(s, WorkerFilter(search=query), limit=100)
-            monkeypatch.setattr(service, "DENSE_MATCHES", 10**9)
-            assert not service._is_dense(s, [query])
+            monkeypatch.setattr(service, "FTS_FIRST_MAX", 10**9)
             indexed = service.search_workers(s, WorkerFilter(search=query), limit=100)
             assert [r.id for r in walked] == [r.id for r in indexed]
             assert len(walked) == 100

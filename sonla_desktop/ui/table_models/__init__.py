@@ -1,0 +1,1 @@
+"""QAbstractTableModels fed by SQL pages (fetchMore), one per list screen."""

@@ -1,0 +1,88 @@
+"""Main window: navigation, status bar, shortcuts, remembered geometry, About."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from gui_helpers import settle
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from sonla_desktop.models import BundleLog
+from sonla_desktop.ui.main_window import ComingPage, MainWindow
+from sonla_desktop.ui.pages import PAGES
+
+
+def _window(qtbot, ctx):
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    window.windowHandle().requestActivate()
+    settle(qtbot, window.runner)
+    return window
+
+
+def test_built_pages_are_real_and_only_unbuilt_ones_say_coming(qtbot, ctx, vietnamese):
+    from sonla_desktop.ui.pages.settings_page import SettingsPage
+    from sonla_desktop.ui.pages.workers_page import WorkersPage
+
+    window = _window(qtbot, ctx)
+    assert isinstance(window.pages["workers"], WorkersPage)
+    assert isinstance(window.pages["settings"], SettingsPage)
+    for spec in PAGES:
+        assert isinstance(window.pages[spec.key], ComingPage) == (spec.target is None)
+
+
+def test_status_bar_shows_office_database_and_last_sync(qtbot, ctx, vietnamese):
+    window = _window(qtbot, ctx)
+    assert window.status_office.text() == "UBND xã Chiềng Cơi"
+    assert window.status_sync.text() == "Chưa đồng bộ"
+    assert window.status_db.text() == "CSDL: test.db"
+    at = datetime(2025, 12, 2, 3, 30)  # stored as naive UTC
+    with ctx.db.transaction() as s:
+        s.add(BundleLog(bundle_sha256="a" * 64, direction="out", sender=ctx.node_id,
+                        sequence=1, at=at))
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    settle(qtbot, window.runner)
+    local = at.replace(tzinfo=UTC).astimezone()
+    assert window.status_sync.text() == f"Đồng bộ lần cuối: {local:%d/%m/%Y %H:%M} (gửi đi)"
+
+
+def test_shortcuts_reach_the_current_page(qtbot, ctx, vietnamese):
+    window = _window(qtbot, ctx)
+    page = window.pages["workers"]
+    opened = []
+    page.form_opened.connect(opened.append)
+    qtbot.waitUntil(lambda: window.isActiveWindow(), timeout=2000)
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert len(opened) == 1
+    opened[0].reject()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert page.filters.search.hasFocus()
+    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page() is window.pages["settings"]
+
+
+def test_window_geometry_is_remembered(qtbot, ctx, vietnamese):
+    window = _window(qtbot, ctx)
+    window.resize(790, 570)  # inside the 800x600 offscreen screen
+    window.close()
+    again = _window(qtbot, ctx)
+    assert (again.width(), again.height()) == (790, 570)
+
+
+def test_about_names_the_program_version_and_database(qtbot, ctx, vietnamese, monkeypatch):
+    from sonla_desktop import __version__
+
+    window = _window(qtbot, ctx)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: shown.append(
+        (title, text)))
+    help_menu = window.menuBar().actions()[-1].menu()
+    about = [a for a in help_menu.actions() if a.text() == "&Giới thiệu"][0]
+    about.trigger()
+    title, text = shown[0]
+    assert title == "Giới thiệu"
+    assert __version__ in text and str(ctx.db.path) in text
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert menus == ["&Tệp", "&Đi tới", "Trợ &giúp"]
