@@ -511,6 +511,10 @@
     </context>
     <context>
         <name>WorkersPage</name>
+    <message>
+        <source>Lập đơn vay vốn…</source>
+        <translation>New loan application…</translation>
+    </message>
         <message>
             <source>Người lao động</source>
             <translation>Workers</translation>

@@ -135,8 +135,9 @@ def test_context_menu_marks_departed_and_returned_with_the_date(qtbot, ctx, viet
     menu = page.build_context_menu(row)
     texts = [a.text() for a in menu.actions() if a.text()]
     assert texts == ["Sửa thông tin…", "Đánh dấu đã xuất cảnh…", "Đánh dấu đã về nước…",
-                     "Xoá…"]
-    assert [a.isEnabled() for a in menu.actions() if a.text()] == [True, True, False, True]
+                     "Lập đơn vay vốn…", "Xoá…"]
+    assert [a.isEnabled() for a in menu.actions() if a.text()] == [True, True, False, True,
+                                                                   True]
     page.mark(row, "departed", date(2025, 3, 15))
     settle(qtbot, page.runner)
     stored = get_worker(ctx, ids["lo"])
@@ -233,3 +234,18 @@ def test_a_failed_query_leaves_the_list_usable(qtbot, ctx, vietnamese, monkeypat
     page.refresh()  # F5 after the problem is gone
     settle(qtbot, page.runner)
     assert page.model.rowCount() == 5
+
+
+def test_context_menu_opens_a_loan_application_for_that_worker(qtbot, ctx, vietnamese):
+    from sonla_desktop.ui.pages.loan_form import LoanFormDialog
+
+    ids = _people(ctx)
+    page = make_page(qtbot, ctx)
+    row = page.model.row_at(page.model.row_of(ids["cam"]))
+    [loan_action] = [a for a in page.build_context_menu(row).actions()
+                     if a.text() == "Lập đơn vay vốn…"]
+    loan_action.trigger()
+    form = qtbot.waitUntil(lambda: page.findChild(LoanFormDialog) is not None) or \
+        page.findChild(LoanFormDialog)
+    assert isinstance(form, LoanFormDialog) and form.worker_id == ids["cam"]
+    form.reject()

@@ -217,13 +217,21 @@ class WorkersPage(QWidget):
         returned = QAction(self.tr("Đánh dấu đã về nước…"), menu)
         returned.triggered.connect(lambda: self.mark(row, "returned"))
         returned.setEnabled(row.status == "departed")
+        loan = QAction(self.tr("Lập đơn vay vốn…"), menu)
+        loan.triggered.connect(lambda: self.open_loan(row.id))
         delete = QAction(self.tr("Xoá…"), menu)
         delete.triggered.connect(lambda: self._delete(row))
-        for action in (edit, departed, returned):
+        for action in (edit, departed, returned, loan):
             menu.addAction(action)
         menu.addSeparator()
         menu.addAction(delete)
         return menu
+
+    def open_loan(self, worker_id: str):
+        """A new loan application for this worker (the form lives with the loans page)."""
+        from .loan_form import open_loan_form
+
+        return open_loan_form(self, self.ctx, self.runner, worker_id)
 
     def mark(self, row: WorkerRow, status: str, on: date | None = None) -> None:
         """Mark departed/returned; asks the date unless ``on`` is given."""
