@@ -17,6 +17,8 @@ from .errors import UserError
 COMMAND_MODULES = (
     "sonla_desktop.commands.setup",
     "sonla_desktop.commands.workers",
+    "sonla_desktop.commands.excel",
+    "sonla_desktop.commands.reports",
 )
 
 

@@ -34,7 +34,9 @@ BATCH = 5000
 
 # Other features add their demo records after the workers, in the same transaction:
 # "module:function" called as fn(ctx, session, rng, today, summary).
-DEMO_EXTENSIONS: tuple[str, ...] = ()
+DEMO_EXTENSIONS: tuple[str, ...] = (
+    "sonla_desktop.services.targets:demo_targets",
+)
 
 
 @dataclass
