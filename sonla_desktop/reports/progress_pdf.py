@@ -72,7 +72,7 @@ def market_chart(f: ProgressFigures, width: float, height: float = 6 * cm) -> Dr
         return d
     chart = VerticalBarChart()
     chart.x, chart.y = 30, 32
-    chart.width, chart.height = width - 40, height - 52
+    chart.width, chart.height = width - 40, height - 62
     chart.data = [[n for _, _, n, _ in rows]]
     chart.categoryAxis.categoryNames = [name if len(name) <= 12 else code or name[:11] + "…"
                                         for code, name, _, _ in rows]
@@ -94,8 +94,8 @@ def target_chart(f: ProgressFigures, width: float, height: float = 6 * cm) -> Dr
     d = Drawing(width, height)
     _title(d, "Chỉ tiêu và kết quả (người)", width, height)
     chart = HorizontalBarChart()
-    chart.x, chart.y = 62, 22
-    chart.width, chart.height = width - 80, height - 48
+    chart.x, chart.y = 62, 40
+    chart.width, chart.height = width - 80, height - 64
     chart.data = [[f.target or 0, f.departures_total]]
     chart.categoryAxis.categoryNames = ["Chỉ tiêu", "Đã đạt"]
     chart.bars[(0, 0)].fillColor = TARGET
@@ -109,11 +109,11 @@ def target_chart(f: ProgressFigures, width: float, height: float = 6 * cm) -> Dr
     _axis_fonts(chart, 8)
     d.add(chart)
     if f.target is None:
-        d.add(String(width / 2, 8, "Chưa có chỉ tiêu cho kỳ này", fontName=face_name(SANS),
+        d.add(String(width / 2, 4, "Chưa có chỉ tiêu cho kỳ này", fontName=face_name(SANS),
                      fontSize=7.5, textAnchor="middle", fillColor=colors.HexColor("#555555")))
     else:
         pct = format_decimal_vi(f"{f.achievement_pct:.1f}", 1)
-        d.add(String(width / 2, 8, f"Đạt {pct}% chỉ tiêu", fontName=face_name(SANS, bold=True),
+        d.add(String(width / 2, 4, f"Đạt {pct}% chỉ tiêu", fontName=face_name(SANS, bold=True),
                      fontSize=8, textAnchor="middle"))
     return d
 
@@ -123,7 +123,7 @@ def month_chart(f: ProgressFigures, width: float, height: float = 5 * cm) -> Dra
     _title(d, f"Xuất cảnh theo tháng năm {f.period.start.year} (người)", width, height)
     chart = VerticalBarChart()
     chart.x, chart.y = 30, 18
-    chart.width, chart.height = width - 40, height - 38
+    chart.width, chart.height = width - 40, height - 44
     chart.data = [list(f.departures_by_month)]
     chart.categoryAxis.categoryNames = [f"T{m}" for m in range(1, 13)]
     chart.valueAxis.valueMin = 0
@@ -157,11 +157,13 @@ def _story(f: ProgressFigures, office: str, today: date, st: Styles) -> list[Flo
         story += [vspace(4), month_chart(f, width)]
     markets = market_rows(f)
     if markets:
-        story += [vspace(6), grid_table(
+        table = grid_table(
             ["Thị trường", "Mã", "Số người", "Tỷ lệ (%)"],
             [[name, code, format_vnd(n), format_decimal_vi(f"{pct:.1f}", 1)]
              for code, name, n, pct in markets],
-            [width * 0.46, width * 0.14, width * 0.2, width * 0.2], styles=st, align="LCRR")]
+            [width * 0.46, width * 0.14, width * 0.2, width * 0.2], styles=st, align="LCRR")
+        # A short table stays in one piece; a long one may break (its header repeats).
+        story += [vspace(6), KeepTogether([table]) if len(markets) <= 12 else table]
     story += [
         Paragraph("III. VAY VỐN ƯU ĐÃI THEO ĐỐI TƯỢNG (khoản vay giải ngân trong kỳ)",
                   st.heading),

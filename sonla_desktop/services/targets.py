@@ -99,7 +99,8 @@ def list_targets(ctx: ServiceContext, year: int | None = None) -> list[TargetRow
     with ctx.db.session() as s:
         stmt = (select(Target.year, Target.commune_code, AdminUnit.name, Target.departures)
                 .outerjoin(AdminUnit, AdminUnit.code == Target.commune_code)
-                .where(~Target.deleted).order_by(Target.year, Target.commune_code))
+                .where(~Target.deleted)
+                .order_by(Target.year, Target.commune_code.asc().nulls_first()))
         if year is not None:
             stmt = stmt.where(Target.year == year)
         return [TargetRow(y, c, name or "", d) for y, c, name, d in s.execute(stmt)]

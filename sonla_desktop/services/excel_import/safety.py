@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import openpyxl
+from defusedxml import DefusedXmlException
 
 from ...errors import UserError
 
@@ -104,9 +105,12 @@ def check_workbook_file(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> No
 
 def unreadable(name: str, exc: BaseException) -> UserError:
     """The message for a file openpyxl (or defusedxml) refused while reading."""
-    kind = type(exc).__name__
-    if kind in ("EntitiesForbidden", "DTDForbidden", "ExternalReferenceForbidden",
-                "NotSupportedError"):
+    chain: list[BaseException] = []
+    seen: BaseException | None = exc
+    while seen is not None and len(chain) < 10:  # openpyxl wraps the parser's error
+        chain.append(seen)
+        seen = seen.__cause__ or seen.__context__
+    if any(isinstance(e, DefusedXmlException) for e in chain):
         return UserError(
             f"Tệp {name} chứa cấu trúc XML nguy hiểm (khai báo thực thể/DTD) mà tệp Excel "
             "thật không bao giờ có: không mở.",
