@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..domain import sheets
+from ..domain.text import fold
 from ..models import (
     AdminUnit,
     Attendance,
@@ -35,9 +36,9 @@ STREAM = 2000  # rows fetched from the database at a time
 
 
 def template_lists(session: Session) -> TemplateLists:
-    communes = [tuple(r) for r in session.execute(
-        select(AdminUnit.code, AdminUnit.name).where(~AdminUnit.deleted)
-        .order_by(AdminUnit.kind.desc(), AdminUnit.name))]
+    communes = sorted((tuple(r) for r in session.execute(
+        select(AdminUnit.code, AdminUnit.name).where(~AdminUnit.deleted))),
+        key=lambda r: fold(r[1]))
     # Son La's groups first (that is whom the clerks register), then the rest.
     ethnic = list(session.scalars(select(EthnicGroup.name).where(~EthnicGroup.deleted)
                                   .order_by(EthnicGroup.in_son_la.desc(), EthnicGroup.code)))

@@ -48,6 +48,8 @@ class ImportIssue:
         """"Người lao động · dòng 12 · Số CCCD · message" (or English)."""
         en = current_language() == "en"
         parts = [self.sheet]
+        if self.message.startswith(("Dòng ", "Row ")):
+            return f"{self.sheet} · {self.message}"  # the message names its row itself
         if self.row is not None:
             parts.append(f"{'row' if en else 'dòng'} {self.row}")
         if self.column:
