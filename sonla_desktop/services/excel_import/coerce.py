@@ -141,7 +141,14 @@ def _bool(column: Column) -> Coercer:
 
 
 def _choice(column: Column, table: Mapping[str, str]) -> Coercer:
+    # A column of communes or statuses repeats a handful of words thousands of times:
+    # fold each distinct cell value once.
+    seen: dict[object, str] = {}
+
     def coerce(value: object) -> str:
+        hit = seen.get(value)
+        if hit is not None:
+            return hit
         if isinstance(value, float) and value.is_integer():
             value = int(value)
         found = table.get(value_key(value))
@@ -150,6 +157,8 @@ def _choice(column: Column, table: Mapping[str, str]) -> Coercer:
                 column.field,
                 f"{column.header}: không có “{_shown(value)}” trong danh mục.",
                 f"{column.header}: “{_shown(value)}” is not in the list.")
+        if len(seen) < 10_000:
+            seen[value] = found
         return found
     return coerce
 

@@ -203,7 +203,10 @@ class _SheetReader:
 
     def read(self, spec: SheetSpec | None, specs: tuple[SheetSpec, ...],
              book: WorkbookData, rows_so_far: int) -> tuple[SheetData | None, int]:
-        rows = self.ws.iter_rows(values_only=True, max_col=self.limits.max_columns)
+        # The declared size is the file's word, not a fact: a hostile <dimension> of
+        # A1:XFD1048576 would have openpyxl pad a million rows to 16,384 cells.
+        self.ws.reset_dimensions()
+        rows = self.ws.iter_rows(values_only=True)
         head: list[tuple] = []
         for values in rows:
             head.append(values)
@@ -231,10 +234,10 @@ class _SheetReader:
                     for f, i in sheet.columns.items()]
         count = 0
         number = header_row
+        width = self.limits.max_columns
         for values in self._after_header(head, header_index, rows):
             number += 1
-            if not values:
-                continue
+            # Every row counts, blank ones too: a sheet's rows are work however empty.
             count += 1
             if count > self.limits.max_rows_per_sheet or rows_so_far + count > \
                     self.limits.max_rows_total:
@@ -245,7 +248,8 @@ class _SheetReader:
                     f"Sheet “{self.title}” has too many rows (at most "
                     f"{self.limits.max_rows_per_sheet:,} per sheet, "
                     f"{self.limits.max_rows_total:,} in the file).")
-            self._row(sheet, number, values, coercers)
+            if values:
+                self._row(sheet, number, values[:width], coercers)
         return sheet, count
 
     @staticmethod

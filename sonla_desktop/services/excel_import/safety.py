@@ -13,12 +13,18 @@ installed and not switched off (OPENPYXL_DEFUSEDXML=False); we refuse to read ot
 
 from __future__ import annotations
 
+import threading
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import openpyxl
 from defusedxml import DefusedXmlException
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+from openpyxl.worksheet._reader import DATA_TAG, DIMENSION_TAG
+from openpyxl.worksheet.dimensions import SheetDimension
 
 from ...errors import UserError
 
@@ -120,6 +126,46 @@ def unreadable(name: str, exc: BaseException) -> UserError:
                      f"Cannot read the Excel file {name}: {exc}")
 
 
+def _size_from_header(ws: ReadOnlyWorksheet) -> None:
+    """openpyxl's ``ReadOnlyWorksheet._get_size`` with the same result, in one glance.
+
+    openpyxl looks for the <dimension> element by parsing events up to the *end* of
+    <sheetData>, i.e. the whole sheet, when the element is missing, as it is in every file
+    written in write-only mode (our exports among them). The schema puts <dimension>
+    before <sheetData>, so the start of <sheetData> is far enough. Parsing still goes
+    through defusedxml.
+    """
+    from openpyxl.xml.functions import iterparse
+
+    src = ws._get_source()
+    try:
+        for _event, element in iterparse(src, events=("start",)):
+            if element.tag == DIMENSION_TAG:
+                dims = SheetDimension.from_tree(element).boundaries
+                if dims is not None:
+                    ws._min_column, ws._min_row, ws._max_column, ws._max_row = dims
+                return
+            if element.tag == DATA_TAG:
+                return
+    finally:
+        src.close()
+
+
+_size_lock = threading.Lock()
+
+
+@contextmanager
+def _one_pass_size() -> Iterator[None]:
+    # Scoped to our own loads, so that other openpyxl users see the library unchanged.
+    with _size_lock:
+        original = ReadOnlyWorksheet._get_size
+        ReadOnlyWorksheet._get_size = _size_from_header
+        try:
+            yield
+        finally:
+            ReadOnlyWorksheet._get_size = original
+
+
 def open_workbook(path: str | Path, limits: Limits = DEFAULT_LIMITS, read_only: bool = True):
     """Check the file, then open it with openpyxl (values only, formulas' cached results)."""
     if not defused_xml_active():
@@ -130,8 +176,11 @@ def open_workbook(path: str | Path, limits: Limits = DEFAULT_LIMITS, read_only: 
             "(OPENPYXL_DEFUSEDXML). Reinstall the program.")
     check_workbook_file(path, limits)
     try:
-        return openpyxl.load_workbook(path, read_only=read_only, data_only=True,
-                                      keep_links=False)
+        if read_only:
+            with _one_pass_size():
+                return openpyxl.load_workbook(path, read_only=True, data_only=True,
+                                              keep_links=False)
+        return openpyxl.load_workbook(path, read_only=False, data_only=True, keep_links=False)
     except UserError:
         raise
     except Exception as exc:  # noqa: BLE001 - anything openpyxl raises means "cannot read"

@@ -35,9 +35,21 @@ def quick_nid(value: object) -> str | None:
     if value in (None, ""):
         return None
     try:
-        return validate_national_id(value)
+        return _nid_cache[value]
+    except (KeyError, TypeError):
+        pass
+    try:
+        nid = validate_national_id(value)
     except UserError:
-        return None
+        nid = None
+    if len(_nid_cache) > 200_000:
+        _nid_cache.clear()
+    _nid_cache[value] = nid
+    return nid
+
+
+# Each ID is looked up several times per import (prefetch, its row, the loans sheet).
+_nid_cache: dict[object, str | None] = {}
 
 
 def restored_zeros(row: Row, raw: object, nid: str) -> None:

@@ -35,11 +35,12 @@ BATCH = 5000
 
 
 def _jsonable(value: object) -> object:
+    """json's fallback for what it cannot write itself (same text as ServiceContext.audit)."""
     if isinstance(value, date | datetime):
         return value.isoformat()
     if isinstance(value, Decimal):
         return str(value)
-    return value
+    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
 
 
 class _Writer:
@@ -57,11 +58,12 @@ class _Writer:
         return row
 
     def audit(self, action: str, entity: str, entity_id: str, changes: dict) -> None:
-        payload = {k: [_jsonable(a), _jsonable(b)] for k, (a, b) in changes.items()}
+        payload = {k: [a, b] for k, (a, b) in changes.items()}
         self.audits.append({
             "id": new_id(), "at": self.now, "user": self.ctx.user, "node_id": self.node,
             "action": action, "entity": entity, "entity_id": entity_id,
-            "changes": json.dumps(payload, ensure_ascii=False, sort_keys=True)})
+            "changes": json.dumps(payload, ensure_ascii=False, sort_keys=True,
+                                  default=_jsonable)})
 
     def insert(self, model, entity: str, rows: list[dict], audit_fields=None) -> None:
         for row in rows:
@@ -69,12 +71,14 @@ class _Writer:
             fields = audit_fields or [k for k in row if k not in (
                 "id", "origin", "version", "deleted", "created_at", "updated_at")]
             self.audit("create", entity, row["id"], {k: (None, row[k]) for k in fields})
+        # Core INSERT on the table: the ORM's bulk path adds nothing for plain new rows
+        # and costs about as much again.
         for batch in chunks(rows, BATCH):
-            self.s.execute(insert(model), batch)
+            self.s.execute(insert(model.__table__), batch)
 
     def flush_audits(self) -> None:
         for batch in chunks(self.audits, BATCH):
-            self.s.execute(insert(AuditLog), batch)
+            self.s.execute(insert(AuditLog.__table__), batch)
         self.audits = []
 
 
