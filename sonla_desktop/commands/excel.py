@@ -8,9 +8,9 @@ import sys
 from ..domain.loans import format_vnd
 from ..domain.sheets import TEMPLATES
 from ..errors import ImportRowsError, current_language
-from ..services.excel_import import import_workbook, write_marked_copy
-from ..services.spreadsheets import export_workbook, make_template
 from .common import context
+
+# openpyxl is imported inside the commands: every other command starts faster without it.
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -34,12 +34,16 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_template(args: argparse.Namespace) -> int:
+    from ..services.spreadsheets import make_template
+
     make_template(context(args), args.kind, args.output, args.year)
     print(f"Đã tạo tệp mẫu {args.output}")
     return 0
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from ..services.excel_import import import_workbook, write_marked_copy
+
     ctx = context(args)
     try:
         result = import_workbook(ctx, args.file, dry_run=args.dry_run)
@@ -63,6 +67,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from ..services.spreadsheets import export_workbook
+
     counts = export_workbook(context(args), args.output)
     detail = "; ".join(f"{title}: {format_vnd(n)}" for title, n in counts.items())
     print(f"Đã xuất {args.output} ({detail})")

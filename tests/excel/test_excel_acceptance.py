@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import func, select
 from workbook_factory import fill_workbook, make_people
 
+from sonla_desktop.cli import main
 from sonla_desktop.domain.progress import year_period
 from sonla_desktop.models import Disbursement, LoanApplication, Repayment, Worker
 from sonla_desktop.services.excel_import import import_workbook
@@ -130,7 +131,7 @@ def _run(db, *args):
 
 
 def test_one_bad_row_among_hundreds_writes_nothing_and_lists_every_bad_row(
-        db, db_path, ctx, templates, tmp_path):
+        db, db_path, ctx, templates, tmp_path, capsys):
     from openpyxl import load_workbook
 
     people, loans = make_people(300, seed=5)
@@ -160,15 +161,20 @@ def test_one_bad_row_among_hundreds_writes_nothing_and_lists_every_bad_row(
     assert dump_database(db) == before
 
     # --dry-run with the same file: same verdict; with a clean file: nothing written either
-    assert _run(db_path, "import-excel", "--dry-run", str(book)).returncode == 1
+    def run(*args):
+        code = main(["--db", str(db_path), "import-excel", *args])
+        out = capsys.readouterr()
+        return code, out.out, out.err
+
+    assert run("--dry-run", str(book))[0] == 1
     clean = tmp_path / "clean.xlsx"
     fill_workbook(*templates, clean, people, loans)
-    dry = _run(db_path, "import-excel", "--dry-run", str(clean))
-    assert dry.returncode == 0, dry.stderr
-    assert "chạy thử" in dry.stdout and "300 người lao động mới" in dry.stdout
+    code, out, err = run("--dry-run", str(clean))
+    assert code == 0, err
+    assert "chạy thử" in out and "300 người lao động mới" in out
     assert dump_database(db) == before
-    done = _run(db_path, "import-excel", str(clean))
-    assert done.returncode == 0, done.stderr
-    assert "Đã nhập: 300 người lao động mới" in done.stdout
+    code, out, err = run(str(clean))
+    assert code == 0, err
+    assert "Đã nhập: 300 người lao động mới" in out
     with ctx.db.session() as s:
         assert s.scalar(select(func.count()).select_from(Worker)) == 300

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from datetime import date
 
 import pytest
 from report_data import event, loan, worker
 
+from sonla_desktop.cli import main
 from sonla_desktop.domain.progress import Period, achievement_pct, make_period, year_period
 from sonla_desktop.errors import ValidationError
 from sonla_desktop.services.progress_report import progress_figures
@@ -136,25 +136,24 @@ def test_periods():
         make_period(None, date(2025, 5, 1), date(2025, 4, 1), today)
 
 
-def _run(db, *args):
-    return subprocess.run([sys.executable, "-m", "sonla_desktop", "--db", str(db), *args],
-                          capture_output=True, text=True, encoding="utf-8")
-
-
-def test_cli_json_xlsx_and_pdf_carry_the_same_figures(ctx, data, db_path, tmp_path):
+def test_cli_json_xlsx_and_pdf_carry_the_same_figures(ctx, data, db_path, tmp_path, capsys):
     from openpyxl import load_workbook
 
-    out = _run(db_path, "report", "--year", "2025")
-    assert out.returncode == 0, out.stderr
-    assert json.loads(out.stdout) == progress_figures(ctx, year_period(2025)).as_json()
+    def run(*args):
+        code = main(["--db", str(db_path), *args])
+        out = capsys.readouterr()
+        return code, out.out, out.err
 
-    assert _run(db_path, "report", "--year", "2025", "--format", "pdf").returncode == 2
-    bad = _run(db_path, "report", "--year", "2025", "--commune", "99999")
-    assert bad.returncode == 1 and "99999" in bad.stderr
+    code, out, err = run("report", "--year", "2025")
+    assert code == 0, err
+    assert json.loads(out) == progress_figures(ctx, year_period(2025)).as_json()
+
+    assert run("report", "--year", "2025", "--format", "pdf")[0] == 2
+    code, _, err = run("report", "--year", "2025", "--commune", "99999")
+    assert code == 1 and "99999" in err
 
     xlsx, pdf = tmp_path / "r.xlsx", tmp_path / "r.pdf"
-    assert _run(db_path, "report", "--year", "2025", "--format", "xlsx", "-o", str(xlsx)
-                ).returncode == 0
+    assert run("report", "--year", "2025", "--format", "xlsx", "-o", str(xlsx))[0] == 0
     ws = load_workbook(xlsx)["Báo cáo"]
     values = {row[0]: row[1] for row in ws.iter_rows(values_only=True) if row[0]}
     assert values["Số người xuất cảnh trong kỳ"] == 4
@@ -164,8 +163,7 @@ def test_cli_json_xlsx_and_pdf_carry_the_same_figures(ctx, data, db_path, tmp_pa
     assert values["Dư nợ đến ngày 31/12/2025 (đồng)"] == 70_000_000
     assert values["Nợ gốc quá hạn (đồng)"] == 46_666_666
 
-    assert _run(db_path, "report", "--year", "2025", "--format", "pdf", "-o", str(pdf)
-                ).returncode == 0
+    assert run("report", "--year", "2025", "--format", "pdf", "-o", str(pdf))[0] == 0
     assert pdf.read_bytes().startswith(b"%PDF")
     # poppler's pdftotext: .ci/run installs poppler-utils
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,

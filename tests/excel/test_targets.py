@@ -10,6 +10,7 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import func, select
 
+from sonla_desktop.cli import main
 from sonla_desktop.errors import ImportRowsError, ValidationError
 from sonla_desktop.models import AuditLog, Target
 from sonla_desktop.services.excel_import import import_workbook
@@ -54,19 +55,23 @@ def test_bad_targets_are_refused(ctx, year, count, commune):
         set_target(ctx, year, count, commune)
 
 
-def _run(db, *args):
-    return subprocess.run([sys.executable, "-m", "sonla_desktop", "--db", str(db), *args],
-                          capture_output=True, text=True, encoding="utf-8")
-
-
 def test_cli_target_set_and_list(db, db_path):
-    ok = _run(db_path, "target", "set", "--year", "2026", "--count", "40", "--commune", "03670")
+    ok = subprocess.run([sys.executable, "-m", "sonla_desktop", "--db", str(db_path), "target",
+                         "set", "--year", "2026", "--count", "40", "--commune", "03670"],
+                        capture_output=True, text=True, encoding="utf-8")
     assert ok.returncode == 0, ok.stderr
     assert "Đã đặt chỉ tiêu năm 2026 xã/phường 03670: 40 người" in ok.stdout
-    listed = json.loads(_run(db_path, "target", "list", "--format", "json").stdout)
-    assert listed == [{"year": 2026, "commune": "03670", "departures": 40}]
-    bad = _run(db_path, "target", "set", "--year", "2026", "--count", "5", "--commune", "00000")
-    assert bad.returncode == 1 and "00000" in bad.stderr
+
+
+def test_cli_target_list_and_refusal(db, db_path, capsys):
+    assert main(["--db", str(db_path), "target", "set", "--year", "2026", "--count", "40"]) == 0
+    capsys.readouterr()
+    assert main(["--db", str(db_path), "target", "list", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == [
+        {"year": 2026, "commune": None, "departures": 40}]
+    assert main(["--db", str(db_path), "target", "set", "--year", "2026", "--count", "5",
+                 "--commune", "00000"]) == 1
+    assert "00000" in capsys.readouterr().err
 
 
 def test_import_a_per_commune_target_sheet(ctx, tmp_path):
