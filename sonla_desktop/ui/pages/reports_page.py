@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -28,9 +28,9 @@ from sqlalchemy import select
 from ...domain.loans import format_vnd
 from ...domain.policy import POLICY_GROUPS
 from ...domain.progress import ProgressFigures, year_period
-from ...domain.sheets import POLICY_GROUP_TEMPLATE_LABELS
 from ...domain.text import fold
-from ...models import AdminUnit
+from ...errors import current_language
+from ...models import AdminUnit, Market
 from ...services.context import ServiceContext
 from ...services.progress_report import progress_figures
 from ...services.setup import get_self_node
@@ -41,6 +41,21 @@ from ..reports.targets_dialog import TargetsDialog
 from ..tasks import TaskRunner
 
 XLSX_FILTER = "Excel (*.xlsx)"
+# Source texts for lupdate: the policy groups as the templates write them.
+GROUP_LABELS = {
+    "poor": QT_TRANSLATE_NOOP("ReportsPage", "Hộ nghèo"),
+    "near_poor": QT_TRANSLATE_NOOP("ReportsPage", "Hộ cận nghèo"),
+    "ethnic_minority": QT_TRANSLATE_NOOP("ReportsPage", "Dân tộc thiểu số"),
+    "land_revoked": QT_TRANSLATE_NOOP("ReportsPage", "Thu hồi đất"),
+    "meritorious_relative": QT_TRANSLATE_NOOP("ReportsPage", "Thân nhân người có công"),
+    "poor_area": QT_TRANSLATE_NOOP("ReportsPage", "Vùng nghèo"),
+    "other": QT_TRANSLATE_NOOP("ReportsPage", "Khác"),
+}
+
+
+def _number(n: int) -> str:
+    """Digit grouping of the UI language: 6.700.000 in Vietnamese, 6,700,000 in English."""
+    return f"{n:,}" if current_language() == "en" else format_vnd(n)
 
 
 class ReportsPage(QWidget):
@@ -51,6 +66,7 @@ class ReportsPage(QWidget):
         self.runner = runner
         self.figures: ProgressFigures | None = None
         self.office = ""
+        self.market_en: dict[str, str] = {}
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
         self.year.setValue(date.today().year)
@@ -135,8 +151,8 @@ class ReportsPage(QWidget):
             rows = s.execute(select(AdminUnit.code, AdminUnit.name).where(~AdminUnit.deleted))
             return sorted((tuple(r) for r in rows), key=lambda r: fold(r[1]))
 
-    def _fill_communes(self, data: tuple[list[tuple[str, str]], str, list[str]]) -> None:
-        communes, self.office, scope = data
+    def _fill_communes(self, data: tuple) -> None:
+        communes, self.office, scope, self.market_en = data
         self.commune.blockSignals(True)
         for code, name in communes:
             self.commune.addItem(f"{name} ({code})", code)
@@ -152,8 +168,10 @@ class ReportsPage(QWidget):
             def load():
                 node = get_self_node(self.ctx)
                 scope = [c for c in (node.scope if node else "").split(",") if c]
+                with self.ctx.db.session() as s:
+                    market_en = dict(s.execute(select(Market.code, Market.name_en)).all())
                 return self._load_communes(), node.name if node else "", \
-                    [] if node is not None and node.is_hub else scope
+                    [] if node is not None and node.is_hub else scope, market_en
             self.runner.run(load, self._fill_communes, parent=self)
             return
         year, commune = self.year.value(), self.commune.currentData()
@@ -173,18 +191,20 @@ class ReportsPage(QWidget):
         self.figures = f
         na = self.tr("chưa có")
         pct = f.achievement_pct
+        en = current_language() == "en"
+        pct_text = na if pct is None else (f"{pct:.1f}%" if en else f"{pct:.1f}%".replace(".", ","))
         rows = [
-            (self.tr("Người xuất cảnh"), format_vnd(f.departures_total)),
-            (self.tr("Chỉ tiêu"), na if f.target is None else format_vnd(f.target)),
-            (self.tr("Tỷ lệ hoàn thành"), na if pct is None else f"{pct:.1f}%".replace(".", ",")),
-            (self.tr("Khoản vay giải ngân"), format_vnd(f.loans_count)),
-            (self.tr("Số tiền giải ngân (đồng)"), format_vnd(f.loans_amount_vnd)),
+            (self.tr("Người xuất cảnh"), _number(f.departures_total)),
+            (self.tr("Chỉ tiêu"), na if f.target is None else _number(f.target)),
+            (self.tr("Tỷ lệ hoàn thành"), pct_text),
+            (self.tr("Khoản vay giải ngân"), _number(f.loans_count)),
+            (self.tr("Số tiền giải ngân (đồng)"), _number(f.loans_amount_vnd)),
             (self.tr("Dư nợ ngày {0} (đồng)").format(f"{f.as_of:%d/%m/%Y}"),
-             format_vnd(f.outstanding_vnd)),
-            (self.tr("Người còn dư nợ"), format_vnd(f.borrowers)),
-            (self.tr("Nợ gốc quá hạn (đồng)"), format_vnd(f.overdue_vnd)),
-            (self.tr("Hội nghị tư vấn"), format_vnd(f.events)),
-            (self.tr("Lượt người tham dự"), format_vnd(f.attendees)),
+             _number(f.outstanding_vnd)),
+            (self.tr("Người còn dư nợ"), _number(f.borrowers)),
+            (self.tr("Nợ gốc quá hạn (đồng)"), _number(f.overdue_vnd)),
+            (self.tr("Hội nghị tư vấn"), _number(f.events)),
+            (self.tr("Lượt người tham dự"), _number(f.attendees)),
         ]
         self.table.setRowCount(len(rows))
         for r, (label, value) in enumerate(rows):
@@ -194,11 +214,12 @@ class ReportsPage(QWidget):
             self.table.setItem(r, 1, item)
         self.month_chart.set_data(f.departures_by_month, f.target)
         markets = list(f.departures_by_market.items())
-        top = [(f.market_name(code), n) for code, n in markets[:7]]
+        names = self.market_en if en else {}
+        top = [(names.get(code) or f.market_name(code), n) for code, n in markets[:7]]
         if len(markets) > 7:
             top.append((self.tr("Khác"), sum(n for _, n in markets[7:])))
         self.market_chart.set_data(top)
-        self.loan_chart.set_data([(POLICY_GROUP_TEMPLATE_LABELS[g], f.loans_by_group.get(g, 0))
+        self.loan_chart.set_data([(self.tr(GROUP_LABELS[g]), f.loans_by_group.get(g, 0))
                                   for g in POLICY_GROUPS])
         self.status.setText(self.tr("Năm {0}, {1}. Người xuất cảnh được tính theo ngày xuất "
                                     "cảnh; khoản vay theo ngày giải ngân.")
