@@ -115,8 +115,11 @@ def _guide(wb: Workbook, spec: SheetSpec) -> None:
          "đổi thứ tự cột. Ô ngày nhập dạng ngày/tháng/năm."],
         ["Khi nhập, chương trình kiểm tra TẤT CẢ các dòng trước: chỉ cần một dòng sai là không "
          "ghi gì, và danh sách lỗi chỉ rõ trang · dòng · cột để sửa."],
+        ["Người có số CCCD đã có trong máy thì được cập nhật; ô để trống giữ nguyên thông tin "
+         "đã lưu."],
         ["Each row is one record. Every row is checked before anything is saved: one wrong "
-         "row and nothing is written; the error list names sheet · row · column."],
+         "row and nothing is written; the error list names sheet · row · column. A worker "
+         "whose ID is already stored is updated; empty cells keep the stored values."],
         [],
         ["Cột", "Bắt buộc", "Cách nhập", "English"],
     ]
@@ -128,11 +131,12 @@ def _guide(wb: Workbook, spec: SheetSpec) -> None:
     for row in rows:
         ws.append(row)
     ws["A1"].font = TITLE_FONT
-    for cell in ws[6]:
+    header_row = rows.index(["Cột", "Bắt buộc", "Cách nhập", "English"]) + 1
+    for cell in ws[header_row]:
         cell.font, cell.fill, cell.alignment = HEADER_FONT, HEADER_FILL, HEADER_ALIGN
     for letter, width in zip("ABCD", (30, 10, 80, 60), strict=True):
         ws.column_dimensions[letter].width = width
-    for row in ws.iter_rows(min_row=7):
+    for row in ws.iter_rows(min_row=header_row + 1):
         for cell in row:
             cell.alignment = WRAP_TOP
 

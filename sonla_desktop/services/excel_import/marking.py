@@ -27,7 +27,7 @@ def write_marked_copy(source: str | Path, errors: Sequence[ImportIssue],
                       target: str | Path) -> int:
     """Write ``target``: ``source`` with the errors marked. Returns the cells marked."""
     source, target = Path(source), Path(target)
-    wb = open_workbook(source, read_only=False)
+    wb = open_workbook(source, read_only=False, data_only=False)  # keep the clerk's formulas
     en = current_language() == "en"
     by_cell: dict[tuple[str, str], list[str]] = defaultdict(list)
     for issue in errors:

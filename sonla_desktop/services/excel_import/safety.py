@@ -166,8 +166,10 @@ def _one_pass_size() -> Iterator[None]:
             ReadOnlyWorksheet._get_size = original
 
 
-def open_workbook(path: str | Path, limits: Limits = DEFAULT_LIMITS, read_only: bool = True):
-    """Check the file, then open it with openpyxl (values only, formulas' cached results)."""
+def open_workbook(path: str | Path, limits: Limits = DEFAULT_LIMITS, read_only: bool = True,
+                  data_only: bool = True):
+    """Check the file, then open it with openpyxl: read-only, formulas' cached results by
+    default (what an import reads); ``read_only=False, data_only=False`` to edit a copy."""
     if not defused_xml_active():
         raise UserError(
             "Không thể đọc tệp Excel an toàn: thư viện defusedxml chưa được cài hoặc đã bị "
@@ -180,7 +182,8 @@ def open_workbook(path: str | Path, limits: Limits = DEFAULT_LIMITS, read_only: 
             with _one_pass_size():
                 return openpyxl.load_workbook(path, read_only=True, data_only=True,
                                               keep_links=False)
-        return openpyxl.load_workbook(path, read_only=False, data_only=True, keep_links=False)
+        return openpyxl.load_workbook(path, read_only=False, data_only=data_only,
+                                      keep_links=False)
     except UserError:
         raise
     except Exception as exc:  # noqa: BLE001 - anything openpyxl raises means "cannot read"
