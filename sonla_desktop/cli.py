@@ -19,6 +19,8 @@ COMMAND_MODULES = (
     "sonla_desktop.commands.workers",
     "sonla_desktop.commands.loans",
     "sonla_desktop.commands.events",
+    "sonla_desktop.commands.excel",
+    "sonla_desktop.commands.reports",
 )
 
 

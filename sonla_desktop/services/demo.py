@@ -37,6 +37,7 @@ BATCH = 5000
 DEMO_EXTENSIONS: tuple[str, ...] = (
     "sonla_desktop.services.demo_loans:add_demo_loans",
     "sonla_desktop.services.demo_events:add_demo_events",
+    "sonla_desktop.services.targets:demo_targets",
 )
 
 

@@ -73,7 +73,8 @@ def test_add_list_import_print_and_export(run, tmp_path):
                          "--format", "json").stdout)
     assert (dry["created"], dry["dry_run"]) == (2, True)
     assert json.loads(run(db, "events", "list", "--format", "json").stdout)[0]["attendees"] == 0
-    out = run(db, "events", "import", str(good), "--event", event_id, "--consent", "written")
+    # The documented interface: import-excel FILE --event ID.
+    out = run(db, "import-excel", str(good), "--event", event_id, "--consent", "written")
     assert "2 người mới" in out.stdout
     shown = json.loads(run(db, "events", "show", event_id, "--format", "json").stdout)
     assert [p["full_name"] for p in shown["people"]] == ["Cầm Thị Hoa", "Lò Văn Ơn"]
@@ -81,7 +82,7 @@ def test_add_list_import_print_and_export(run, tmp_path):
 
     bad = _sheet(tmp_path / "bad.xlsx", [["Lò Văn Ơn", 98, "Nam", "", "Bản Hẹo", "", ""]])
     before = sqlite3.connect(db).execute("SELECT count(*) FROM worker").fetchone()
-    proc = run(db, "events", "import", str(bad), "--event", event_id, check=False)
+    proc = run(db, "import-excel", str(bad), "--event", event_id, check=False)
     assert proc.returncode == 1
     assert "Điểm danh · dòng 2 · Năm sinh (cột B) · " in proc.stderr
     assert sqlite3.connect(db).execute("SELECT count(*) FROM worker").fetchone() == before

@@ -1,0 +1,131 @@
+"""Excel import and export against bare openpyxl doing the same reading or writing.
+
+- import of a 10,000-row workbook (the export of a 10,000-worker demo database) into an
+  empty database: every cell read, every row validated with the entry form's rules, all
+  written in one transaction; baseline: openpyxl reading every cell of the same file.
+  Measured twice: on the export itself (written in write-only mode, without <dimension>
+  elements, which makes plain openpyxl parse each sheet twice while the import parses it
+  once) and on the same workbook saved the way Excel saves it (both parse once).
+- export of the 100,000-worker demo database; baseline: openpyxl write-only writing the same
+  rows (already in memory, no formats) to a file.
+"""
+
+from __future__ import annotations
+
+import shutil
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from bench.common import BIG, CACHE, big_database, report
+
+IMPORT_ROWS = 10_000
+
+
+def _median_of(runs: int, prepare, work) -> float:
+    samples = []
+    for _ in range(runs):
+        state = prepare()
+        start = time.perf_counter()
+        work(state)
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+def _initialised(path: Path) -> Path:
+    from sonla_desktop.db import open_database
+    from sonla_desktop.services.setup import initialise
+
+    db = open_database(path)
+    initialise(db, name="Bench", communes=["03670"])
+    db.dispose()
+    return path
+
+
+def _excel_like(book: Path) -> Path:
+    """The same workbook saved the way Excel saves it (with each sheet's <dimension>)."""
+    import openpyxl
+
+    target = book.with_name(book.stem + "-excel-like.xlsx")
+    if not target.exists():
+        openpyxl.load_workbook(book).save(target)
+    return target
+
+
+def bench_import() -> None:
+    import openpyxl
+
+    from sonla_desktop.db import open_database
+    from sonla_desktop.services.context import ServiceContext
+    from sonla_desktop.services.demo import generate_demo
+    from sonla_desktop.services.excel_import import import_workbook
+    from sonla_desktop.services.spreadsheets import export_workbook
+
+    CACHE.mkdir(parents=True, exist_ok=True)
+    book = CACHE / f"import-{IMPORT_ROWS}.xlsx"
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        empty = _initialised(tmp / "empty.db")
+        if not book.exists():
+            src = tmp / "src.db"
+            shutil.copyfile(empty, src)
+            db = open_database(src)
+            generate_demo(ServiceContext(db), workers=IMPORT_ROWS, seed=3)
+            export_workbook(ServiceContext(db), book)
+            db.dispose()
+
+        def prepare():
+            target = tmp / f"run-{time.perf_counter_ns()}.db"
+            shutil.copyfile(empty, target)
+            return ServiceContext(open_database(target))
+
+        for label, path in (("our export", book), ("saved like Excel", _excel_like(book))):
+            def run(ctx, path=path):
+                result = import_workbook(ctx, path)
+                assert result.counts["workers_created"] == IMPORT_ROWS, result.counts
+                ctx.db.dispose()
+
+            def bare(_, path=path):
+                wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+                for ws in wb.worksheets:
+                    for _row in ws.iter_rows(values_only=True):
+                        pass
+                wb.close()
+
+            ours = _median_of(3, prepare, run)
+            base = _median_of(3, lambda: None, bare)
+            report(f"import-excel {IMPORT_ROWS:,} rows, {label}", ours, base, "ratio <= 2")
+
+
+def bench_export() -> None:
+    from openpyxl import Workbook
+
+    from sonla_desktop.db import open_database
+    from sonla_desktop.domain import sheets
+    from sonla_desktop.services.context import ServiceContext
+    from sonla_desktop.services.spreadsheets import _Names, _workers, export_workbook
+
+    ctx = ServiceContext(open_database(big_database()))
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        ours = _median_of(3, lambda: None, lambda _: export_workbook(ctx, tmp / "ours.xlsx"))
+        with ctx.db.session() as s:
+            rows = list(_workers(s, _Names(s)))  # the same rows, gathered before the clock
+
+        def bare(_):
+            wb = Workbook(write_only=True)
+            ws = wb.create_sheet(sheets.WORKERS.title)
+            ws.append([c.header for c in sheets.WORKERS.columns])
+            for row in rows:
+                ws.append(row)
+            wb.save(tmp / "bare.xlsx")
+
+        base = _median_of(3, lambda: None, bare)
+    ctx.db.dispose()
+    report(f"export-excel {BIG:,} workers", ours, base, "ratio <= 1.5")
+
+
+def main() -> None:
+    bench_import()
+    bench_export()

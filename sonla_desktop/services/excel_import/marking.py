@@ -1,0 +1,76 @@
+""""Save errors": a copy of the clerk's workbook with every wrong cell filled red and
+commented, and a first sheet listing the errors with links to their cells, so the clerk
+fixes them in the file they know and imports it again."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections import defaultdict
+from collections.abc import Sequence
+from pathlib import Path
+
+from openpyxl.comments import Comment
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import quote_sheetname
+
+from ...errors import UserError, current_language
+from .reader import ImportIssue
+from .safety import open_workbook
+
+ERROR_FILL = PatternFill("solid", start_color="FFC7CE", end_color="FFC7CE")
+ERROR_FONT = Font(color="9C0006")
+ERRORS_SHEET = "Danh sách lỗi"
+
+
+def write_marked_copy(source: str | Path, errors: Sequence[ImportIssue],
+                      target: str | Path) -> int:
+    """Write ``target``: ``source`` with the errors marked. Returns the cells marked."""
+    source, target = Path(source), Path(target)
+    wb = open_workbook(source, read_only=False, data_only=False)  # keep the clerk's formulas
+    en = current_language() == "en"
+    by_cell: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for issue in errors:
+        if issue.sheet in wb.sheetnames:
+            cell = issue.cell or "A1"
+            text = f"{issue.column}: {issue.message}" if issue.column else issue.message
+            by_cell[(issue.sheet, cell)].append(text)
+    for (sheet, cell), texts in by_cell.items():
+        c = wb[sheet][cell]
+        c.fill = ERROR_FILL
+        c.font = ERROR_FONT
+        comment = Comment("\n".join(texts), "sonla-desktop")
+        comment.width, comment.height = 320, 40 + 40 * len(texts)
+        c.comment = comment
+
+    if ERRORS_SHEET in wb.sheetnames:
+        del wb[ERRORS_SHEET]
+    ws = wb.create_sheet(ERRORS_SHEET, 0)
+    ws.append(["Sheet", "Row", "Column", "Error"] if en
+              else ["Trang", "Dòng", "Cột", "Lỗi"])
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    for issue in errors:
+        ws.append([issue.sheet, issue.row, issue.column, issue.message])
+        if issue.sheet in wb.sheetnames and issue.cell:
+            link = ws.cell(ws.max_row, 4)
+            link.hyperlink = f"#{quote_sheetname(issue.sheet)}!{issue.cell}"
+            link.font = Font(color="0563C1", underline="single")
+    for letter, width in zip("ABCD", (18, 8, 22, 100), strict=True):
+        ws.column_dimensions[letter].width = width
+    ws.freeze_panes = "A2"
+    wb.active = 0
+
+    fd, tmp = tempfile.mkstemp(prefix=".~", suffix=".xlsx", dir=target.parent)
+    os.close(fd)
+    try:
+        wb.save(tmp)
+        os.replace(tmp, target)
+    except PermissionError as exc:
+        raise UserError(
+            f"Không ghi được tệp {target.name}: tệp đang mở trong Excel? Hãy đóng tệp rồi thử lại.",
+            f"Cannot write {target.name}: is it open in Excel? Close it and try again.") from exc
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return len(by_cell)

@@ -1,0 +1,190 @@
+"""Opening a spreadsheet someone else made, without trusting it.
+
+An .xlsx file is a ZIP of XML parts. Before openpyxl sees one we check what the ZIP's
+central directory declares: the file size, the number of parts, their total unpacked size
+and, for each large part, how much it grows when unpacked (a "zip bomb" grows a thousandfold;
+real sheets about 5-30 times). Python's zipfile never inflates a part beyond its declared
+size (the CRC check fails first), so the declared sizes are a real bound.
+
+The XML itself is parsed by openpyxl through defusedxml, which refuses entity expansion
+("billion laughs") and external entities. openpyxl only does so when defusedxml is
+installed and not switched off (OPENPYXL_DEFUSEDXML=False); we refuse to read otherwise.
+"""
+
+from __future__ import annotations
+
+import threading
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import openpyxl
+from defusedxml import DefusedXmlException
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+from openpyxl.worksheet._reader import DATA_TAG, DIMENSION_TAG
+from openpyxl.worksheet.dimensions import SheetDimension
+
+from ...errors import UserError
+
+_OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls and password-protected .xlsx
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What a commune's spreadsheet can reasonably hold (a 100k-worker export fits)."""
+
+    max_file_bytes: int = 100 * 1024 * 1024
+    max_parts: int = 2_000
+    max_unpacked_bytes: int = 1024 * 1024 * 1024
+    max_ratio: float = 200.0
+    ratio_checked_above: int = 1024 * 1024  # tiny parts may compress oddly well; harmless
+    max_rows_per_sheet: int = 200_000
+    max_rows_total: int = 500_000
+    max_columns: int = 100
+
+
+DEFAULT_LIMITS = Limits()
+
+
+def _refuse(vi: str, en: str) -> UserError:
+    return UserError(vi, en)
+
+
+def defused_xml_active() -> bool:
+    """True when openpyxl parses through defusedxml (it decides once, at its import)."""
+    from openpyxl.xml import functions
+
+    return bool(openpyxl.DEFUSEDXML) and functions.iterparse.__module__.startswith("defusedxml")
+
+
+def check_workbook_file(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> None:
+    """Raise ``UserError`` unless ``path`` looks like an .xlsx that is safe to open."""
+    path = Path(path)
+    name = path.name
+    if not path.is_file():
+        raise _refuse(f"Không tìm thấy tệp {path}.", f"File not found: {path}.")
+    size = path.stat().st_size
+    if size > limits.max_file_bytes:
+        mb = limits.max_file_bytes // (1024 * 1024)
+        raise _refuse(f"Tệp {name} quá lớn ({size // (1024 * 1024)} MB; tối đa {mb} MB).",
+                      f"{name} is too large ({size // (1024 * 1024)} MB; at most {mb} MB).")
+    with path.open("rb") as fh:
+        head = fh.read(8)
+    if head == _OLE2_MAGIC:
+        raise _refuse(
+            f"Tệp {name} là tệp Excel cũ (.xls) hoặc có đặt mật khẩu. Hãy mở bằng Excel, "
+            "bỏ mật khẩu nếu có, rồi “Lưu thành” Sổ làm việc Excel (.xlsx).",
+            f"{name} is an old Excel file (.xls) or password-protected. Open it in Excel, "
+            "remove the password if any, and save it as an Excel Workbook (.xlsx).")
+    if not zipfile.is_zipfile(path):
+        raise _refuse(f"Tệp {name} không phải tệp Excel .xlsx.",
+                      f"{name} is not an Excel .xlsx file.")
+    try:
+        with zipfile.ZipFile(path) as zf:
+            parts = zf.infolist()
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise _refuse(f"Tệp {name} bị hỏng: {exc}.", f"{name} is damaged: {exc}.") from exc
+    if len(parts) > limits.max_parts:
+        raise _refuse(f"Tệp {name} có quá nhiều thành phần ({len(parts)}).",
+                      f"{name} has too many parts ({len(parts)}).")
+    names = {p.filename for p in parts}
+    if "xl/workbook.xml" not in names:
+        raise _refuse(f"Tệp {name} không phải sổ làm việc Excel (.xlsx).",
+                      f"{name} is not an Excel workbook (.xlsx).")
+    total = 0
+    for part in parts:
+        total += part.file_size
+        ratio = part.file_size / max(part.compress_size, 1)
+        if part.file_size > limits.ratio_checked_above and ratio > limits.max_ratio:
+            raise _refuse(
+                f"Tệp {name} có thành phần {part.filename} nén bất thường (gấp {ratio:.0f} lần "
+                "khi giải nén): có thể là tệp độc hại, không mở.",
+                f"{name}: part {part.filename} unpacks {ratio:.0f} times larger than stored, "
+                "which is how malicious files look; not opened.")
+    if total > limits.max_unpacked_bytes:
+        raise _refuse(
+            f"Tệp {name} khi giải nén quá lớn ({total // (1024 * 1024)} MB).",
+            f"{name} unpacks to too much data ({total // (1024 * 1024)} MB).")
+
+
+def unreadable(name: str, exc: BaseException) -> UserError:
+    """The message for a file openpyxl (or defusedxml) refused while reading."""
+    chain: list[BaseException] = []
+    seen: BaseException | None = exc
+    while seen is not None and len(chain) < 10:  # openpyxl wraps the parser's error
+        chain.append(seen)
+        seen = seen.__cause__ or seen.__context__
+    if any(isinstance(e, DefusedXmlException) for e in chain):
+        return UserError(
+            f"Tệp {name} chứa cấu trúc XML nguy hiểm (khai báo thực thể/DTD) mà tệp Excel "
+            "thật không bao giờ có: không mở.",
+            f"{name} contains dangerous XML (entity/DTD declarations) that real Excel files "
+            "never have; not opened.")
+    return UserError(f"Không đọc được tệp Excel {name}: {exc}",
+                     f"Cannot read the Excel file {name}: {exc}")
+
+
+def _size_from_header(ws: ReadOnlyWorksheet) -> None:
+    """openpyxl's ``ReadOnlyWorksheet._get_size`` with the same result, in one glance.
+
+    openpyxl looks for the <dimension> element by parsing events up to the *end* of
+    <sheetData>, i.e. the whole sheet, when the element is missing, as it is in every file
+    written in write-only mode (our exports among them). The schema puts <dimension>
+    before <sheetData>, so the start of <sheetData> is far enough. Parsing still goes
+    through defusedxml.
+    """
+    from openpyxl.xml.functions import iterparse
+
+    src = ws._get_source()
+    try:
+        for _event, element in iterparse(src, events=("start",)):
+            if element.tag == DIMENSION_TAG:
+                dims = SheetDimension.from_tree(element).boundaries
+                if dims is not None:
+                    ws._min_column, ws._min_row, ws._max_column, ws._max_row = dims
+                return
+            if element.tag == DATA_TAG:
+                return
+    finally:
+        src.close()
+
+
+_size_lock = threading.Lock()
+
+
+@contextmanager
+def _one_pass_size() -> Iterator[None]:
+    # Scoped to our own loads, so that other openpyxl users see the library unchanged.
+    with _size_lock:
+        original = ReadOnlyWorksheet._get_size
+        ReadOnlyWorksheet._get_size = _size_from_header
+        try:
+            yield
+        finally:
+            ReadOnlyWorksheet._get_size = original
+
+
+def open_workbook(path: str | Path, limits: Limits = DEFAULT_LIMITS, read_only: bool = True,
+                  data_only: bool = True):
+    """Check the file, then open it with openpyxl: read-only, formulas' cached results by
+    default (what an import reads); ``read_only=False, data_only=False`` to edit a copy."""
+    if not defused_xml_active():
+        raise UserError(
+            "Không thể đọc tệp Excel an toàn: thư viện defusedxml chưa được cài hoặc đã bị "
+            "tắt (OPENPYXL_DEFUSEDXML). Hãy cài lại chương trình.",
+            "Cannot read Excel files safely: defusedxml is missing or disabled "
+            "(OPENPYXL_DEFUSEDXML). Reinstall the program.")
+    check_workbook_file(path, limits)
+    try:
+        if read_only:
+            with _one_pass_size():
+                return openpyxl.load_workbook(path, read_only=True, data_only=True,
+                                              keep_links=False)
+        return openpyxl.load_workbook(path, read_only=False, data_only=data_only,
+                                      keep_links=False)
+    except UserError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - anything openpyxl raises means "cannot read"
+        raise unreadable(Path(path).name, exc) from exc

@@ -1,0 +1,125 @@
+"""The progress report's figures (``report`` and the Báo cáo page), counted in SQL.
+
+Definitions are in ``domain.progress``. Loan balances come from
+``services.loan_figures`` so that a balance is computed one way everywhere.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..domain.policy import POLICY_GROUPS
+from ..domain.progress import Period, ProgressFigures
+from ..errors import ValidationError
+from ..models import AdminUnit, Disbursement, LoanApplication, Market, Worker
+from .context import ServiceContext
+from .events import counselling_figures
+from .loan_figures import loan_figures
+from .targets import target_for
+
+DEPARTED = ("departed", "returned")
+UNKNOWN_MARKET = "ZZ"  # ISO 3166 "unknown": a departure recorded without its market
+
+
+def _departures(session: Session, period: Period, commune: str | None):
+    stmt = (select(Worker.market_code, Worker.commune_code, func.count())
+            .where(~Worker.deleted, Worker.status.in_(DEPARTED),
+                   Worker.departure_date >= period.start, Worker.departure_date <= period.end)
+            .group_by(Worker.market_code, Worker.commune_code))
+    if commune:
+        stmt = stmt.where(Worker.commune_code == commune)
+    by_market: Counter[str] = Counter()
+    by_commune: Counter[str] = Counter()
+    for market, code, n in session.execute(stmt):
+        by_market[market or UNKNOWN_MARKET] += n
+        by_commune[code] += n
+    markets = dict(sorted(by_market.items(), key=lambda kv: (-kv[1], kv[0])))
+    return sum(by_market.values()), markets, dict(sorted(by_commune.items()))
+
+
+def departures_by_month(session: Session, year: int, commune: str | None) -> tuple[int, ...]:
+    month = func.extract("month", Worker.departure_date)
+    stmt = (select(month, func.count())
+            .where(~Worker.deleted, Worker.status.in_(DEPARTED),
+                   Worker.departure_date >= date(year, 1, 1),
+                   Worker.departure_date <= date(year, 12, 31))
+            .group_by(month))
+    if commune:
+        stmt = stmt.where(Worker.commune_code == commune)
+    counts = {int(m): n for m, n in session.execute(stmt)}
+    return tuple(counts.get(m, 0) for m in range(1, 13))
+
+
+def _loans(session: Session, period: Period, commune: str | None):
+    # Disbursed by the period's end; a loan counts in the period of its first disbursement.
+    paid_out = (select(Disbursement.loan_id, func.min(Disbursement.disbursed_on).label("first"),
+                       func.sum(Disbursement.amount_vnd).label("amount"))
+                .where(~Disbursement.deleted, Disbursement.disbursed_on <= period.end)
+                .group_by(Disbursement.loan_id).subquery())
+    stmt = (select(LoanApplication.policy_group, func.count(), func.sum(paid_out.c.amount))
+            .join(paid_out, paid_out.c.loan_id == LoanApplication.id)
+            .join(Worker, Worker.id == LoanApplication.worker_id)
+            .where(~LoanApplication.deleted, paid_out.c.first >= period.start)
+            .group_by(LoanApplication.policy_group))
+    if commune:
+        stmt = stmt.where(Worker.commune_code == commune)
+    by_group = dict.fromkeys(POLICY_GROUPS, 0)
+    count = amount = 0
+    for group, n, total in session.execute(stmt):
+        by_group[group] = by_group.get(group, 0) + n
+        count += n
+        amount += int(total or 0)
+    return count, amount, by_group
+
+
+def _outstanding(session: Session, as_of: date, commune: str | None):
+    balance = overdue = 0
+    borrowers: set[str] = set()
+    for loan in loan_figures(session, as_of, commune_code=commune):
+        if loan.state is None:
+            continue
+        balance += loan.state.outstanding_vnd
+        overdue += loan.state.overdue_principal_vnd
+        if loan.state.outstanding_vnd > 0:
+            borrowers.add(loan.worker_id)
+    return balance, len(borrowers), overdue
+
+
+def _check_commune(session: Session, commune: str | None) -> None:
+    if commune and session.scalar(select(AdminUnit.id).where(AdminUnit.code == commune)) is None:
+        raise ValidationError("commune_code", f"Không có xã/phường mã {commune}.",
+                              f"Unknown commune code {commune}.")
+
+
+def compute_figures(session: Session, period: Period, commune: str | None = None,
+                    today: date | None = None) -> ProgressFigures:
+    today = today or date.today()
+    _check_commune(session, commune)
+    total, by_market, by_commune = _departures(session, period, commune)
+    count, amount, by_group = _loans(session, period, commune)
+    as_of = period.as_of(today)
+    balance, borrowers, overdue = _outstanding(session, as_of, commune)
+    # One definition with the conferences page: distinct people per conference, summed.
+    events, attendees = counselling_figures(session, period.start, period.end, commune)
+    one_year = period.whole_years == [period.start.year] and period.end.year == period.start.year
+    months = departures_by_month(session, period.start.year, commune) if one_year else ()
+    market_names = dict(session.execute(select(Market.code, Market.name_vi)).all())
+    market_names[UNKNOWN_MARKET] = "Chưa rõ"
+    commune_names = dict(session.execute(select(AdminUnit.code, AdminUnit.name)).all())
+    return ProgressFigures(
+        period=period, commune_code=commune, as_of=as_of, departures_total=total,
+        departures_by_market=by_market, departures_by_commune=by_commune,
+        target=target_for(session, period.whole_years, commune), loans_count=count,
+        loans_amount_vnd=amount, loans_by_group=by_group, outstanding_vnd=balance,
+        borrowers=borrowers, overdue_vnd=overdue, events=events, attendees=attendees,
+        departures_by_month=months, market_names=market_names, commune_names=commune_names)
+
+
+def progress_figures(ctx: ServiceContext, period: Period, commune: str | None = None,
+                     today: date | None = None) -> ProgressFigures:
+    with ctx.db.session() as s:
+        return compute_figures(s, period, commune, today)

@@ -1,0 +1,1 @@
+"""Widgets and dialogs of the Báo cáo page (charts, Excel import, targets)."""
