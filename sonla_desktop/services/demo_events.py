@@ -135,9 +135,9 @@ def add_demo_events(ctx: ServiceContext, session: Session, rng: random.Random, t
                   for wid, p in sorted(moved.items()) if not p.get("moved")]):
         for start in range(0, len(rows), 5000):
             session.execute(update(Worker), rows[start:start + 5000])
-    summary.extra["events"] = len(events)
-    summary.extra["event_attendees"] = len(attendances)
-    summary.extra["event_registrations"] = len(moved)
+    summary.extra["hội nghị"] = len(events)
+    summary.extra["lượt tham dự"] = len(attendances)
+    summary.extra["người đăng ký tại hội nghị"] = len(moved)
 
 
 def _village(rng: random.Random, kind: str) -> str:

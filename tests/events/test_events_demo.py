@@ -41,13 +41,13 @@ def test_demo_events_are_realistic_and_keep_the_worker_count(ctx):
                             .having(func.count() > 1)).all()
         figures = counselling_figures(s, date(2024, 1, 1), TODAY)
         sources = dict(s.execute(select(Worker.source, func.count()).group_by(Worker.source)).all())
-    assert summary.extra["events"] == len(sizes) >= 10
+    assert summary.extra["hội nghị"] == len(sizes) >= 10
     assert all(20 <= n <= 60 for _, n in sizes)
     assert all(date(2024, 1, 1) <= d < TODAY for d in dates)
     assert len({d.year for d in dates}) >= 2
     assert strangers == 0 and doubled == []
     assert figures == (len(sizes), sum(n for _, n in sizes))
-    assert sources["event"] == summary.extra["event_registrations"] > 0
+    assert sources["event"] == summary.extra["người đăng ký tại hội nghị"] > 0
 
 
 def test_demo_events_are_deterministic(ctx, tmp_path):
