@@ -7,7 +7,7 @@ import sys
 import time
 
 from ..db import open_database
-from ..services.demo import generate_demo
+from ..services.demo import generate_demo, own_communes
 from ..services.setup import initialise
 from .common import context
 
@@ -43,7 +43,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
         raise SystemExit(2)
     ctx = context(args)
     started = time.perf_counter()
-    summary = generate_demo(ctx, workers=args.workers, seed=args.seed)
+    summary = generate_demo(ctx, workers=args.workers, seed=args.seed,
+                            communes=own_communes(ctx))
     extra = "".join(f", {v} {k}" for k, v in summary.extra.items())
     print(f"Đã thêm {summary.workers} người lao động mẫu{extra} "
           f"({time.perf_counter() - started:.1f} giây)", file=sys.stderr)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 import random
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -16,7 +17,7 @@ from sqlalchemy import insert, select
 
 from ..domain.text import name_sort_key
 from ..domain.worker_rules import worker_search_text
-from ..models import AdminUnit, Worker, utcnow
+from ..models import AdminUnit, Node, Worker, utcnow
 from .context import ServiceContext
 from .demo_names import (
     AGENCIES,
@@ -125,17 +126,33 @@ class _WorkerFactory:
         return row
 
 
+def own_communes(ctx: ServiceContext) -> list[str] | None:
+    """The communes a commune office serves; None at the hub or before set-up."""
+    with ctx.db.session() as s:
+        node = s.scalar(select(Node).where(Node.is_self.is_(True)))
+    if node is None or node.is_hub:
+        return None
+    return [c for c in node.scope.split(",") if c] or None
+
+
 def generate_demo(
     ctx: ServiceContext, workers: int = 1000, seed: int = 1, today: date | None = None,
-    progress=None,
+    progress=None, communes: Sequence[str] | None = None,
 ) -> DemoSummary:
-    """Add ``workers`` demo workers (and the other demo records) in one transaction."""
+    """Add ``workers`` demo workers (and the other demo records) in one transaction.
+
+    ``communes`` limits where the workers live (a commune office's own scope, see
+    ``own_communes``); by default they are spread over the whole province, as at the hub.
+    """
     rng = random.Random(seed)
     today = today or date.today()
     summary = DemoSummary()
     with ctx.transaction() as s:
-        communes = list(s.execute(select(AdminUnit.code, AdminUnit.kind).order_by(AdminUnit.code)))
-        factory = _WorkerFactory(rng, [tuple(c) for c in communes], today)
+        stmt = select(AdminUnit.code, AdminUnit.kind).order_by(AdminUnit.code)
+        if communes:
+            stmt = stmt.where(AdminUnit.code.in_(list(communes)))
+        units = [tuple(c) for c in s.execute(stmt)]
+        factory = _WorkerFactory(rng, units, today)
         existing = set(s.scalars(select(Worker.national_id).where(Worker.national_id.is_not(None))))
         factory.used_ids |= existing
         clock = ctx.clock(s)

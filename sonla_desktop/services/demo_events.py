@@ -71,7 +71,9 @@ def add_demo_events(ctx: ServiceContext, session: Session, rng: random.Random, t
     now = utcnow()
     stamp = {"origin": ctx.node_id, "deleted": False, "created_at": now, "updated_at": now}
     events, attendances, moved = [], [], {}
-    codes = sorted(communes)
+    # Conferences are held where people live: a commune office's demo has everyone in its
+    # own commune(s), and its conferences are there too.
+    codes = sorted(c for c in communes if pool.get(c)) or sorted(communes)
     days = max((today - FIRST_DAY).days, 1)
     for _ in range(count):
         commune = rng.choice(codes)

@@ -139,8 +139,16 @@ def demo_targets(ctx: ServiceContext, session: Session, rng, today, summary) -> 
         target = max(10, round(base * rng.uniform(0.8, 1.25) / 10) * 10)
         upsert_target(ctx, session, year, None, target)
         count += 1
+    # Commune targets near each commune's own pace, so a commune office's demo (everyone
+    # in its commune) and the hub's (spread over 75) both show a believable achievement.
+    this_year = {c: n for c, n in session.execute(
+        select(Worker.commune_code, func.count())
+        .where(Worker.departure_date.is_not(None), year_of == today.year - 1)
+        .group_by(Worker.commune_code))}
     communes = list(session.scalars(select(AdminUnit.code).order_by(AdminUnit.code)))
     for code in communes:
-        upsert_target(ctx, session, today.year, code, rng.randint(2, 12))
+        done = this_year.get(code, 0)
+        target = max(2, round(done * rng.uniform(0.9, 1.3))) if done else rng.randint(2, 6)
+        upsert_target(ctx, session, today.year, code, target)
         count += 1
     summary.extra["chỉ tiêu"] = count

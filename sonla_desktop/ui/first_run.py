@@ -19,7 +19,7 @@ from ..db import Database
 from ..domain.text import clean_text, fold
 from ..errors import current_language
 from ..services.context import ServiceContext
-from ..services.demo import generate_demo
+from ..services.demo import generate_demo, own_communes
 from ..services.lookups import shipped_communes
 from ..services.setup import initialise, set_settings
 from ..services.status import OFFICE_NAME_SETTING
@@ -153,7 +153,8 @@ class FirstRunWizard(QWizard):
             ctx = ServiceContext(db)
             set_settings(ctx, {OFFICE_NAME_SETTING: name})
             if demo:
-                generate_demo(ctx, workers=DEMO_WORKERS, progress=report)
+                generate_demo(ctx, workers=DEMO_WORKERS, progress=report,
+                              communes=own_communes(ctx))
 
         def failed(_exc: BaseException) -> bool:
             self._working = False

@@ -75,7 +75,7 @@ def render_all(out_dir: Path, workers: int = DEMO_WORKERS,
 def _render(out_dir: Path, db_path: Path, workers: int, fresh_path: Path) -> list[Path]:
     from ..db import open_database
     from ..services.context import ServiceContext
-    from ..services.demo import generate_demo
+    from ..services.demo import generate_demo, own_communes
     from ..services.setup import initialise, set_settings
     from ..services.status import OFFICE_NAME_SETTING
     from .app import create_app
@@ -89,7 +89,8 @@ def _render(out_dir: Path, db_path: Path, workers: int, fresh_path: Path) -> lis
     initialise(db, name="UBND phường Chiềng Cơi", communes=["03670"])
     ctx = ServiceContext(db)
     set_settings(ctx, {OFFICE_NAME_SETTING: "UBND phường Chiềng Cơi"})
-    generate_demo(ctx, workers=workers, seed=1, today=DEMO_TODAY)
+    generate_demo(ctx, workers=workers, seed=1, today=DEMO_TODAY,
+                  communes=own_communes(ctx))
 
     out_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
@@ -104,8 +105,12 @@ def _render(out_dir: Path, db_path: Path, workers: int, fresh_path: Path) -> lis
     window.show()
     _settle(window.runner)
     for number, spec in enumerate(PAGES, start=1):
-        window.show_page(spec.key)
+        page = window.show_page(spec.key)
         _settle(window.runner)
+        # Pages that open on the current year show the demo's year instead.
+        if callable(getattr(page, "show_year", None)):
+            page.show_year(DEMO_TODAY.year)
+            _settle(window.runner)
         save(window, f"{number:02d}-{spec.key}")
 
     # Dialogs the worker pages open, at the size they open with, over the main window.

@@ -163,6 +163,9 @@ class ReportsPage(QWidget):
         self._communes_loaded = True
         self.refresh()
 
+    def show_year(self, year: int) -> None:
+        self.year.setValue(year)
+
     def refresh(self) -> None:
         if not self._communes_loaded:
             def load():
