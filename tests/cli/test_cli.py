@@ -87,3 +87,16 @@ def test_table_output_is_readable(tmp_path):
     run(db, "demo", "--workers", "50")
     out = run(db, "workers", "list", "--limit", "5").stdout.splitlines()
     assert out[0].startswith("Họ và tên") and len(out) == 7
+
+
+def test_demo_for_a_commune_office_stays_in_its_communes(tmp_path):
+    import sqlite3
+
+    db = tmp_path / "t.db"
+    run(db, "init", "--commune", "03670", "--commune", "03847")
+    run(db, "demo", "--workers", "300")
+    conn = sqlite3.connect(db)
+    communes = {c for (c,) in conn.execute("SELECT DISTINCT commune_code FROM worker")}
+    assert communes == {"03670", "03847"}
+    events = {c for (c,) in conn.execute("SELECT DISTINCT commune_code FROM event")}
+    assert events and events <= {"03670", "03847"}
