@@ -17,6 +17,7 @@ from .errors import UserError
 COMMAND_MODULES = (
     "sonla_desktop.commands.setup",
     "sonla_desktop.commands.workers",
+    "sonla_desktop.commands.sync",
 )
 
 

@@ -143,6 +143,7 @@ def write_bundle(
     records: Iterable[dict],
     sender: NodeKeys,
     recipients: list[str],
+    finish_manifest: Callable[[], dict] | None = None,
 ) -> dict:
     """Write a signed, encrypted bundle to ``path``; return its manifest.
 
@@ -156,6 +157,10 @@ def write_bundle(
     ``recipients`` are age recipients (``age1...``); the sender's own recipient is always
     added so the sender can read back what it sent. The file appears under its final name
     only once complete (written as ``<name>.part``, fsynced, then renamed).
+
+    ``finish_manifest``, if given, is called once every record has been consumed; the fields
+    it returns join the manifest. That is how counts gathered while streaming the records
+    get into the signed manifest without holding all the records in memory first.
     """
     path = Path(path)
     fields = dict(manifest)
@@ -186,6 +191,12 @@ def write_bundle(
                 raise TypeError(f"record {number} is not a dict")
             gz.write(canonical_json(record) + b"\n")
     compressed.seek(0)
+    if finish_manifest is not None:
+        late = dict(finish_manifest())
+        clash = [k for k in (*_RESERVED_FIELDS, "sender", "sequence") if k in late]
+        if clash:
+            raise ValueError(f"finish_manifest may not set {clash}")
+        fields.update(late)
 
     part = path.with_suffix(path.suffix + ".part")
     with tempfile.SpooledTemporaryFile(max_size=_SPOOL_IN_MEMORY) as encrypted:
