@@ -67,6 +67,9 @@ def initialise(
             s.add(node)
             s.flush()
             ctx.reset_node()
+            # The node row is not committed yet, so ctx could not look it up: without this
+            # the seeded reference rows would be stamped with origin "local".
+            ctx._node_id = node.id
         seeded = seed_reference(ctx, s)
         known = set(s.scalars(select(AdminUnit.code)))
         if communes:

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from ..errors import SyncError, UserError
 from ..models import BundleLog, Node, PeerAck, Setting
 from ..sync import bundle_file
-from ..sync.exporter import ExportResult, log_export, plan_export, write_export
+from ..sync.exporter import ExportResult, have_vector, log_export, plan_export, write_export
 from ..sync.hlc import parse_version
 from ..sync.keys import NODE_ID_RE
 from ..sync.merge import Merger, MergeSummary
@@ -252,15 +252,6 @@ def _raise_ack(session: Session, peer_id: str, origin: str, version: str) -> Non
         row.version = version
 
 
-def _self_have(session: Session, self_id: str) -> dict[str, str]:
-    have = {a.origin: a.version for a in session.scalars(
-        select(PeerAck).where(PeerAck.peer_id == self_id))}
-    last = session.get(Setting, HLC_SETTING)
-    if last is not None and last.value:
-        have[self_id] = last.value
-    return have
-
-
 def import_bundle(ctx: ServiceContext, path: Path) -> ImportResult:
     """Verify, decrypt, check every record and merge them all in one transaction."""
     check = check_bundle(ctx, path)
@@ -280,7 +271,7 @@ def import_bundle(ctx: ServiceContext, path: Path) -> ImportResult:
         merger = Merger(
             s, self_id=me.id, self_is_hub=me.is_hub, sender_id=sender.id,
             sender_scope=None if sender.is_hub else parse_scope(sender.scope),
-            sender_have=manifest.get("have", {}), self_have=_self_have(s, me.id),
+            sender_have=manifest.get("have", {}), self_have=have_vector(s, me.id),
         )
         summary: MergeSummary = merger.run(bundle_file.read_records(check.path, manifest, keys))
         got = {t: n for t, tally in summary.tallies.items()

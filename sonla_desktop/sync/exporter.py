@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from ..models import BundleLog, Node, PeerAck, Setting
 from . import bundle_file
+from .hlc import format_version, parse_version
 from .keys import NodeKeys, parse_public
 from .records import TABLE_ORDER, TABLES, row_encoder
 from .scope import Scope, intersect, parent_links, parse_scope, scope_condition, tables_sent
@@ -52,7 +53,10 @@ def have_vector(session: Session, self_id: str) -> dict[str, str]:
     }
     last = session.get(Setting, HLC_SETTING)
     if last is not None and last.value:
-        have[self_id] = last.value
+        # The clock's position, under this node's id (a database initialised by an older
+        # version may hold it under another name).
+        ms, counter, _ = parse_version(last.value)
+        have[self_id] = format_version(ms, counter, self_id)
     return have
 
 
