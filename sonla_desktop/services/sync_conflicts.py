@@ -10,12 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from ..domain.text import name_sort_key
 from ..domain.worker_rules import clean_worker, worker_search_text
 from ..errors import DuplicateError, NotFoundError, UserError
-from ..models import SYNCED_MODELS, Conflict, utcnow
+from ..models import SYNCED_MODELS, Conflict, Node, utcnow
 from ..sync.merge import conflict_records
 from ..sync.records import encode_values
 from .context import ServiceContext
@@ -52,13 +52,17 @@ class ConflictView:
     mine: dict  # JSON-safe record values
     theirs: dict
     differing: list[str]  # data columns whose values differ
+    mine_by: str = ""  # name of the office that wrote each version
+    theirs_by: str = ""
+    in_use: str = ""  # "mine" | "theirs" | "" (the row changed again since)
 
     def as_json(self) -> dict:
         return {"id": self.id, "table": self.table, "row_id": self.row_id, "title": self.title,
                 "created_at": self.created_at.isoformat(),
                 "resolved_at": self.resolved_at.isoformat() if self.resolved_at else None,
                 "resolution": self.resolution or None, "differing": self.differing,
-                "mine": self.mine, "theirs": self.theirs}
+                "in_use": self.in_use or None, "mine_by": self.mine_by,
+                "theirs_by": self.theirs_by, "mine": self.mine, "theirs": self.theirs}
 
 
 def _title(table: str, values: dict) -> str:
@@ -70,16 +74,24 @@ def _title(table: str, values: dict) -> str:
     return values.get("id", "")
 
 
-def _view(row: Conflict) -> ConflictView:
+def _view(s, row: Conflict, names: dict[str, str]) -> ConflictView:
     spec, mine, theirs = conflict_records(row)
     differing = [c for c in spec.data_columns if mine[c] != theirs[c]]
     mine_j = encode_values(spec, mine)
     theirs_j = encode_values(spec, theirs)
     mine_j.pop("table")
     theirs_j.pop("table")
+    current = s.get(_MODELS[spec.name], row.row_id)
+    version = current.version if current is not None else None
+    in_use = {mine["version"]: "mine", theirs["version"]: "theirs"}.get(version, "")
     return ConflictView(row.id, row.table_name, row.row_id, _title(row.table_name, theirs),
                         row.created_at, row.resolved_at, row.resolution, mine_j, theirs_j,
-                        differing)
+                        differing, names.get(mine["origin"], mine["origin"]),
+                        names.get(theirs["origin"], theirs["origin"]), in_use)
+
+
+def _names(s) -> dict[str, str]:
+    return {n.id: n.name for n in s.scalars(select(Node))}
 
 
 def list_conflicts(ctx: ServiceContext, include_resolved: bool = False) -> list[ConflictView]:
@@ -87,17 +99,19 @@ def list_conflicts(ctx: ServiceContext, include_resolved: bool = False) -> list[
         stmt = select(Conflict).order_by(Conflict.created_at, Conflict.id)
         if not include_resolved:
             stmt = stmt.where(Conflict.resolved_at.is_(None))
-        return [_view(r) for r in s.scalars(stmt)]
+        names = _names(s)
+        return [_view(s, r, names) for r in s.scalars(stmt)]
 
 
 def count_open_conflicts(ctx: ServiceContext) -> int:
     with ctx.db.session() as s:
-        return len(s.scalars(select(Conflict.id).where(Conflict.resolved_at.is_(None))).all())
+        return int(s.scalar(select(func.count()).select_from(Conflict)
+                            .where(Conflict.resolved_at.is_(None))) or 0)
 
 
 def get_conflict(ctx: ServiceContext, conflict_id: str) -> ConflictView:
     with ctx.db.session() as s:
-        return _view(_load(s, conflict_id))
+        return _view(s, _load(s, conflict_id), _names(s))
 
 
 def _load(s, conflict_id: str) -> Conflict:

@@ -26,6 +26,6 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("loans", QT_TRANSLATE_NOOP("pages", "Khoản vay"), None),
     PageSpec("events", QT_TRANSLATE_NOOP("pages", "Hội nghị tư vấn"), None),
     PageSpec("reports", QT_TRANSLATE_NOOP("pages", "Báo cáo"), None),
-    PageSpec("sync", QT_TRANSLATE_NOOP("pages", "Đồng bộ"), None),
+    PageSpec("sync", QT_TRANSLATE_NOOP("pages", "Đồng bộ"), "sync_page:SyncPage"),
     PageSpec("settings", QT_TRANSLATE_NOOP("pages", "Cài đặt"), None),
 )
