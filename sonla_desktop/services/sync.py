@@ -24,7 +24,7 @@ from ..sync import bundle_file
 from ..sync.exporter import ExportResult, have_vector, log_export, plan_export, write_export
 from ..sync.hlc import parse_version
 from ..sync.keys import NODE_ID_RE
-from ..sync.merge import Merger, MergeSummary
+from ..sync.merge import Merger, MergeSummary, bulk_worker_index
 from ..sync.records import TABLES
 from ..sync.scope import parse_scope
 from .context import HLC_SETTING, ServiceContext
@@ -268,12 +268,20 @@ def import_bundle(ctx: ServiceContext, path: Path) -> ImportResult:
         if last is not None and check.sequence <= last:
             raise _sequence_refusal(check.sequence, last, check.sender_name)
         sender = s.get(Node, check.sender_id)
+        # Logged first: the log row is also what opens the write transaction on SQLite,
+        # which the bulk path below needs (its DDL must roll back with everything else).
+        log = BundleLog(bundle_sha256=check.bundle_sha256, direction="in", sender=sender.id,
+                        sequence=check.sequence, summary="{}")
+        s.add(log)
+        s.flush()
         merger = Merger(
             s, self_id=me.id, self_is_hub=me.is_hub, sender_id=sender.id,
             sender_scope=None if sender.is_hub else parse_scope(sender.scope),
             sender_have=manifest.get("have", {}), self_have=have_vector(s, me.id),
         )
-        summary: MergeSummary = merger.run(bundle_file.read_records(check.path, manifest, keys))
+        with bulk_worker_index(s, check.counts.get("worker", 0)):
+            summary: MergeSummary = merger.run(
+                bundle_file.read_records(check.path, manifest, keys))
         got = {t: n for t, tally in summary.tallies.items()
                if (n := tally.inserted + tally.updated + tally.unchanged)}
         if got != {t: n for t, n in check.counts.items() if n}:
@@ -296,12 +304,9 @@ def import_bundle(ctx: ServiceContext, path: Path) -> ImportResult:
             elif clock.last > setting.value:
                 setting.value = clock.last
         tallies = {t: tally.as_dict() for t, tally in summary.tallies.items()}
-        s.add(BundleLog(
-            bundle_sha256=check.bundle_sha256, direction="in", sender=sender.id,
-            sequence=check.sequence,
-            summary=json.dumps({"from_name": sender.name, "counts": check.counts,
-                                "tallies": tallies, "file": check.path.name},
-                               ensure_ascii=False, sort_keys=True)))
+        log.summary = json.dumps({"from_name": sender.name, "counts": check.counts,
+                                  "tallies": tallies, "file": check.path.name},
+                                 ensure_ascii=False, sort_keys=True)
         ctx.audit(s, "import", "bundle", check.bundle_sha256[:36], {
             "from": (None, sender.id), "sequence": (None, check.sequence),
             "conflicts": (None, summary.conflicts)})

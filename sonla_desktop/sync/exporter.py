@@ -76,6 +76,12 @@ def next_sequence(session: Session, self_id: str) -> tuple[int, str]:
     return (last.sequence + 1, last.bundle_sha256) if last else (1, "0" * 64)
 
 
+# Parents already chosen are passed to their children as an id list up to this size; above
+# it the parent's condition is repeated as a sub-query (bound-parameter limits).
+_MAX_ID_LIST = 10_000
+_PARENT_TABLES = ("worker", "loan_application", "event")
+
+
 class _Selector:
     """Builds, per table, the condition for "this row goes in the bundle"."""
 
@@ -83,6 +89,13 @@ class _Selector:
         self.scope = scope
         self.acks = acks  # None: full export
         self.collate = text_collate
+        # Ids of parent rows already chosen (incremental only): the children's condition
+        # then looks them up instead of scanning the parent table again.
+        self.chosen: dict[str, list[str]] = {}
+
+    def remember(self, table: str, ids: list[str]) -> None:
+        if self.acks is not None and table in _PARENT_TABLES:
+            self.chosen[table] = ids
 
     def _newer(self, t) -> ColumnElement[bool]:
         if self.acks is None:
@@ -98,10 +111,14 @@ class _Selector:
         in_scope = scope_condition(table, t, self.scope)
         wanted = self._newer(t)
         if self.acks is not None:
-            follow = [
-                t.c[column].in_(select(TABLES[parent].table.c.id).where(self.condition(parent)))
-                for column, parent in parent_links(table)
-            ]
+            follow = []
+            for column, parent in parent_links(table):
+                ids = self.chosen.get(parent)
+                if ids is not None and len(ids) <= _MAX_ID_LIST:
+                    follow.append(t.c[column].in_(ids))
+                else:
+                    parent_ids = select(TABLES[parent].table.c.id).where(self.condition(parent))
+                    follow.append(t.c[column].in_(parent_ids))
             wanted = or_(wanted, *follow) if follow else wanted
         return and_(in_scope, wanted) if in_scope is not None else wanted
 
@@ -124,7 +141,13 @@ def plan_export(
     counts = {}
     for table in tables_sent(is_hub, TABLE_ORDER):
         t = TABLES[table].table
-        n = session.scalar(select(func.count()).select_from(t).where(selector.condition(table)))
+        if not full and table in _PARENT_TABLES:
+            ids = list(session.scalars(select(t.c.id).where(selector.condition(table))))
+            selector.remember(table, ids)
+            n = len(ids)
+        else:
+            n = session.scalar(select(func.count()).select_from(t)
+                               .where(selector.condition(table)))
         if n:
             counts[table] = int(n)
     return counts
@@ -140,12 +163,18 @@ def _records(
         t = spec.table
         stmt = select(*[t.c[c] for c in spec.column_names]).where(selector.condition(table))
         n = 0
-        result = session.execute(stmt.order_by(t.c.id), execution_options={"yield_per": 2000})
+        ids: list[str] = []
+        # Table order, not ORDER BY id: sorting by the text key would walk the primary-key
+        # index and look every row up again, several times slower on 100k rows.
+        result = session.execute(stmt, execution_options={"yield_per": 2000})
         for row in result:
             n += 1
-            yield encode(row)
+            record = encode(row)
+            ids.append(record["id"])
+            yield record
             if progress and n % 5000 == 0:
                 progress(table, n)
+        selector.remember(table, ids)
         if n:
             counts[table] = n
             if progress:

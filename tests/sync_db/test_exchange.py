@@ -248,3 +248,29 @@ def test_export_to_a_folder_picks_a_readable_file_name(network, usb):
     assert result.path.parent == usb and result.path.suffix == ".sldsync"
     assert result.path.name.startswith("ubnd-phuong-chieng-coi-gui-so-ld-tb-xh-son-la-")
     assert not list(usb.glob("*.part"))
+
+
+def _fts_triggers(node) -> list[str]:
+    with node.db.engine.connect() as conn:
+        return sorted(r[0] for r in conn.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type='trigger' AND name LIKE 'worker_fts_%'"))
+
+
+def test_a_large_import_rebuilds_the_search_index_once(network, usb, monkeypatch):
+    from sonla_desktop.sync import merge
+
+    monkeypatch.setattr(merge, "BULK_WORKERS", 1)  # the real threshold is 20,000 people
+    a, hub = network["a"], network["hub"]
+    triggers = _fts_triggers(hub)
+    assert len(triggers) == 3
+    wid = create_worker(a.ctx, person(COMMUNE_A, full_name="Lường Văn Pâng"))
+    receive(hub, send(a, hub, usb))
+    assert _fts_triggers(hub) == triggers
+    assert [r.id for r in list_workers(hub.ctx, WorkerFilter(search="luong van pang"))] == [wid]
+    # the triggers work again afterwards
+    w = worker(hub, wid)
+    update_worker(hub.ctx, wid, {**person(COMMUNE_A), "full_name": "Lường Văn Piêng",
+                                 "national_id": w.national_id, "phone": w.phone,
+                                 "birth_date": w.birth_date.strftime("%d/%m/%Y"), "sex": w.sex})
+    assert [r.id for r in list_workers(hub.ctx, WorkerFilter(search="pieng"))] == [wid]
+    assert list_workers(hub.ctx, WorkerFilter(search="pang")) == []

@@ -318,3 +318,16 @@ def test_a_bad_record_after_good_ones_leaves_nothing_behind(network, usb):
     bad = worker_record(network, usb, sex="X")
     err = refused(network["hub"], forge(network, usb, [*good, bad]))
     assert "record 4 (table worker)" in err.en
+
+
+def test_a_refused_large_import_puts_the_search_triggers_back(network, usb, monkeypatch):
+    from sonla_desktop.sync import merge
+    from tests.sync_db.test_exchange import _fts_triggers
+
+    monkeypatch.setattr(merge, "BULK_WORKERS", 1)
+    hub = network["hub"]
+    triggers = _fts_triggers(hub)
+    good = [worker_record(network, usb) for _ in range(2)]
+    bad = worker_record(network, usb, phone="123")
+    refused(hub, forge(network, usb, [*good, bad]))
+    assert _fts_triggers(hub) == triggers
