@@ -122,7 +122,12 @@ def export_bundle(
     path = Path(path)
     if path.is_dir():
         with ctx.db.session() as s:
-            path = path / default_file_name(ctx, find_peer(s, to))
+            name = default_file_name(ctx, find_peer(s, to))
+        path = path / name
+        n = 1
+        while path.exists():  # two exports in one minute: keep both files
+            n += 1
+            path = path.with_name(f"{name.removesuffix(BUNDLE_SUFFIX)}-{n}{BUNDLE_SUFFIX}")
     if path.suffix.lower() != BUNDLE_SUFFIX:
         path = path.with_name(path.name + BUNDLE_SUFFIX)
     if not path.parent.is_dir():

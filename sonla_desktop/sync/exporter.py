@@ -65,15 +65,28 @@ def peer_acks(session: Session, peer_id: str) -> dict[str, str]:
     return {a.origin: a.version for a in rows if a.version}
 
 
-def next_sequence(session: Session, self_id: str) -> tuple[int, str]:
-    """The next outgoing sequence number and the hash of the previous outgoing bundle."""
+_SEQUENCE_EPOCH = datetime(2025, 1, 1, tzinfo=UTC)
+
+
+def next_sequence(session: Session, self_id: str, now: datetime | None = None) -> tuple[int, str]:
+    """The next outgoing sequence number and the hash of the previous outgoing bundle.
+
+    The number is the minutes since 2025-01-01 (UTC), or one more than the last one if that
+    is not larger. Counting 1, 2, 3 would start again from an old number after the database
+    is restored from a backup, and every new file would then be refused as a replay; a
+    clock-based number is past anything the peers saw before the backup was restored, and the
+    "+1" keeps it rising when a PC's clock is set back.
+    """
     last = session.scalars(
         select(BundleLog)
         .where(BundleLog.direction == "out", BundleLog.sender == self_id)
         .order_by(BundleLog.sequence.desc())
         .limit(1)
     ).first()
-    return (last.sequence + 1, last.bundle_sha256) if last else (1, "0" * 64)
+    minutes = int(((now or datetime.now(UTC)) - _SEQUENCE_EPOCH).total_seconds() // 60)
+    if last is None:
+        return max(minutes, 1), "0" * 64
+    return max(minutes, last.sequence + 1), last.bundle_sha256
 
 
 # Parents already chosen are passed to their children as an id list up to this size; above

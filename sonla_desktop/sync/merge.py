@@ -361,7 +361,7 @@ class Merger:
             local = existing.get(v["id"])
             if local is None:
                 if one_by_one:
-                    self._write_keyed(spec, line, v, None, conflicts)
+                    self._write_keyed(spec, line, v, None)
                 else:
                     inserts.append(v)
                 tally.inserted += 1
@@ -369,16 +369,19 @@ class Merger:
             if version == local["version"]:
                 tally.unchanged += 1
                 continue
-            wins = version > local["version"] or self._authority_overrides(spec, local)
+            authority = self._authority_overrides(spec, local)
+            wins = version > local["version"] or authority
             differs = any(v[c] != local[c] for c in spec.data_columns)
-            if differs and self._concurrent(local, v):
+            # The hub's own tables are not a commune's to edit: its copy (its seeding at
+            # init, say) gives way without asking anyone.
+            if differs and not authority and self._concurrent(local, v):
                 conflicts.append(self._conflict(spec, local, v))
                 tally.conflicts += 1
             if not wins:
                 tally.unchanged += 1
                 continue
             if one_by_one:
-                self._write_keyed(spec, line, v, local, conflicts)
+                self._write_keyed(spec, line, v, local)
             else:
                 updates.append(v)
             tally.updated += 1
@@ -404,8 +407,7 @@ class Merger:
         if conflicts:
             self.s.execute(insert(Conflict.__table__), conflicts)
 
-    def _write_keyed(self, spec: TableSpec, line: int, v: dict, local: dict | None,
-                     conflicts: list[dict]) -> None:
+    def _write_keyed(self, spec: TableSpec, line: int, v: dict, local: dict | None) -> None:
         """Insert or update a row of a table with a natural key, one at a time.
 
         A different row here with the same natural key (say a target for the same year and
@@ -427,9 +429,6 @@ class Merger:
                     line, spec.name,
                     f"ở đây đã có một bản ghi khác với cùng mã ({shown})",
                     f"this database already holds another record with the same key ({shown})")
-            if any(v[c] != clash[c] for c in spec.data_columns if c != "id"):
-                conflicts.append(self._conflict(spec, clash, v))
-                self.summary.tally(spec.name).conflicts += 1
             self.s.execute(update(t).where(t.c.id == clash["id"]).values(id=v["id"], **params))
         elif local is None:
             self.s.execute(insert(t).values(**v))

@@ -52,8 +52,8 @@ def test_real_tools_check_and_open_a_bundle_made_by_bundle_export(network, usb, 
     # The hub checks the signature with the commune's public-key file exactly as handed over.
     checked = run(tool("minisign"), "-Vm", out / "manifest.json", "-p", usb / "a.pub")
     assert checked.returncode == 0, checked.stderr.decode()
-    assert f"sonla-sync bundle {a.id} seq 1" in checked.stdout.decode()
     manifest = json.loads((out / "manifest.json").read_text())
+    assert f"sonla-sync bundle {a.id} seq {manifest['sequence']}" in checked.stdout.decode()
     assert (manifest["to"], manifest["counts"]) == (hub.id, {"worker": 1})
 
     # ... and decrypts the payload with its own age key file.

@@ -192,6 +192,10 @@ def test_communes_adopt_the_hubs_reference_rows_so_shared_data_converges(network
     with a.db.session() as s:
         assert s.scalar(select(AdminUnit.name_en).where(AdminUnit.code == COMMUNE_B)) == (
             "Chieng Sinh ward")
+    # The communes' own seeded copies simply give way: nothing for a person to review.
+    from sonla_desktop.services.sync_conflicts import list_conflicts
+
+    assert list_conflicts(a.ctx) == list_conflicts(b.ctx) == []
 
 
 def test_after_a_round_each_commune_and_the_hub_agree_on_that_communes_records(network, usb):
@@ -217,8 +221,8 @@ def test_verify_names_sender_sequence_and_counts_without_importing(network, usb)
     create_worker(a.ctx, person(COMMUNE_A))
     path = send(a, hub, usb)
     check = check_bundle(hub.ctx, path)
-    assert (check.sender_id, check.sender_name, check.sequence) == (
-        a.id, "UBND phường Chiềng Cơi", 1)
+    assert (check.sender_id, check.sender_name) == (a.id, "UBND phường Chiềng Cơi")
+    assert check.sequence == bundle_history(a.ctx)[0].sequence
     assert check.counts == {"worker": 1} and not check.already_imported
     with hub.db.session() as s:
         assert s.scalar(select(func.count()).select_from(Worker)) == 0
@@ -229,8 +233,7 @@ def test_history_lists_sent_and_received_bundles(network, usb):
     create_worker(a.ctx, person(COMMUNE_A))
     receive(hub, send(a, hub, usb))
     out = bundle_history(a.ctx)
-    assert [(h.direction, h.peer_id, h.sequence, h.counts) for h in out] == [
-        ("out", hub.id, 1, {"worker": 1})]
+    assert [(h.direction, h.peer_id, h.counts) for h in out] == [("out", hub.id, {"worker": 1})]
     got = bundle_history(hub.ctx)
     assert [(h.direction, h.peer_id, h.peer_name) for h in got] == [
         ("in", a.id, "UBND phường Chiềng Cơi")]
@@ -248,6 +251,10 @@ def test_export_to_a_folder_picks_a_readable_file_name(network, usb):
     assert result.path.parent == usb and result.path.suffix == ".sldsync"
     assert result.path.name.startswith("ubnd-phuong-chieng-coi-gui-so-ld-tb-xh-son-la-")
     assert not list(usb.glob("*.part"))
+    again = export_bundle(a.ctx, usb, to=hub.id)
+    if again.path.name[:-len(".sldsync")].endswith("-2"):  # same minute: not overwritten
+        assert result.path.exists()
+    assert len(list(usb.glob("*.sldsync"))) == 2
 
 
 def _fts_triggers(node) -> list[str]:
@@ -274,3 +281,41 @@ def test_a_large_import_rebuilds_the_search_index_once(network, usb, monkeypatch
                                  "birth_date": w.birth_date.strftime("%d/%m/%Y"), "sex": w.sex})
     assert [r.id for r in list_workers(hub.ctx, WorkerFilter(search="pieng"))] == [wid]
     assert list_workers(hub.ctx, WorkerFilter(search="pang")) == []
+
+
+def test_sequence_numbers_rise_and_survive_a_restored_backup(network, usb):
+    from datetime import UTC, datetime, timedelta
+
+    from sonla_desktop.sync.exporter import next_sequence
+
+    a = network["a"]
+    with a.db.session() as s:
+        first, previous = next_sequence(s, a.id, datetime(2026, 3, 1, tzinfo=UTC))
+    assert previous == "0" * 64
+    # minutes since 2025-01-01: 424 days
+    assert first == 424 * 24 * 60
+    s1 = send(a, network["hub"], usb)
+    s2 = send(a, network["hub"], usb)  # the same minute: still one more
+    from sonla_desktop.sync.bundle_file import file_sha256, read_manifest
+
+    m1, m2 = read_manifest(s1)[0], read_manifest(s2)[0]
+    assert m2["sequence"] == m1["sequence"] + 1
+    assert m2["previous_bundle_sha256"] == file_sha256(s1)
+    # A PC whose clock went back a year still counts upwards.
+    with a.db.session() as s:
+        later, _ = next_sequence(s, a.id, datetime.now(UTC) - timedelta(days=365))
+    assert later == m2["sequence"] + 1
+
+
+def test_first_contact_from_the_hub_replaces_seeded_rows_without_conflicts(network, usb):
+    from sonla_desktop.services.sync_conflicts import list_conflicts
+
+    hub, a = network["hub"], network["a"]
+    with hub.ctx.transaction() as s:
+        unit = s.scalar(select(AdminUnit).where(AdminUnit.code == COMMUNE_A))
+        unit.name_en = "Chieng Coi ward"
+        hub.ctx.stamp(s, unit)
+    result = receive(a, send(hub, a, usb))  # the hub has never heard from this commune
+    assert result.tallies["admin_unit"]["updated"] == 75
+    assert list_conflicts(a.ctx) == []
+    assert synced_rows(a, frozenset()) == synced_rows(hub, frozenset())

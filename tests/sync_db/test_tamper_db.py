@@ -49,6 +49,12 @@ def member_offset(path: Path, name: str) -> int:
     return raw.index(dict(members(path))[name], info.header_offset)
 
 
+def check_sequence(path: Path) -> int:
+    from sonla_desktop.sync.bundle_file import read_manifest
+
+    return read_manifest(path)[0]["sequence"]
+
+
 def refused(node, path: Path) -> SyncError:
     """Import must raise a SyncError and leave the database exactly as it was."""
     before = dump_database(node.db)
@@ -147,9 +153,11 @@ def test_replayed_older_bundle(network, usb, bundle):
     create_worker(a.ctx, person(COMMUNE_A))
     newer = send(a, hub, usb)
     import_bundle(hub.ctx, newer)
+    old, new = check_sequence(bundle), check_sequence(newer)
+    assert old < new
     err = refused(hub, bundle)
-    assert "sequence number 1 is not above number 2" in err.en
-    assert "số thứ tự 1 không lớn hơn số 2" in err.vi
+    assert f"sequence number {old} is not above number {new}" in err.en
+    assert f"số thứ tự {old} không lớn hơn số {new}" in err.vi
 
 
 def test_the_same_bundle_twice_is_a_no_op_not_a_refusal(network, bundle):
