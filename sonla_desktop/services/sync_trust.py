@@ -14,6 +14,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..domain.text import clean_text
 from ..errors import NotFoundError, SyncError, UserError
 from ..models import AdminUnit, Node, utcnow
 from ..sync.keys import (
@@ -203,10 +204,10 @@ def preview_trust(ctx: ServiceContext, text: str, name: str | None = None) -> Tr
             status = "changed_scope"
         else:
             status = "same"
-    if name and name.strip():
-        shown = name.strip()
-    else:
-        shown = existing.name if existing is not None else peer.name
+    typed = clean_text(name) if name else ""
+    if len(typed) > 200:
+        raise UserError("Tên đơn vị dài quá 200 ký tự.", "The office name is over 200 characters.")
+    shown = typed or (existing.name if existing is not None else peer.name)
     return TrustPreview(peer, shown, fingerprint(peer.sign_public, peer.age_recipient),
                         status, existing)
 
