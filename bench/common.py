@@ -14,6 +14,10 @@ from pathlib import Path
 
 CACHE = Path(os.environ.get("SONLA_BENCH_CACHE", Path(__file__).resolve().parent / ".cache"))
 BIG = int(os.environ.get("SONLA_BENCH_WORKERS", "100000"))
+# Node keys made by `initialise` go here, never into the real user's data folder.
+os.environ.setdefault("SONLA_DATA_DIR", str(CACHE / "userdata"))
+# Bumped when the demo data changes (v2: no phone numbers in unassigned 0890-0895 blocks).
+DEMO_VERSION = 2
 
 
 def timed(fn: Callable[[], object], repeat: int = 5) -> float:
@@ -47,7 +51,7 @@ def big_database() -> Path:
     from sonla_desktop.services.setup import initialise
 
     CACHE.mkdir(parents=True, exist_ok=True)
-    path = CACHE / f"demo-{BIG}.db"
+    path = CACHE / f"demo-{BIG}-v{DEMO_VERSION}.db"
     if not path.exists():
         tmp = path.with_suffix(".building")
         for p in tmp.parent.glob(tmp.name + "*"):

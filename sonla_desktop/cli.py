@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "sonla_desktop.commands.events",
     "sonla_desktop.commands.excel",
     "sonla_desktop.commands.reports",
+    "sonla_desktop.commands.sync",
 )
 
 

@@ -65,6 +65,8 @@ MARKET_MIX = [("JP", 0.52, 36), ("TW", 0.26, 36), ("KR", 0.11, 58), ("DE", 0.02,
               ("AE", 0.015, 24)]
 
 OTHER_PROVINCE_CODES = ["001", "025", "036", "038", "011", "019", "015"]
+# Only assigned mobile blocks: the phone rule refuses e.g. 0890-0895, and demo data must
+# pass every input path (Excel re-import, sync import).
 MOBILE_PREFIXES = ["032", "033", "034", "035", "036", "037", "038", "039", "086", "096", "097",
                    "098", "088", "091", "094", "083", "084", "085", "070", "076", "077", "079",
                    "082", "090", "093", "056", "058"]

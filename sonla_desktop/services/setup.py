@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import select
 
+from .. import paths
 from ..db import Database
 from ..errors import ValidationError
 from ..models import AdminUnit, Node, Setting
+from ..sync.keys import NODE_FILE, generate_keys, save_keys
 from .context import ServiceContext
 from .reference import SeedSummary, seed_reference
 
 
-@dataclass(frozen=True)
+@dataclass
 class InitResult:
     node_id: str
     node_name: str
@@ -22,6 +25,7 @@ class InitResult:
     is_hub: bool
     created: bool
     seeded: SeedSummary
+    keys_created: bool = False
 
 
 def get_self_node(ctx: ServiceContext) -> Node | None:
@@ -63,6 +67,9 @@ def initialise(
             s.add(node)
             s.flush()
             ctx.reset_node()
+            # The node row is not committed yet, so ctx could not look it up: without this
+            # the seeded reference rows would be stamped with origin "local".
+            ctx._node_id = node.id
         seeded = seed_reference(ctx, s)
         known = set(s.scalars(select(AdminUnit.code)))
         if communes:
@@ -82,7 +89,29 @@ def initialise(
                       {"name": (None, node.name), "scope": (None, node.scope)})
         result = InitResult(node.id, node.name, _scope(node), node.is_hub, created, seeded)
     ctx.reset_node()
+    result.keys_created = ensure_node_keys(result.node_id)
     return result
+
+
+def node_keys_dir(node_id: str) -> Path:
+    """Where this node's key files live: the user's private data folder, one folder per node.
+
+    Not in the database: a database backup or a copy sent for support must never carry the
+    private keys, and the hub's database may live on a server others administer.
+    """
+    return paths.keys_dir() / node_id
+
+
+def ensure_node_keys(node_id: str) -> bool:
+    """Create the node's signing and encryption keys if its key folder has none yet.
+
+    Returns True when keys were created. Existing keys are never replaced: peers trust them.
+    """
+    folder = node_keys_dir(node_id)
+    if (folder / NODE_FILE).exists():
+        return False
+    save_keys(generate_keys(node_id), folder)
+    return True
 
 
 def _scope(node: Node) -> list[str]:

@@ -26,6 +26,6 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("loans", QT_TRANSLATE_NOOP("pages", "Khoản vay"), "loans_page:LoansPage"),
     PageSpec("events", QT_TRANSLATE_NOOP("pages", "Hội nghị tư vấn"), "events:EventsPage"),
     PageSpec("reports", QT_TRANSLATE_NOOP("pages", "Báo cáo"), "reports_page:ReportsPage"),
-    PageSpec("sync", QT_TRANSLATE_NOOP("pages", "Đồng bộ"), None),
+    PageSpec("sync", QT_TRANSLATE_NOOP("pages", "Đồng bộ"), "sync_page:SyncPage"),
     PageSpec("settings", QT_TRANSLATE_NOOP("pages", "Cài đặt"), "settings_page:SettingsPage"),
 )

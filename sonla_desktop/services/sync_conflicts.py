@@ -1,0 +1,173 @@
+"""The conflicts inbox: versions that lost last-writer-wins while both sides were editing.
+
+Resolving never deletes history: the chosen version is written again as a new local edit
+(a fresh clock version, so it reaches every node with the next bundles and wins there too),
+and the conflict row records the decision.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+
+from ..domain.text import name_sort_key
+from ..domain.worker_rules import clean_worker, worker_search_text
+from ..errors import DuplicateError, NotFoundError, UserError
+from ..models import SYNCED_MODELS, Conflict, Node, utcnow
+from ..sync.merge import conflict_records
+from ..sync.records import encode_values
+from .context import ServiceContext
+from .workers import find_by_national_id, reference_codes
+
+KEEP_CHOICES = ("mine", "theirs")
+_MODELS = {m.__tablename__: m for m in SYNCED_MODELS}
+
+TABLE_LABELS_VI = {
+    "admin_unit": "Xã/phường", "ethnic_group": "Dân tộc", "market": "Thị trường",
+    "policy_group": "Nhóm chính sách", "policy_rate": "Lãi suất", "policy_param": "Tham số",
+    "target": "Chỉ tiêu", "worker": "Người lao động", "loan_application": "Khoản vay",
+    "loan_cost_line": "Chi phí khoản vay", "disbursement": "Giải ngân", "repayment": "Trả nợ",
+    "event": "Hội nghị tư vấn", "attendance": "Người dự hội nghị",
+}
+TABLE_LABELS_EN = {
+    "admin_unit": "Commune/ward", "ethnic_group": "Ethnic group", "market": "Market",
+    "policy_group": "Policy group", "policy_rate": "Interest rate", "policy_param": "Parameter",
+    "target": "Target", "worker": "Worker", "loan_application": "Loan",
+    "loan_cost_line": "Loan cost", "disbursement": "Disbursement", "repayment": "Repayment",
+    "event": "Counselling event", "attendance": "Event attendance",
+}
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    id: str
+    table: str
+    row_id: str
+    title: str  # e.g. the worker's name, for the list
+    created_at: datetime
+    resolved_at: datetime | None
+    resolution: str
+    mine: dict  # JSON-safe record values
+    theirs: dict
+    differing: list[str]  # data columns whose values differ
+    mine_by: str = ""  # name of the office that wrote each version
+    theirs_by: str = ""
+    in_use: str = ""  # "mine" | "theirs" | "" (the row changed again since)
+
+    def as_json(self) -> dict:
+        return {"id": self.id, "table": self.table, "row_id": self.row_id, "title": self.title,
+                "created_at": self.created_at.isoformat(),
+                "resolved_at": self.resolved_at.isoformat() if self.resolved_at else None,
+                "resolution": self.resolution or None, "differing": self.differing,
+                "in_use": self.in_use or None, "mine_by": self.mine_by,
+                "theirs_by": self.theirs_by, "mine": self.mine, "theirs": self.theirs}
+
+
+def _title(table: str, values: dict) -> str:
+    for key in ("full_name", "topic", "name", "name_vi", "label", "key", "code"):
+        if values.get(key):
+            return str(values[key])
+    if table == "target":
+        return f"{values.get('year')} {values.get('commune_code') or ''}".strip()
+    return values.get("id", "")
+
+
+def _view(s, row: Conflict, names: dict[str, str]) -> ConflictView:
+    spec, mine, theirs = conflict_records(row)
+    differing = [c for c in spec.data_columns if mine[c] != theirs[c]]
+    mine_j = encode_values(spec, mine)
+    theirs_j = encode_values(spec, theirs)
+    mine_j.pop("table")
+    theirs_j.pop("table")
+    current = s.get(_MODELS[spec.name], row.row_id)
+    version = current.version if current is not None else None
+    in_use = {mine["version"]: "mine", theirs["version"]: "theirs"}.get(version, "")
+    return ConflictView(row.id, row.table_name, row.row_id, _title(row.table_name, theirs),
+                        row.created_at, row.resolved_at, row.resolution, mine_j, theirs_j,
+                        differing, names.get(mine["origin"], mine["origin"]),
+                        names.get(theirs["origin"], theirs["origin"]), in_use)
+
+
+def _names(s) -> dict[str, str]:
+    return {n.id: n.name for n in s.scalars(select(Node))}
+
+
+def list_conflicts(ctx: ServiceContext, include_resolved: bool = False) -> list[ConflictView]:
+    with ctx.db.session() as s:
+        stmt = select(Conflict).order_by(Conflict.created_at, Conflict.id)
+        if not include_resolved:
+            stmt = stmt.where(Conflict.resolved_at.is_(None))
+        names = _names(s)
+        return [_view(s, r, names) for r in s.scalars(stmt)]
+
+
+def count_open_conflicts(ctx: ServiceContext) -> int:
+    with ctx.db.session() as s:
+        return int(s.scalar(select(func.count()).select_from(Conflict)
+                            .where(Conflict.resolved_at.is_(None))) or 0)
+
+
+def get_conflict(ctx: ServiceContext, conflict_id: str) -> ConflictView:
+    with ctx.db.session() as s:
+        return _view(s, _load(s, conflict_id), _names(s))
+
+
+def _load(s, conflict_id: str) -> Conflict:
+    row = s.get(Conflict, conflict_id)
+    if row is None:
+        matches = s.scalars(select(Conflict).where(Conflict.id.startswith(conflict_id))).all()
+        row = matches[0] if len(matches) == 1 and len(conflict_id) >= 4 else None
+    if row is None:
+        raise NotFoundError(f"Không có xung đột {conflict_id}.", f"No conflict {conflict_id}.")
+    return row
+
+
+def resolve_conflict(ctx: ServiceContext, conflict_id: str, keep: str) -> bool:
+    """Keep ``mine`` or ``theirs``. Returns True if the row's data had to change."""
+    if keep not in KEEP_CHOICES:
+        raise UserError("Chọn giữ bản của tôi (mine) hoặc bản của họ (theirs).",
+                        "Choose to keep mine or theirs.")
+    with ctx.transaction() as s:
+        conflict = _load(s, conflict_id)
+        if conflict.resolved_at is not None:
+            raise UserError("Xung đột này đã được giải quyết.",
+                            "This conflict is already resolved.")
+        spec, mine, theirs = conflict_records(conflict)
+        chosen = mine if keep == "mine" else theirs
+        model = _MODELS[spec.name]
+        row = s.get(model, conflict.row_id)
+        if row is None:
+            raise NotFoundError("Bản ghi của xung đột này không còn trong cơ sở dữ liệu.",
+                                "The record of this conflict is no longer in the database.")
+        changes = {c: (getattr(row, c), chosen[c]) for c in spec.data_columns
+                   if c != "id" and getattr(row, c) != chosen[c]}
+        if changes:
+            if spec.name == "worker":
+                _check_worker(s, chosen)
+                row.search_text = worker_search_text(chosen)
+                row.sort_key = name_sort_key(chosen["full_name"])
+            for c, (_, new) in changes.items():
+                setattr(row, c, new)
+            ctx.stamp(s, row)
+        conflict.resolved_at = utcnow()
+        conflict.resolution = keep
+        ctx.audit(s, "resolve", spec.name, conflict.row_id,
+                  {"keep": (None, keep), **changes})
+        return bool(changes)
+
+
+def _check_worker(s, values: dict) -> None:
+    _, errors = clean_worker(values, reference_codes(s))
+    if errors:
+        err = next(iter(errors.values()))
+        raise UserError(f"Không giữ được bản này: {err.vi}", f"Cannot keep this version: {err.en}")
+    nid = values.get("national_id")
+    if nid and not values["deleted"]:
+        other = find_by_national_id(s, nid, exclude_id=values["id"])
+        if other is not None:
+            raise DuplicateError(
+                f"Không giữ được bản này: số CCCD {nid} đã thuộc về {other.full_name}.",
+                f"Cannot keep this version: national ID {nid} belongs to {other.full_name}.",
+                existing_id=other.id)

@@ -1,0 +1,482 @@
+"""Merging a bundle's records into the database: checks first, last writer wins.
+
+Every record is checked before it is written (schema in ``records``, then the domain rules,
+the rows it points to, and the sender's confirmed scope); the caller runs the whole merge in
+one transaction, so the first bad record leaves the database as it was.
+
+Merge rule (the same on every node, so importing the same bundles in any order gives the
+same rows): per row, the higher version wins. Versions are HLC strings that sort as text
+with the writer's node id last, so two writes never tie. One exception makes the shared
+tables converge: a commune takes the hub's row of a hub-only table (``scope.HUB_ONLY_TABLES``)
+whenever its own copy was not written by that hub (e.g. its own seeding at ``init``).
+
+Conflict (kept in the ``conflict`` inbox for a person; it never changes the data): the row
+here was last written *here* (origin = this node), by a write the sender had not seen when
+it made the bundle (its version is above the sender's "have" entry for this node), and the
+incoming version was not seen here before (above our own "have" entry for its origin), and
+the two versions differ in their data. Neither write knew of the other: they are concurrent.
+Whichever version lost is what the inbox keeps next to the winner.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from sqlalchemy import bindparam, func, insert, select, text, update
+from sqlalchemy.orm import Session
+
+from ..domain.worker_rules import FIELD_LABELS_VI, ReferenceCodes, clean_worker
+from ..models import (
+    COST_KINDS,
+    LOAN_STATUSES,
+    AdminUnit,
+    Conflict,
+    EthnicGroup,
+    Event,
+    LoanApplication,
+    Market,
+    PolicyGroup,
+    Worker,
+    new_id,
+    utcnow,
+)
+from .bundle_file import canonical_json
+from .records import TABLES, TableSpec, decode_record, encode_values, record_error
+from .scope import HUB_ONLY_TABLES, LOAN_CHILD_TABLES, NATURAL_KEYS, Scope
+
+BATCH = 1000
+_IN_CHUNK = 500  # ids per IN (...) list: well under SQLite's bound-parameter limit
+
+
+@dataclass
+class Tally:
+    inserted: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    conflicts: int = 0
+
+    def as_dict(self) -> dict[str, int]:
+        return {"inserted": self.inserted, "updated": self.updated,
+                "unchanged": self.unchanged, "conflicts": self.conflicts}
+
+
+@dataclass
+class MergeSummary:
+    tallies: dict[str, Tally] = field(default_factory=dict)
+    received: dict[str, str] = field(default_factory=dict)  # origin -> highest version seen
+
+    def tally(self, table: str) -> Tally:
+        return self.tallies.setdefault(table, Tally())
+
+    @property
+    def conflicts(self) -> int:
+        return sum(t.conflicts for t in self.tallies.values())
+
+    @property
+    def records(self) -> int:
+        return sum(t.inserted + t.updated + t.unchanged for t in self.tallies.values())
+
+
+def _chunks(items: list, size: int = _IN_CHUNK):
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def record_json(spec: TableSpec, values: dict) -> str:
+    return canonical_json(encode_values(spec, values)).decode("utf-8")
+
+
+class Merger:
+    """One bundle's merge inside the caller's transaction."""
+
+    def __init__(
+        self,
+        session: Session,
+        *,
+        self_id: str,
+        self_is_hub: bool,
+        sender_id: str,
+        sender_scope: Scope,
+        sender_have: dict[str, str],
+        self_have: dict[str, str],
+    ) -> None:
+        self.s = session
+        self.self_id = self_id
+        self.self_is_hub = self_is_hub
+        self.sender_id = sender_id
+        self.sender_scope = sender_scope
+        self.sender_knows_mine = sender_have.get(self_id, "")
+        self.self_have = dict(self_have)
+        self.summary = MergeSummary()
+        self._seen: set[tuple[str, str]] = set()
+        self._order = -1
+        self._refs: ReferenceCodes | None = None
+        self._policy_groups: frozenset[str] | None = None
+
+    # -- driver ---------------------------------------------------------------------------
+    def run(self, records: Iterable[dict]) -> MergeSummary:
+        spec: TableSpec | None = None
+        batch: list[tuple[int, dict]] = []
+        for line, record in enumerate(records, start=1):
+            rspec, values = decode_record(record, line)
+            if rspec.order < self._order:
+                raise record_error(
+                    line, rspec.name, "các bản ghi không theo thứ tự bảng (bảng cha trước)",
+                    "records are not in table order (parents first)")
+            key = (rspec.name, values["id"])
+            if key in self._seen:
+                raise record_error(line, rspec.name, "bản ghi xuất hiện hai lần",
+                                   "the record appears twice")
+            self._seen.add(key)
+            if spec is not None and (rspec is not spec or len(batch) >= BATCH):
+                self._batch(spec, batch)
+                batch = []
+            spec, self._order = rspec, rspec.order
+            batch.append((line, values))
+        if spec is not None and batch:
+            self._batch(spec, batch)
+        return self.summary
+
+    # -- look-ups -------------------------------------------------------------------------
+    def _rows(self, spec: TableSpec, ids: list[str]) -> dict[str, dict]:
+        t = spec.table
+        found: dict[str, dict] = {}
+        for chunk in _chunks(ids):
+            for row in self.s.execute(select(t).where(t.c.id.in_(chunk))):
+                found[row.id] = dict(row._mapping)
+        return found
+
+    def _lookup(self, stmt_for, ids: set[str]) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for chunk in _chunks(sorted(i for i in ids if i is not None)):
+            out.update({k: v for k, v in self.s.execute(stmt_for(chunk))})
+        return out
+
+    def _worker_communes(self, ids: set[str]) -> dict[str, str]:
+        return self._lookup(lambda c: select(Worker.id, Worker.commune_code)
+                            .where(Worker.id.in_(c)), ids)
+
+    def _loan_communes(self, ids: set[str]) -> dict[str, str]:
+        return self._lookup(lambda c: select(LoanApplication.id, Worker.commune_code)
+                            .join(Worker, Worker.id == LoanApplication.worker_id)
+                            .where(LoanApplication.id.in_(c)), ids)
+
+    def _event_communes(self, ids: set[str]) -> dict[str, str]:
+        return self._lookup(lambda c: select(Event.id, Event.commune_code)
+                            .where(Event.id.in_(c)), ids)
+
+    def refs(self) -> ReferenceCodes:
+        if self._refs is None:
+            self._refs = ReferenceCodes(
+                communes=frozenset(self.s.scalars(
+                    select(AdminUnit.code).where(AdminUnit.deleted.is_(False)))),
+                ethnic_groups=frozenset(self.s.scalars(select(EthnicGroup.code))),
+                markets=frozenset(self.s.scalars(select(Market.code))),
+            )
+        return self._refs
+
+    def _missing(self, line: int, table: str, what_vi: str, what_en: str, ref: str):
+        return record_error(
+            line, table,
+            f"trỏ tới {what_vi} {ref} không có trong tệp lẫn trong cơ sở dữ liệu này (hãy đề "
+            "nghị bên gửi xuất tệp đầy đủ)",
+            f"it points to {what_en} {ref}, which is neither in the file nor in this database "
+            "(ask the sender for a full export)")
+
+    # -- checks ---------------------------------------------------------------------------
+    def _check_domain(self, spec: TableSpec, items: list[tuple[int, dict]]) -> None:
+        name = spec.name
+        if name == "worker":
+            refs = self.refs()
+            for line, v in items:
+                clean, errors = clean_worker(v, refs)
+                if errors:
+                    field_name, err = next(iter(errors.items()))
+                    label = FIELD_LABELS_VI.get(field_name, field_name)
+                    raise record_error(line, name, f"{label}: {err.vi.rstrip('.')}",
+                                       f"{field_name}: {err.en.rstrip('.')}")
+                # Derived columns are this node's to compute (search folding, name order).
+                v["search_text"] = clean["search_text"]
+                v["sort_key"] = clean["sort_key"]
+            return
+        for line, v in items:
+            problem = self._rule(name, v)
+            if problem:
+                raise record_error(line, name, *problem)
+
+    def _rule(self, name: str, v: dict) -> tuple[str, str] | None:
+        def negative(*cols: str) -> tuple[str, str] | None:
+            for c in cols:
+                if v[c] is not None and v[c] < 0:
+                    return f"cột {c} âm", f"column {c} is negative"
+            return None
+
+        if name == "loan_application":
+            if v["status"] not in LOAN_STATUSES:
+                return f"trạng thái khoản vay {v['status']!r} không hợp lệ", "invalid loan status"
+            if self._policy_groups is None:
+                self._policy_groups = frozenset(self.s.scalars(select(PolicyGroup.key)))
+            if v["policy_group"] not in self._policy_groups:
+                return (f"nhóm chính sách {v['policy_group']!r} không có trong danh mục",
+                        f"unknown policy group {v['policy_group']!r}")
+            for c in ("contract_months", "term_months", "frequency_months"):
+                if v[c] < 1:
+                    return f"cột {c} phải từ 1 trở lên", f"column {c} must be at least 1"
+            return negative("total_cost_vnd", "requested_vnd", "approved_vnd")
+        if name == "loan_cost_line":
+            if v["kind"] not in COST_KINDS:
+                return f"loại chi phí {v['kind']!r} không hợp lệ", "invalid cost kind"
+            return negative("amount_vnd")
+        if name == "disbursement":
+            if v["amount_vnd"] <= 0:
+                return "số tiền giải ngân phải lớn hơn 0", "the disbursed amount must be above 0"
+            return None
+        if name == "repayment":
+            return negative("principal_vnd", "interest_vnd", "overdue_interest_vnd")
+        if name == "attendance" and v["consent_method"] not in ("", "written", "verbal"):
+            return "cách đồng ý không hợp lệ", "invalid consent method"
+        if name == "admin_unit" and v["kind"] not in ("ward", "commune"):
+            return "loại đơn vị hành chính không hợp lệ", "invalid unit kind"
+        if name == "target" and (v["departures"] < 0 or not 2000 <= v["year"] <= 2100):
+            return "chỉ tiêu không hợp lệ", "invalid target"
+        return None
+
+    def _check_links(self, spec: TableSpec, items: list[tuple[int, dict]],
+                     existing: dict[str, dict]) -> None:
+        """Rows pointed to must exist; a commune may only write inside its scope."""
+        name = spec.name
+        scope = self.sender_scope
+        if scope is not None and name in HUB_ONLY_TABLES:
+            raise record_error(
+                items[0][0], name,
+                "đơn vị gửi không phải văn phòng tỉnh nên không được gửi danh mục, chính sách "
+                "hay chỉ tiêu",
+                "the sender is not the provincial hub, so it may not send reference data, "
+                "policy figures or targets")
+        refs = None
+        if name in ("loan_application", "event", "attendance", "target"):
+            refs = self.refs()
+
+        def out_of_scope(line: int, code: str | None) -> None:
+            if scope is not None and code not in scope:
+                raise record_error(
+                    line, name,
+                    f"bản ghi thuộc xã/phường {code}, ngoài phạm vi đã xác nhận cho đơn vị gửi "
+                    f"({', '.join(sorted(scope))})",
+                    f"the record belongs to commune {code}, outside the scope confirmed for "
+                    f"the sender ({', '.join(sorted(scope))})")
+
+        olds = [existing[v["id"]] for _, v in items if v["id"] in existing]
+        if name == "worker":
+            for line, v in items:
+                out_of_scope(line, v["commune_code"])
+                if v["id"] in existing:
+                    out_of_scope(line, existing[v["id"]]["commune_code"])
+        elif name == "loan_application":
+            communes = self._worker_communes({v["worker_id"] for _, v in items}
+                                             | {o["worker_id"] for o in olds})
+            for line, v in items:
+                if v["worker_id"] not in communes:
+                    raise self._missing(line, name, "người lao động", "worker", v["worker_id"])
+                if v["market_code"] is not None and v["market_code"] not in refs.markets:
+                    raise self._missing(line, name, "thị trường", "market", v["market_code"])
+                out_of_scope(line, communes[v["worker_id"]])
+                if v["id"] in existing:
+                    out_of_scope(line, communes.get(existing[v["id"]]["worker_id"]))
+        elif name in LOAN_CHILD_TABLES:
+            communes = self._loan_communes({v["loan_id"] for _, v in items}
+                                           | {o["loan_id"] for o in olds})
+            for line, v in items:
+                if v["loan_id"] not in communes:
+                    raise self._missing(line, name, "khoản vay", "loan", v["loan_id"])
+                out_of_scope(line, communes[v["loan_id"]])
+                if v["id"] in existing:
+                    out_of_scope(line, communes.get(existing[v["id"]]["loan_id"]))
+        elif name == "event":
+            for line, v in items:
+                if v["commune_code"] not in refs.communes:
+                    raise self._missing(line, name, "xã/phường", "commune", v["commune_code"])
+                out_of_scope(line, v["commune_code"])
+                if v["id"] in existing:
+                    out_of_scope(line, existing[v["id"]]["commune_code"])
+        elif name == "attendance":
+            events = self._event_communes({v["event_id"] for _, v in items}
+                                          | {o["event_id"] for o in olds})
+            workers = self._worker_communes({v["worker_id"] for _, v in items}
+                                            | {o["worker_id"] for o in olds})
+            for line, v in items:
+                if v["event_id"] not in events:
+                    raise self._missing(line, name, "hội nghị", "event", v["event_id"])
+                if v["worker_id"] not in workers:
+                    raise self._missing(line, name, "người lao động", "worker", v["worker_id"])
+                market = v["interest_market"]
+                if market is not None and market not in refs.markets:
+                    raise self._missing(line, name, "thị trường", "market", market)
+                out_of_scope(line, events[v["event_id"]])
+                out_of_scope(line, workers[v["worker_id"]])
+                old = existing.get(v["id"])
+                if old is not None:
+                    out_of_scope(line, events.get(old["event_id"]))
+                    out_of_scope(line, workers.get(old["worker_id"]))
+        elif name == "target":
+            for line, v in items:
+                code = v["commune_code"]
+                if code is not None and code not in refs.communes:
+                    raise self._missing(line, name, "xã/phường", "commune", code)
+
+    # -- deciding and writing -------------------------------------------------------------
+    def _concurrent(self, local: dict, incoming: dict) -> bool:
+        return (
+            local["origin"] == self.self_id
+            and local["version"] > self.sender_knows_mine
+            and incoming["version"] > self.self_have.get(incoming["origin"], "")
+        )
+
+    def _authority_overrides(self, spec: TableSpec, local: dict) -> bool:
+        return (
+            spec.name in HUB_ONLY_TABLES
+            and not self.self_is_hub
+            and self.sender_scope is None
+            and local["origin"] != self.sender_id
+        )
+
+    def _batch(self, spec: TableSpec, items: list[tuple[int, dict]]) -> None:
+        name = spec.name
+        existing = self._rows(spec, [v["id"] for _, v in items])
+        self._check_domain(spec, items)
+        self._check_links(spec, items, existing)
+        tally = self.summary.tally(name)
+        received = self.summary.received
+        inserts: list[dict] = []
+        updates: list[dict] = []
+        conflicts: list[dict] = []
+        one_by_one = name in NATURAL_KEYS
+        for line, v in items:
+            origin, version = v["origin"], v["version"]
+            if version > received.get(origin, ""):
+                received[origin] = version
+            local = existing.get(v["id"])
+            if local is None:
+                if one_by_one:
+                    self._write_keyed(spec, line, v, None)
+                else:
+                    inserts.append(v)
+                tally.inserted += 1
+                continue
+            if version == local["version"]:
+                tally.unchanged += 1
+                continue
+            authority = self._authority_overrides(spec, local)
+            wins = version > local["version"] or authority
+            differs = any(v[c] != local[c] for c in spec.data_columns)
+            # The hub's own tables are not a commune's to edit: its copy (its seeding at
+            # init, say) gives way without asking anyone.
+            if differs and not authority and self._concurrent(local, v):
+                conflicts.append(self._conflict(spec, local, v))
+                tally.conflicts += 1
+            if not wins:
+                tally.unchanged += 1
+                continue
+            if one_by_one:
+                self._write_keyed(spec, line, v, local)
+            else:
+                updates.append(v)
+            tally.updated += 1
+        self._flush(spec, inserts, updates, conflicts)
+
+    def _conflict(self, spec: TableSpec, local: dict, incoming: dict) -> dict:
+        return {
+            "id": new_id(), "table_name": spec.name, "row_id": incoming["id"],
+            "mine": record_json(spec, local), "theirs": record_json(spec, incoming),
+            "created_at": utcnow(), "resolved_at": None, "resolution": "",
+        }
+
+    def _flush(self, spec: TableSpec, inserts: list[dict], updates: list[dict],
+               conflicts: list[dict]) -> None:
+        t = spec.table
+        if inserts:
+            self.s.execute(insert(t), inserts)
+        if updates:
+            stmt = update(t).where(t.c.id == bindparam("_row_id"))
+            params = [{**{k: val for k, val in v.items() if k != "id"}, "_row_id": v["id"]}
+                      for v in updates]
+            self.s.execute(stmt, params)
+        if conflicts:
+            self.s.execute(insert(Conflict.__table__), conflicts)
+
+    def _write_keyed(self, spec: TableSpec, line: int, v: dict, local: dict | None) -> None:
+        """Insert or update a row of a table with a natural key, one at a time.
+
+        A different row here with the same natural key (say a target for the same year and
+        commune made locally) is replaced by the hub's row when the hub has authority over
+        it; otherwise the bundle is refused, since keeping both is impossible.
+        """
+        t = spec.table
+        key_cols = NATURAL_KEYS[spec.name]
+        clash = None
+        if all(v[c] is not None for c in key_cols):
+            stmt = select(t).where(t.c.id != v["id"], *[t.c[c] == v[c] for c in key_cols])
+            found = self.s.execute(stmt).first()
+            clash = dict(found._mapping) if found is not None else None
+        params = {k: val for k, val in v.items() if k != "id"}
+        if clash is not None:
+            if local is not None or not self._authority_overrides(spec, clash):
+                shown = ", ".join(str(v[c]) for c in key_cols)
+                raise record_error(
+                    line, spec.name,
+                    f"ở đây đã có một bản ghi khác với cùng mã ({shown})",
+                    f"this database already holds another record with the same key ({shown})")
+            self.s.execute(update(t).where(t.c.id == clash["id"]).values(id=v["id"], **params))
+        elif local is None:
+            self.s.execute(insert(t).values(**v))
+        else:
+            self.s.execute(update(t).where(t.c.id == v["id"]).values(**params))
+
+
+def conflict_records(row: Conflict) -> tuple[TableSpec, dict, dict]:
+    """Decode the two stored versions of a conflict."""
+    spec = TABLES[row.table_name]
+    mine = decode_record(json.loads(row.mine), 1)[1]
+    theirs = decode_record(json.loads(row.theirs), 1)[1]
+    return spec, mine, theirs
+
+
+# Above this many incoming workers (and half the table), SQLite's full-text index is rebuilt
+# once at the end instead of being updated row by row: 100k inserts take a third of the time.
+BULK_WORKERS = 20_000
+
+
+@contextmanager
+def bulk_worker_index(session: Session, incoming_workers: int) -> Iterator[bool]:
+    """On SQLite, for a large import, suspend the worker FTS triggers and rebuild after.
+
+    Only inside an open write transaction (the caller wrote something first), so the dropped
+    triggers come back with a rollback exactly as they were.
+    """
+    conn = session.connection()
+    raw = conn.connection.driver_connection
+    existing = 0
+    use = conn.dialect.name == "sqlite" and incoming_workers >= BULK_WORKERS
+    if use:
+        existing = session.scalar(select(func.count()).select_from(Worker)) or 0
+        use = incoming_workers >= existing // 2 and getattr(raw, "in_transaction", False)
+    triggers: list[str] = []
+    if use:
+        triggers = [sql for (sql,) in session.execute(text(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'worker' "
+            "AND name LIKE 'worker_fts_%' ORDER BY name"))]
+        use = bool(triggers)
+    if not use:
+        yield False
+        return
+    for (name,) in session.execute(text(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'worker' "
+            "AND name LIKE 'worker_fts_%'")).all():
+        session.execute(text(f'DROP TRIGGER "{name}"'))
+    yield True
+    for sql in triggers:
+        session.execute(text(sql))
+    session.execute(text("INSERT INTO worker_fts(worker_fts) VALUES('rebuild')"))

@@ -1,0 +1,110 @@
+"""Which records a node may send and receive: scopes and the hub's authority.
+
+A scope is a set of commune codes, or ``None`` for the whole province (the hub).
+
+* The hub alone writes the shared tables (``HUB_ONLY_TABLES``: administrative units, ethnic
+  groups, markets, policy groups, policy rates and parameters, targets). A commune never
+  sends them, and a bundle from a commune that holds them is refused.
+* People's records belong to a commune: a worker by ``commune_code``; a loan, its cost
+  lines, disbursements and repayments through the worker; an event by ``commune_code``; an
+  attendance through both its event and its worker (both must be in scope, so that a record
+  never arrives without the rows it points to).
+* What travels between two nodes is the intersection of both scopes.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import ColumnElement, Select, and_, or_, select
+
+from ..models import Event, LoanApplication, Worker
+
+HUB_SCOPE_TEXT = "hub"
+Scope = frozenset[str] | None
+
+HUB_ONLY_TABLES = frozenset({
+    "admin_unit", "ethnic_group", "market", "policy_group", "policy_rate", "policy_param",
+    "target",
+})
+# Tables whose rows hang on a loan, a worker or an event (for scope and for incremental
+# export: when a parent travels, its children travel with it).
+LOAN_CHILD_TABLES = ("loan_cost_line", "disbursement", "repayment")
+# Natural keys a table keeps unique besides its id (hub-only tables only).
+NATURAL_KEYS = {
+    "admin_unit": ("code",), "ethnic_group": ("code",), "market": ("code",),
+    "policy_group": ("key",), "target": ("year", "commune_code"),
+}
+
+
+def parse_scope(text: str) -> Scope:
+    """``"hub"`` -> None (everything); ``"03670,03671"`` -> frozenset of codes."""
+    parts = [p.strip() for p in (text or "").split(",") if p.strip()]
+    if HUB_SCOPE_TEXT in parts:
+        return None
+    return frozenset(parts)
+
+
+def scope_text(scope: Scope) -> str:
+    return HUB_SCOPE_TEXT if scope is None else ",".join(sorted(scope))
+
+
+def intersect(a: Scope, b: Scope) -> Scope:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return a & b
+
+
+def workers_in(scope: frozenset[str]) -> Select:
+    return select(Worker.id).where(Worker.commune_code.in_(sorted(scope)))
+
+
+def loans_in(scope: frozenset[str]) -> Select:
+    return select(LoanApplication.id).where(LoanApplication.worker_id.in_(workers_in(scope)))
+
+
+def events_in(scope: frozenset[str]) -> Select:
+    return select(Event.id).where(Event.commune_code.in_(sorted(scope)))
+
+
+def scope_condition(table: str, t, scope: Scope) -> ColumnElement[bool] | None:
+    """The SQL condition for rows of ``table`` (Core table ``t``) inside ``scope``."""
+    if scope is None:
+        return None
+    codes = sorted(scope)
+    if table == "worker":
+        return t.c.commune_code.in_(codes)
+    if table == "loan_application":
+        return t.c.worker_id.in_(workers_in(scope))
+    if table in LOAN_CHILD_TABLES:
+        return t.c.loan_id.in_(loans_in(scope))
+    if table == "event":
+        return t.c.commune_code.in_(codes)
+    if table == "attendance":
+        return and_(t.c.event_id.in_(events_in(scope)), t.c.worker_id.in_(workers_in(scope)))
+    if table == "target":
+        return or_(t.c.commune_code.is_(None), t.c.commune_code.in_(codes))
+    return None  # shared reference tables: all rows
+
+
+def tables_sent(sender_is_hub: bool, tables: tuple[str, ...]) -> tuple[str, ...]:
+    """The tables a node puts in its bundles: a commune leaves out the hub's tables."""
+    return tuple(t for t in tables if sender_is_hub or t not in HUB_ONLY_TABLES)
+
+
+def parent_links(table: str) -> tuple[tuple[str, str], ...]:
+    """(column, parent table) pairs by which a row follows its parent into a bundle."""
+    return {
+        "loan_application": (("worker_id", "worker"),),
+        "loan_cost_line": (("loan_id", "loan_application"),),
+        "disbursement": (("loan_id", "loan_application"),),
+        "repayment": (("loan_id", "loan_application"),),
+        "attendance": (("event_id", "event"), ("worker_id", "worker")),
+    }.get(table, ())
+
+
+__all__ = [
+    "HUB_ONLY_TABLES", "HUB_SCOPE_TEXT", "LOAN_CHILD_TABLES", "NATURAL_KEYS", "Scope",
+    "events_in", "intersect", "loans_in", "parent_links", "parse_scope", "scope_condition",
+    "scope_text", "tables_sent", "workers_in",
+]
