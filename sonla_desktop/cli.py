@@ -31,22 +31,41 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: lỗi cú pháp / usage error: {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _global_parser(**kwargs) -> argparse.ArgumentParser:
     parser = _Parser(
         prog="sonla-desktop",
         description="Quản lý người lao động đi làm việc ở nước ngoài – Sơn La. "
         "Không có lệnh con: mở giao diện.",
+        **kwargs,
     )
     parser.add_argument("--db", help="tệp SQLite hoặc URL SQLAlchemy (mặc định: SONLA_DB "
                         "hoặc tệp trong thư mục dữ liệu người dùng)")
     parser.add_argument("--user", default="clerk", help="người thực hiện (ghi vào nhật ký)")
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _global_parser()
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
     return parser
 
 
+def _opens_gui(argv: Sequence[str]) -> bool:
+    """No sub-command and no --help: the GUI. Decided before the command modules (and the
+    Excel/PDF libraries they import) are loaded, which keeps the window's start fast."""
+    global_only = _global_parser(add_help=False)
+    _, rest = global_only.parse_known_args(list(argv))
+    return not rest
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if _opens_gui(argv):
+        from .ui.app import run_gui
+
+        return run_gui(_global_parser().parse_args(argv).db)
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:

@@ -100,3 +100,16 @@ def test_demo_for_a_commune_office_stays_in_its_communes(tmp_path):
     assert communes == {"03670", "03847"}
     events = {c for (c,) in conn.execute("SELECT DISTINCT commune_code FROM event")}
     assert events and events <= {"03670", "03847"}
+
+
+def test_gui_start_is_decided_without_loading_every_command():
+    from sonla_desktop.cli import _opens_gui
+
+    assert _opens_gui([]) and _opens_gui(["--db", "x.db"]) and _opens_gui(["--db=x.db"])
+    assert not _opens_gui(["workers", "list"])
+    assert not _opens_gui(["--help"]) and not _opens_gui(["--db", "x.db", "-h"])
+    probe = ("import sys; from sonla_desktop.cli import _opens_gui; "
+             "assert _opens_gui(['--db', 'x.db']); "
+             "print(sorted(m for m in ('openpyxl', 'reportlab', 'sqlalchemy') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
