@@ -115,12 +115,12 @@ def bench_export() -> None:
         with ctx.db.session() as s:
             names = sp._Names(s)
             gathered = [
-                (sheets.WORKERS, list(sp._workers(s, names))),
-                (sheets.LOANS, list(sp._loans(s))),
-                (sheets.REPAYMENTS, list(sp._repayments(s))),
-                (sheets.EVENTS, list(sp._events(s, names))),
-                (sheets.ATTENDEES, list(sp._attendees(s, names))),
-                (sheets.TARGETS, list(sp._targets(s, names))),
+                (sheets.WORKERS, [tuple(r) for r in sp._workers(s, names)]),
+                (sheets.LOANS, [tuple(r) for r in sp._loans(s)]),
+                (sheets.REPAYMENTS, [tuple(r) for r in sp._repayments(s)]),
+                (sheets.EVENTS, [tuple(r) for r in sp._events(s, names)]),
+                (sheets.ATTENDEES, [tuple(r) for r in sp._attendees(s, names)]),
+                (sheets.TARGETS, [tuple(r) for r in sp._targets(s, names)]),
             ]
 
         def bare(_):
