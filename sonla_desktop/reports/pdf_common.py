@@ -43,6 +43,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from sonla_desktop.domain.loans import format_vnd as group_vnd
 from sonla_desktop.errors import UserError
 from sonla_desktop.reports.fonts import SANS, SERIF, face_name, register_fonts
 
@@ -86,7 +87,7 @@ def format_vnd(n: int) -> str:
     if isinstance(n, bool) or not isinstance(n, int):
         # Money is integer VND everywhere; a float or Decimal here is a bug upstream.
         raise TypeError(f"format_vnd expects int VND, got {type(n).__name__}")
-    return f"{n:,}".replace(",", ".")
+    return group_vnd(n)
 
 
 def format_decimal_vi(value: Decimal | int | str, min_decimals: int = 2) -> str:
