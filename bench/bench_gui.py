@@ -20,16 +20,13 @@ from bench.common import BIG, big_database, report
 
 ROOT = Path(__file__).resolve().parent.parent
 
+# The program's own start path (ui.app.open_main_window), as run_gui takes it.
 OURS = """
 import os, sys
 from PySide6.QtCore import QTimer
-from sonla_desktop.ui.app import create_app
+from sonla_desktop.ui.app import create_app, open_main_window
 app = create_app([sys.argv[0]])
-from sonla_desktop.db import open_database
-from sonla_desktop.services.context import ServiceContext
-from sonla_desktop.ui.main_window import MainWindow
-window = MainWindow(ServiceContext(open_database(os.environ["BENCH_DB"])))
-window.show()
+window = open_main_window(os.environ["BENCH_DB"])
 model = window.pages["workers"].model
 def check():
     if model.rowCount() > 0:

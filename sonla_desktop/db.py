@@ -10,23 +10,25 @@ import functools
 import os
 import re
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
-
-from sqlalchemy import Engine, create_engine, event, inspect, text
-from sqlalchemy.orm import Session, sessionmaker
 
 from . import paths
 from .errors import SchemaTooNewError, UserError
 
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session, sessionmaker
 
 # Alembic (with Mako and friends) takes about a second to import on an old office PC. It is
 # only needed to migrate, so it is imported lazily; opening an up-to-date database at
 # start-up reads the revision with plain SQL and compares it with _fast_head().
+# SQLAlchemy itself (~0.6 s) is imported when the engine is first used, not when a Database
+# is made: the GUI shows its first page with plain sqlite3 meanwhile (services/quick_start.py).
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -101,10 +103,31 @@ class Database:
             db_file = self.url.removeprefix("sqlite:///")
             if db_file and db_file != ":memory:":
                 Path(db_file).parent.mkdir(parents=True, exist_ok=True)
-        self.engine: Engine = create_engine(self.url, future=True)
-        if self.is_sqlite:
-            event.listen(self.engine, "connect", _sqlite_pragmas)
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._engine: Engine | None = None
+        self._sessionmaker: sessionmaker | None = None
+        self._engine_lock = threading.Lock()
+
+    @property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine, made on first use (from whichever thread asks first)."""
+        if self._engine is None:
+            with self._engine_lock:
+                if self._engine is None:
+                    from sqlalchemy import create_engine, event
+                    from sqlalchemy.orm import sessionmaker
+
+                    engine = create_engine(self.url, future=True)
+                    if self.is_sqlite:
+                        event.listen(engine, "connect", _sqlite_pragmas)
+                    self._sessionmaker = sessionmaker(engine, expire_on_commit=False)
+                    self._engine = engine
+        return self._engine
+
+    @property
+    def _sessions(self) -> sessionmaker:
+        if self._sessionmaker is None:
+            self.engine  # noqa: B018 - makes the engine and its sessionmaker
+        return self._sessionmaker
 
     @property
     def path(self) -> Path | None:
@@ -121,6 +144,8 @@ class Database:
 
     # -- schema -----------------------------------------------------------------
     def current_revision(self) -> str | None:
+        from sqlalchemy import inspect, text
+
         with self.engine.connect() as conn:
             if not inspect(conn).has_table("alembic_version"):
                 return None
@@ -186,7 +211,8 @@ class Database:
         os.replace(tmp, target)
 
     def dispose(self) -> None:
-        self.engine.dispose()
+        if self._engine is not None:
+            self._engine.dispose()
 
 
 def open_database(path_or_url: str | os.PathLike | None = None, upgrade: bool = True) -> Database:

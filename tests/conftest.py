@@ -17,6 +17,24 @@ def _isolated_user_data(tmp_path_factory, monkeypatch):
     monkeypatch.delenv("SONLA_DB", raising=False)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _collect_garbage_on_the_gui_thread(qapp):
+    """As in the program (ui/gc_guard.py): a cycle holding a Qt object left by one test must
+    not be collected on a task runner's thread in a later one."""
+    from sonla_desktop.ui import gc_guard
+
+    collector = gc_guard.install(qapp)
+    yield collector
+
+
+@pytest.fixture(autouse=True)
+def _collect_after_each_test(_collect_garbage_on_the_gui_thread):
+    yield
+    from sonla_desktop.ui.gc_guard import collect_if_due
+
+    collect_if_due(_collect_garbage_on_the_gui_thread.threshold)
+
+
 @pytest.fixture
 def db_path(tmp_path):
     return tmp_path / "test.db"

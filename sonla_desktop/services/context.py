@@ -1,6 +1,9 @@
 """What every service function receives: the database, who acts, and on which node.
 
 Roles and a fuller audit trail can later be added here in one place.
+
+Making a context is free: the models (and with them SQLAlchemy) are imported by the methods
+that touch the database, so the GUI can build its window before the ORM has loaded.
 """
 
 from __future__ import annotations
@@ -11,13 +14,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from ..db import Database
-from ..models import AuditLog, Node, Setting, utcnow
 from ..sync.hlc import HybridClock
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 HLC_SETTING = "hlc_last"
 
@@ -40,6 +43,10 @@ class ServiceContext:
     @property
     def node_id(self) -> str:
         if self._node_id is None:
+            from sqlalchemy import select
+
+            from ..models import Node
+
             with self.db.session() as s:
                 node = s.scalar(select(Node).where(Node.is_self.is_(True)))
                 # Before `init` there is no node: writes are then attributed to "local".
@@ -57,12 +64,16 @@ class ServiceContext:
 
     def clock(self, session: Session) -> HybridClock:
         if self._clock is None or self._clock.node_id != self.node_id:
+            from ..models import Setting
+
             last = session.get(Setting, HLC_SETTING)
             self._clock = HybridClock.resume(self.node_id, last.value if last else None)
         return self._clock
 
     def next_version(self, session: Session) -> str:
         """A new HLC version, persisted in the same transaction as the write it stamps."""
+        from ..models import Setting
+
         version = self.clock(session).tick()
         setting = session.get(Setting, HLC_SETTING)
         if setting is None:
@@ -73,6 +84,8 @@ class ServiceContext:
 
     def stamp(self, session: Session, row: object) -> None:
         """Mark a synced row as written here, now."""
+        from ..models import utcnow
+
         row.origin = self.node_id
         row.version = self.next_version(session)
         row.updated_at = utcnow()
@@ -85,6 +98,8 @@ class ServiceContext:
         entity_id: str,
         changes: dict[str, tuple[object, object]] | None = None,
     ) -> None:
+        from ..models import AuditLog
+
         payload = {k: [_jsonable(a), _jsonable(b)] for k, (a, b) in (changes or {}).items()}
         session.add(
             AuditLog(

@@ -1,22 +1,31 @@
 """Reference lists for pick-lists and labels (communes, ethnic groups, markets).
 
 Read once per screen set-up: a few hundred short rows, so the GUI keeps them in memory and
-never joins them per row it shows.
+never joins them per row it shows. The queries are plain SQL run through any DB-API style
+``execute`` (a SQLAlchemy connection or a bare sqlite3 one), so the GUI's first window can
+have them before SQLAlchemy has loaded (see ``quick_start``).
 """
 
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-
-from sqlalchemy import select
 
 from .. import paths
 from ..domain.text import clean_text, fold
 from ..domain.worker_rules import ReferenceCodes
-from ..models import AdminUnit, EthnicGroup, Market
 from .context import ServiceContext
+
+# ``NOT deleted`` reads the same on SQLite (0/1) and PostgreSQL (boolean).
+COMMUNES_SQL = "SELECT code, name, name_en, full_name, kind FROM admin_unit WHERE NOT deleted"
+# Groups living in Son La first: they are the ones a clerk picks every day.
+ETHNIC_GROUPS_SQL = ("SELECT code, name, search_text FROM ethnic_group WHERE NOT deleted "
+                     "ORDER BY in_son_la DESC, code")
+MARKETS_SQL = "SELECT code, name_vi, name_en FROM market WHERE NOT deleted"
+
+Execute = Callable[[str], Iterable[Sequence]]
 
 
 @dataclass(frozen=True)
@@ -72,29 +81,22 @@ class Lookups:
 
 def load_lookups(ctx: ServiceContext) -> Lookups:
     with ctx.db.session() as s:
-        communes = tuple(
-            Choice(code, full_name,
-                   f"{name_en} {'Ward' if kind == 'ward' else 'Commune'}" if name_en else full_name,
-                   fold(f"{full_name} {name} {code}"), name, name_en)
-            for code, name, name_en, full_name, kind in s.execute(
-                select(AdminUnit.code, AdminUnit.name, AdminUnit.name_en, AdminUnit.full_name,
-                       AdminUnit.kind).where(~AdminUnit.deleted))
-        )
-        # Groups living in Son La first: they are the ones a clerk picks every day.
-        ethnic = tuple(
-            Choice(code, name, name, search or fold(name))
-            for code, name, search, _ in s.execute(
-                select(EthnicGroup.code, EthnicGroup.name, EthnicGroup.search_text,
-                       EthnicGroup.in_son_la)
-                .where(~EthnicGroup.deleted)
-                .order_by(EthnicGroup.in_son_la.desc(), EthnicGroup.code))
-        )
-        markets = tuple(
-            Choice(code, name_vi, name_en, fold(f"{name_vi} {name_en} {code}"))
-            for code, name_vi, name_en in s.execute(
-                select(Market.code, Market.name_vi, Market.name_en)
-                .where(~Market.deleted))
-        )
+        conn = s.connection()
+        return read_lookups(lambda sql: conn.exec_driver_sql(sql).all())
+
+
+def read_lookups(execute: Execute) -> Lookups:
+    """The three lists from ``execute(sql) -> rows``."""
+    communes = tuple(
+        Choice(code, full_name,
+               f"{name_en} {'Ward' if kind == 'ward' else 'Commune'}" if name_en else full_name,
+               fold(f"{full_name} {name} {code}"), name, name_en)
+        for code, name, name_en, full_name, kind in execute(COMMUNES_SQL)
+    )
+    ethnic = tuple(Choice(code, name, name, search or fold(name))
+                   for code, name, search in execute(ETHNIC_GROUPS_SQL))
+    markets = tuple(Choice(code, name_vi, name_en, fold(f"{name_vi} {name_en} {code}"))
+                    for code, name_vi, name_en in execute(MARKETS_SQL))
     communes = tuple(sorted(communes, key=lambda c: _place_order(c.short_vi)))
     markets = tuple(sorted(markets, key=lambda c: _place_order(c.label_vi)))
     return Lookups(communes, ethnic, markets)

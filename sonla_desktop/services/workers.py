@@ -6,7 +6,6 @@ Each public function is one user action in one transaction, with its audit row.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import Select, and_, func, select, text
@@ -17,6 +16,7 @@ from ..domain.worker_rules import ReferenceCodes, clean_worker
 from ..errors import DuplicateError, NotFoundError, ValidationError
 from ..models import AdminUnit, EthnicGroup, Market, Worker
 from .context import ServiceContext
+from .worker_rows import WorkerFilter, WorkerRow
 
 EDITABLE_FIELDS = (
     "full_name", "birth_date", "birth_year", "sex", "national_id", "id_issued_on", "phone",
@@ -144,49 +144,6 @@ def restore_worker(ctx: ServiceContext, worker_id: str) -> None:
         worker.deleted = False
         ctx.stamp(s, worker)
         ctx.audit(s, "restore", "worker", worker_id, {"deleted": (True, False)})
-
-
-@dataclass(frozen=True)
-class WorkerRow:
-    id: str
-    full_name: str
-    birth_date: date | None
-    birth_year: int | None
-    sex: str
-    national_id: str | None
-    phone: str
-    ethnic_code: str | None
-    ethnic_group: str | None
-    commune_code: str
-    commune_name: str
-    village: str
-    household: str
-    market: str | None
-    status: str
-    departure_date: date | None
-
-    def as_json(self) -> dict:
-        return {
-            "id": self.id, "full_name": self.full_name,
-            "birth_date": self.birth_date.isoformat() if self.birth_date else None,
-            "birth_year": self.birth_year, "sex": self.sex, "national_id": self.national_id,
-            "phone": self.phone, "ethnic_code": self.ethnic_code, "ethnic_group": self.ethnic_group,
-            "commune_code": self.commune_code, "commune_name": self.commune_name,
-            "village": self.village, "household": self.household, "market": self.market,
-            "status": self.status,
-            "departure_date": self.departure_date.isoformat() if self.departure_date else None,
-        }
-
-
-@dataclass(frozen=True)
-class WorkerFilter:
-    search: str = ""
-    commune_code: str | None = None
-    status: str | None = None
-    market_code: str | None = None
-    ethnic_code: str | None = None
-    household: str | None = None
-    include_deleted: bool = False
 
 
 SORT_COLUMNS = {

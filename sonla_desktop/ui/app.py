@@ -1,8 +1,16 @@
-"""GUI entry point: QApplication, language, crash handler, database, first run, main window."""
+"""GUI entry point: QApplication, language, crash handler, database, first run, main window.
+
+Start-up order matters for how fast the clerk sees the list: on an ordinary day (SQLite file,
+schema current, node set up) the window is built from ``services.quick_start`` (plain
+sqlite3) and SQLAlchemy loads afterwards on a worker thread with the first background query.
+Nothing imported at the top of this module, ``main_window`` or the workers page may import
+SQLAlchemy; ``tests/gui_workers/test_startup_cost.py`` checks it.
+"""
 
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
@@ -12,6 +20,9 @@ from ..db import Database, open_database
 from ..errors import UserError
 from ..services.context import ServiceContext
 
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
 
 def app_icon() -> QIcon:
     return QIcon(str(paths.resources_dir() / "icons" / "app.svg"))
@@ -19,9 +30,11 @@ def app_icon() -> QIcon:
 
 def create_app(argv: list[str] | None = None, lang: str | None = None) -> QApplication:
     """The QApplication with names, icon and translators for ``lang`` (saved choice if None)."""
+    from . import gc_guard
     from .i18n import install_translations, saved_language
 
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    gc_guard.install(app)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("SonLa")
     app.setWindowIcon(app_icon())
@@ -43,20 +56,37 @@ def ensure_initialised(db: Database) -> bool:
     return wizard.exec() == QDialog.DialogCode.Accepted
 
 
+def open_main_window(db_arg: str | None = None) -> MainWindow | None:
+    """Open the database (first-run wizard if new) and show the main window.
+
+    None if the clerk cancelled the first-run wizard; ``UserError`` if the database cannot be
+    opened (newer schema, unreachable server...).
+    """
+    from ..services.quick_start import read_start
+    from .main_window import MainWindow
+    from .table_models.worker_table_model import PAGE_SIZE
+
+    db = Database(db_arg)
+    start = read_start(db, PAGE_SIZE)
+    if start is None:  # the normal road: migrations, first run, or a problem to explain
+        db = open_database(db_arg)
+        if not ensure_initialised(db):
+            return None
+    window = MainWindow(ServiceContext(db), start=start)
+    window.show()
+    return window
+
+
 def run_gui(db_arg: str | None = None) -> int:
     from .crash import install_excepthook
 
     app = create_app()
     install_excepthook()
     try:
-        db = open_database(db_arg)
+        window = open_main_window(db_arg)
     except UserError as err:
         QMessageBox.critical(None, APP_TITLE_VI, str(err))
         return 1
-    if not ensure_initialised(db):
+    if window is None:
         return 0
-    from .main_window import MainWindow
-
-    window = MainWindow(ServiceContext(db))
-    window.show()
     return app.exec()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Iterator, Mapping
 from datetime import UTC
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl, qVersion
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
@@ -21,11 +22,14 @@ from PySide6.QtWidgets import (
 
 from .. import APP_TITLE_EN, APP_TITLE_VI, __version__, paths
 from ..errors import current_language
-from ..services.context import ServiceContext
-from ..services.status import OfficeStatus, office_status
 from .pages import PAGES, PageSpec
 from .settings import ui_settings
 from .tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from ..services.context import ServiceContext
+    from ..services.quick_start import StartData
+    from ..services.status import OfficeStatus
 
 
 def _tr(text: str) -> str:
@@ -77,9 +81,12 @@ class _Pages(Mapping[str, QWidget]):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ctx: ServiceContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: ServiceContext, parent: QWidget | None = None,
+                 start: StartData | None = None) -> None:
+        """``start``: what ``services.quick_start`` read for the first page, if anything."""
         super().__init__(parent)
         self.ctx = ctx
+        self._start = start
         self.runner = TaskRunner(self)
         self.setWindowTitle(app_title())
         self.nav = QListWidget()
@@ -118,7 +125,11 @@ class MainWindow(QMainWindow):
             return ComingPage(_tr(spec.title))
         module_name, _, class_name = spec.target.partition(":")
         module = importlib.import_module(f"{__package__}.pages.{module_name}")
-        return getattr(module, class_name)(self.ctx, self.runner)
+        page_class = getattr(module, class_name)
+        if self._start is not None and spec is PAGES[0]:
+            start, self._start = self._start, None  # read once, at start: later it is stale
+            return page_class(self.ctx, self.runner, start=start)
+        return page_class(self.ctx, self.runner)
 
     def _install_page(self, key: str) -> QWidget:
         index = [spec.key for spec in PAGES].index(key)
@@ -186,7 +197,14 @@ class MainWindow(QMainWindow):
     # -- status bar -------------------------------------------------------------------------
     def refresh_status(self) -> None:
         ctx = self.ctx
-        self.runner.run(lambda: office_status(ctx), self._show_status, owner=self)
+
+        def status() -> OfficeStatus:
+            # Imported here, on the worker thread: see the start-up note in ui/app.py.
+            from ..services.status import office_status
+
+            return office_status(ctx)
+
+        self.runner.run(status, self._show_status, owner=self)
 
     def _show_status(self, status: OfficeStatus) -> None:
         self.status_office.setText(status.office_name or self.tr("(chưa đặt tên văn phòng)"))

@@ -213,24 +213,24 @@ def test_empty_database_says_how_to_start(qtbot, ctx, vietnamese):
 
 
 def test_a_failed_query_leaves_the_list_usable(qtbot, ctx, vietnamese, monkeypatch):
-    import sonla_desktop.ui.table_models.worker_table_model as table_model
+    import sonla_desktop.services.workers as workers_service
     from sonla_desktop.errors import UserError
 
     _people(ctx)
     page = make_page(qtbot, ctx)
     warnings = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
-    real = table_model.search_workers
+    real = workers_service.search_workers
 
     def locked(*args, **kwargs):
         raise UserError("Cơ sở dữ liệu đang bận.", "The database is busy.")
 
-    monkeypatch.setattr(table_model, "search_workers", locked)
+    monkeypatch.setattr(workers_service, "search_workers", locked)
     page.refresh()
     settle(qtbot, page.runner)
     assert warnings == ["Cơ sở dữ liệu đang bận."]
     assert not page.model.is_loading()
-    monkeypatch.setattr(table_model, "search_workers", real)
+    monkeypatch.setattr(workers_service, "search_workers", real)
     page.refresh()  # F5 after the problem is gone
     settle(qtbot, page.runner)
     assert page.model.rowCount() == 5

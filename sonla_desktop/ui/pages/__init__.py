@@ -4,6 +4,8 @@ A page is a QWidget whose constructor is ``Page(ctx: ServiceContext, runner: Tas
 parent=None)``. The main window calls these optional methods when they exist:
 ``refresh()`` (F5 and on showing), ``new_item()`` (Ctrl+N), ``focus_search()`` (Ctrl+F),
 ``save()`` (Ctrl+S). A page whose module is ``None`` shows a "coming" placeholder.
+The first page (shown at start) also takes ``start=``: the ``services.quick_start.StartData``
+read before the window was built, if any.
 Adding a page = one line here.
 """
 

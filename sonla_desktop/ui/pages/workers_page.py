@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from datetime import date
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
@@ -20,15 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services.context import ServiceContext
 from ...services.lookups import Lookups, load_lookups
-from ...services.workers import (
-    WorkerFilter,
-    WorkerRow,
-    delete_worker,
-    restore_worker,
-    set_status,
-)
+from ...services.worker_rows import WorkerFilter, WorkerRow
 from ..labels import people_count
 from ..table_models.worker_table_model import COLUMNS, WorkerTableModel
 from ..tasks import TaskRunner
@@ -36,12 +31,24 @@ from ..widgets.date_dialog import DateDialog
 from ..widgets.undo_notice import UndoNotice
 from ..widgets.worker_filters import WorkerFilterBar
 
+if TYPE_CHECKING:
+    from ...services.context import ServiceContext
+    from ...services.quick_start import StartData
+
+
+def _workers() -> ModuleType:
+    """services.workers, imported on first use (it loads SQLAlchemy: see ui/app.py)."""
+    from ...services import workers
+
+    return workers
+
 
 class WorkersPage(QWidget):
     form_opened = Signal(object)  # the WorkerForm, for tests and benchmarks
 
     def __init__(self, ctx: ServiceContext, runner: TaskRunner,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, start: StartData | None = None) -> None:
+        """``start``: the lists and first page read at start-up (``services.quick_start``)."""
         super().__init__(parent)
         self.ctx = ctx
         self.runner = runner
@@ -105,7 +112,14 @@ class WorkersPage(QWidget):
         self.filters.search.returnPressed.connect(self.filters.flush)
         self.model.count_changed.connect(self._show_count)
         self.model.loaded.connect(self._after_load)
-        self._load_lookups()
+        # The main window refreshes a page it shows; right after start that would only read
+        # again what was read a moment ago.
+        self._skip_refresh = start is not None
+        if start is not None:
+            self._got_lookups(start.lookups)
+            self.model.show_start(start.first_page, start.page_size)
+        else:
+            self._load_lookups()
 
     # -- loading ----------------------------------------------------------------------------
     def _load_lookups(self) -> None:
@@ -149,6 +163,9 @@ class WorkersPage(QWidget):
 
     # -- page interface (main window) -------------------------------------------------------
     def refresh(self) -> None:
+        if self._skip_refresh:
+            self._skip_refresh = False
+            return
         if self.model.is_loading():
             return  # a query is on its way already (e.g. the first page, just after start)
         self.model.reload(keep_loaded=True)
@@ -246,7 +263,7 @@ class WorkersPage(QWidget):
             on = dialog.value
         ctx, worker_id = self.ctx, row.id
         self._select_after_load = worker_id
-        self.runner.run(lambda: set_status(ctx, worker_id, status, on),
+        self.runner.run(lambda: _workers().set_status(ctx, worker_id, status, on),
                         lambda _r: self.model.reload(keep_loaded=True), parent=self)
 
     def _delete(self, row: WorkerRow | None, confirm: bool = True) -> None:
@@ -266,7 +283,7 @@ class WorkersPage(QWidget):
             self.offer_undo(self.tr("Đã xoá {0}.").format(row.full_name),
                             lambda: self._restore(worker_id))
 
-        self.runner.run(lambda: delete_worker(ctx, worker_id), deleted, parent=self)
+        self.runner.run(lambda: _workers().delete_worker(ctx, worker_id), deleted, parent=self)
 
     def delete(self, row: WorkerRow) -> None:
         """Delete without the confirmation box (the box is for the mouse path)."""
@@ -275,7 +292,7 @@ class WorkersPage(QWidget):
     def _restore(self, worker_id: str) -> None:
         ctx = self.ctx
         self._select_after_load = worker_id
-        self.runner.run(lambda: restore_worker(ctx, worker_id),
+        self.runner.run(lambda: _workers().restore_worker(ctx, worker_id),
                         lambda _r: self.model.reload(keep_loaded=True), parent=self)
 
     def offer_undo(self, message: str, undo) -> None:

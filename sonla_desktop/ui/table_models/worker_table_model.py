@@ -10,6 +10,7 @@ is dropped, so fast typing never shows an older search's rows.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -25,11 +26,13 @@ from PySide6.QtGui import QBrush, QColor
 from ...domain.dates import format_date
 from ...domain.identity import format_phone
 from ...errors import current_language
-from ...services.context import ServiceContext
 from ...services.lookups import Lookups
-from ...services.workers import WorkerFilter, WorkerRow, count_workers, search_workers
+from ...services.worker_rows import WorkerFilter, WorkerRow
 from ..labels import household_label, status_label
 from ..tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from ...services.context import ServiceContext
 
 PAGE_SIZE = 200
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -112,12 +115,21 @@ class WorkerTableModel(QAbstractTableModel):
         db = self.ctx.db
 
         def page() -> tuple[list[WorkerRow], list[tuple[str, ...]]]:
+            # services.workers loads SQLAlchemy: imported on the worker thread (ui/app.py).
+            from ...services.workers import search_workers
+
             with db.session() as s:
                 rows = search_workers(s, flt, 0, limit, sort, desc, db.is_sqlite)
             return rows, [self.cells(r) for r in rows]
 
         self.runner.run(page, lambda result: self._first_page(generation, result, limit),
                         lambda exc: self._failed(generation), owner=self)
+
+    def show_start(self, rows: list[WorkerRow], limit: int) -> None:
+        """Rows read before the window existed (``services.quick_start``), shown as the answer
+        to the first query; the count follows on the runner as after any first page."""
+        self._generation += 1
+        self._first_page(self._generation, (rows, [self.cells(r) for r in rows]), limit)
 
     def _first_page(self, generation: int, result: tuple[list, list], limit: int) -> None:
         if generation != self._generation:
@@ -137,6 +149,8 @@ class WorkerTableModel(QAbstractTableModel):
         flt, db = self.filter, self.ctx.db
 
         def count() -> int:
+            from ...services.workers import count_workers
+
             with db.session() as s:
                 return count_workers(s, flt, db.is_sqlite)
 
@@ -158,6 +172,8 @@ class WorkerTableModel(QAbstractTableModel):
         flt, sort, desc, db = self.filter, self.sort_key, self.descending, self.ctx.db
 
         def page() -> tuple[list[WorkerRow], list[tuple[str, ...]]]:
+            from ...services.workers import search_workers
+
             with db.session() as s:
                 rows = search_workers(s, flt, offset, PAGE_SIZE, sort, desc, db.is_sqlite)
             return rows, [self.cells(r) for r in rows]

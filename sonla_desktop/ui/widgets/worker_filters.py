@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from ...domain.worker_rules import HOUSEHOLD_STATUSES, WORKER_STATUSES
 from ...errors import current_language
 from ...services.lookups import Lookups
-from ...services.workers import WorkerFilter
+from ...services.worker_rows import WorkerFilter
 from ..labels import household_label, status_label
 from .fold_combo import FoldComboBox
 
