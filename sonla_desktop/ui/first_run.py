@@ -23,6 +23,7 @@ from ..services.demo import generate_demo, own_communes
 from ..services.lookups import shipped_communes
 from ..services.setup import initialise, set_settings
 from ..services.status import OFFICE_NAME_SETTING
+from .labels import group_digits
 from .tasks import TaskRunner
 
 DEMO_WORKERS = 2000
@@ -108,7 +109,7 @@ class DemoPage(QWizardPage):
         self.setSubTitle(self.tr("Để tập sử dụng, chương trình có thể tạo sẵn danh sách người "
                                  "lao động giả (tên, số CCCD và số điện thoại không có thật)."))
         self.demo = QCheckBox(self.tr("Tạo dữ liệu mẫu ({0} người lao động)")
-                              .format(f"{DEMO_WORKERS:,}".replace(",", ".")))
+                              .format(group_digits(DEMO_WORKERS)))
         note = QLabel(self.tr("Không nên tạo dữ liệu mẫu trên máy dùng thật: dữ liệu mẫu "
                               "sẽ lẫn với dữ liệu thật khi đồng bộ lên tỉnh."))
         note.setWordWrap(True)

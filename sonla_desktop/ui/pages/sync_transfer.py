@@ -30,6 +30,7 @@ from ...services.context import ServiceContext
 from ...services.sync import check_bundle, export_bundle, export_preview, import_bundle
 from ...services.sync_conflicts import TABLE_LABELS_EN, TABLE_LABELS_VI
 from ...services.sync_trust import list_peers
+from ..labels import group_digits
 from ..tasks import TaskRunner
 from .sync_drives import removable_drives
 
@@ -43,7 +44,7 @@ def table_label(table: str) -> str:
 
 
 def counts_lines(counts: dict[str, int]) -> str:
-    return "\n".join(f"• {table_label(t)}: {n:,}".replace(",", ".") for t, n in counts.items())
+    return "\n".join(f"• {table_label(t)}: {group_digits(n)}" for t, n in counts.items())
 
 
 def scope_text(widget: QWidget, scope: list[str]) -> str:
