@@ -7,7 +7,7 @@ from collections.abc import Iterator, Mapping
 from datetime import UTC
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl, qVersion
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl, qVersion
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -88,6 +88,8 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self._start = start
         self.runner = TaskRunner(self)
+        if start is not None:
+            self.runner.hold()  # until the first paint: see paintEvent
         self.setWindowTitle(app_title())
         self.nav = QListWidget()
         self.nav.setStyleSheet("QListWidget { font-size: 11pt; } "
@@ -242,6 +244,14 @@ class MainWindow(QMainWindow):
         geometry = ui_settings().value("main_window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1280, 720)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        if self.runner.is_held():
+            # The first frame (with the list read at start) is on its way: the background
+            # queries, and SQLAlchemy with them, may start now. Children paint after this
+            # window in the same pass, hence the zero timer.
+            QTimer.singleShot(0, self.runner.release)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         settings = ui_settings()

@@ -70,6 +70,25 @@ class TaskRunner(QObject):
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(max_threads)
         self._jobs: set[_Job] = set()
+        self._held: list[_Job] | None = None
+
+    def hold(self) -> None:
+        """Queue new work without starting it until ``release()``.
+
+        At start-up the first frame should not share the CPU with SQLAlchemy loading on a
+        worker thread (the first background query imports it): the main window holds the
+        runner until it has been painted once.
+        """
+        if self._held is None:
+            self._held = []
+
+    def is_held(self) -> bool:
+        return self._held is not None
+
+    def release(self) -> None:
+        held, self._held = self._held or [], None
+        for job in held:
+            self.pool.start(job)
 
     def run(
         self,
@@ -145,12 +164,16 @@ class TaskRunner(QObject):
         job.signals.progress.connect(on_progress, Qt.ConnectionType.QueuedConnection)
         timer.timeout.connect(show_progress)
         timer.start(PROGRESS_DELAY_MS)
-        self.pool.start(job)
+        if self._held is not None:
+            self._held.append(job)
+        else:
+            self.pool.start(job)
 
     def busy(self) -> bool:
         return bool(self._jobs)
 
     def wait_idle(self, timeout_ms: int = 30000) -> bool:
+        """Wait for the started work (held work has not started: it is not waited for)."""
         return self.pool.waitForDone(timeout_ms)
 
 

@@ -73,7 +73,10 @@ def test_an_ordinary_start_shows_the_list_before_any_background_work(qtbot, ctx,
         ["Cầm Thị Dung", "Lò Văn Hùng"]
     assert page.add_button.isEnabled() and page.lookups is not None
     assert page.filters.commune.count() >= 75
+    # The background queries (which load SQLAlchemy) wait for the first frame.
+    assert window.runner.is_held() and window.runner.busy()
     settle(qtbot, window.runner)
+    assert not window.runner.is_held()
     assert page.filters.count_label.text() == "2 người"
     assert window.status_office.text() == "UBND xã Chiềng Cơi"
     # The rest goes through the ORM as usual: a diacritics-free search finds her.
