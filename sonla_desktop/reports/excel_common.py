@@ -4,14 +4,12 @@ saving through a temporary file so a failure never leaves half a workbook behind
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable
-from pathlib import Path
 
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
+from .. import files
 from ..domain import sheets
-from ..errors import UserError
 
 DATE_FORMAT = "DD/MM/YYYY"
 VND_FORMAT = "#,##0"
@@ -37,30 +35,5 @@ def number_format(column: sheets.Column) -> str | None:
 
 
 def save_atomically(path: str | os.PathLike, save: Callable[[str], None]) -> None:
-    """Call ``save(tmp_path)`` then move the result to ``path``; plain-language errors."""
-    target = Path(path)
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".~", suffix=target.suffix or ".xlsx",
-                                   dir=target.parent)
-    except FileNotFoundError as exc:
-        raise UserError(f"Không có thư mục {target.parent} để lưu tệp {target.name}.",
-                        f"The folder {target.parent} for {target.name} does not exist.") from exc
-    except PermissionError as exc:
-        raise _cannot_write(target) from exc
-    os.close(fd)
-    try:
-        save(tmp)
-        os.replace(tmp, target)
-    except PermissionError as exc:
-        raise _cannot_write(target) from exc
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-
-
-def _cannot_write(path: Path) -> UserError:
-    return UserError(
-        f"Không ghi được tệp {path.name}: tệp đang mở trong Excel hoặc thư mục không cho phép "
-        "ghi. Hãy đóng tệp rồi thử lại.",
-        f"Cannot write {path.name}: the file is open in Excel or the folder is read-only. "
-        "Close the file and try again.")
+    """``files.save_atomically`` with the message naming Excel."""
+    files.save_atomically(path, save, files.EXCEL)

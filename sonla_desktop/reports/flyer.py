@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import io
 import os
-import tempfile
 from collections.abc import Sequence
 from decimal import Decimal
-from pathlib import Path
 from typing import BinaryIO
 
 from reportlab.lib import colors
@@ -34,7 +32,7 @@ from reportlab.platypus import (
 )
 
 from ..domain.identity import format_phone
-from ..errors import UserError
+from ..files import write_bytes_atomically
 from ..services.flyers import FlyerData, MarketFacts, tel_uri, zalo_url
 from .fonts import SANS, face_name, register_fonts
 from .pdf_common import escape, format_date_vi, format_decimal_vi, make_styles
@@ -401,7 +399,7 @@ def render_flyer(data: FlyerData, out: str | os.PathLike[str] | BinaryIO) -> Non
     buffer = io.BytesIO()
     doc, story = _document(buffer, data)
     doc.build(story)
-    write_atomic(Path(out), buffer.getvalue())
+    write_bytes_atomically(out, buffer.getvalue())
 
 
 def flyer_bytes(data: FlyerData) -> bytes:
@@ -410,23 +408,3 @@ def flyer_bytes(data: FlyerData) -> bytes:
     return buffer.getvalue()
 
 
-def write_atomic(path: Path, payload: bytes) -> None:
-    """Write through a temporary file and rename, so a failure never leaves half a PDF."""
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".~", suffix=path.suffix, dir=path.parent)
-    except FileNotFoundError:
-        raise UserError(f"Không có thư mục {path.parent} để lưu tệp {path.name}.",
-                        f"The folder {path.parent} for {path.name} does not exist.") from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
-        os.replace(tmp, path)
-    except PermissionError:
-        raise UserError(
-            f"Không ghi được tệp {path.name}: tệp đang mở trong chương trình khác hoặc thư "
-            "mục không cho phép ghi. Hãy đóng tệp rồi thử lại.",
-            f"Cannot write {path.name}: the file is open in another program or the folder "
-            "is read-only.") from None
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)

@@ -13,8 +13,8 @@ from openpyxl.utils import get_column_letter
 
 from ..domain.identity import format_phone
 from ..errors import UserError
+from ..files import write_bytes_atomically
 from ..services.events import FollowUpRow
-from .flyer import write_atomic
 
 HEADERS = ["STT", "Họ và tên", "Năm sinh", "Giới tính", "Số điện thoại", "Bản/Tổ dân phố",
            "Xã/Phường", "Thị trường quan tâm", "Ngày hội nghị", "Chủ đề hội nghị"]
@@ -40,7 +40,7 @@ def write_follow_up(rows: Sequence[FollowUpRow], path: str | Path,
         writer.writerow(HEADERS)
         for i, r in enumerate(rows, start=1):
             writer.writerow(_cells(i, r, markets))
-        write_atomic(path, ("\ufeff" + buffer.getvalue()).encode("utf-8"))
+        write_bytes_atomically(path, ("\ufeff" + buffer.getvalue()).encode("utf-8"))
         return
     if suffix != ".xlsx":
         raise UserError(f"Chỉ xuất được tệp .csv hoặc .xlsx (không phải “{path.suffix}”).",
@@ -58,4 +58,4 @@ def write_follow_up(rows: Sequence[FollowUpRow], path: str | Path,
     ws.freeze_panes = "A2"
     buffer = io.BytesIO()
     wb.save(buffer)
-    write_atomic(path, buffer.getvalue())
+    write_bytes_atomically(path, buffer.getvalue())

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 import threading
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -19,7 +18,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 from typing import Any, BinaryIO
 from xml.sax.saxutils import escape as _xml_escape
 
@@ -44,7 +42,7 @@ from reportlab.platypus import (
 )
 
 from sonla_desktop.domain.loans import format_vnd as group_vnd
-from sonla_desktop.errors import UserError
+from sonla_desktop.files import save_atomically
 from sonla_desktop.reports.fonts import SANS, SERIF, face_name, register_fonts
 
 NATION = "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -522,33 +520,8 @@ def build_pdf(
             make_doc(target).build(list(story), canvasmaker=canvasmaker)
         return
 
-    path = Path(target)
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=".~", suffix=".pdf", dir=path.parent)
-    except FileNotFoundError as exc:
-        raise UserError(
-            f"Không có thư mục {path.parent} để lưu tệp {path.name}.",
-            f"The folder {path.parent} for {path.name} does not exist.",
-        ) from exc
-    except PermissionError as exc:
-        raise _cannot_write(path) from exc
-    try:
-        with os.fdopen(fd, "wb") as tmp, _binary_streams():
+    def save(tmp_name: str) -> None:
+        with open(tmp_name, "wb") as tmp, _binary_streams():
             make_doc(tmp).build(list(story), canvasmaker=canvasmaker)
-        try:
-            os.replace(tmp_name, path)
-        except PermissionError as exc:
-            # On Windows the usual cause: last time's PDF is still open in a viewer.
-            raise _cannot_write(path) from exc
-    finally:
-        if os.path.exists(tmp_name):
-            os.unlink(tmp_name)
 
-
-def _cannot_write(path: Path) -> UserError:
-    return UserError(
-        f"Không ghi được tệp {path.name}: tệp đang mở trong chương trình khác "
-        "hoặc thư mục không cho phép ghi. Hãy đóng tệp rồi thử lại.",
-        f"Cannot write {path.name}: the file is open in another program or the "
-        "folder is read-only. Close the file and try again.",
-    )
+    save_atomically(target, save)

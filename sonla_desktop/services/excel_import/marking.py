@@ -4,8 +4,6 @@ fixes them in the file they know and imports it again."""
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
@@ -14,7 +12,8 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import quote_sheetname
 
-from ...errors import UserError, current_language
+from ...errors import current_language
+from ...files import EXCEL, save_atomically
 from .reader import ImportIssue
 from .safety import open_workbook
 
@@ -61,16 +60,5 @@ def write_marked_copy(source: str | Path, errors: Sequence[ImportIssue],
     ws.freeze_panes = "A2"
     wb.active = 0
 
-    fd, tmp = tempfile.mkstemp(prefix=".~", suffix=".xlsx", dir=target.parent)
-    os.close(fd)
-    try:
-        wb.save(tmp)
-        os.replace(tmp, target)
-    except PermissionError as exc:
-        raise UserError(
-            f"Không ghi được tệp {target.name}: tệp đang mở trong Excel? Hãy đóng tệp rồi thử lại.",
-            f"Cannot write {target.name}: is it open in Excel? Close it and try again.") from exc
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    save_atomically(target, wb.save, EXCEL)
     return len(by_cell)

@@ -7,7 +7,6 @@ so what the clerk sees is what the printer gets.
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, QTimer
 from PySide6.QtGui import QImage, QPainter, QPixmap
@@ -27,7 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...errors import UserError
-from ...reports.flyer import flyer_bytes, write_atomic
+from ...files import write_bytes_atomically
+from ...reports.flyer import flyer_bytes
 from ...services.context import ServiceContext
 from ...services.events import EventRow
 from ...services.flyers import (
@@ -182,6 +182,6 @@ class FlyerEditor(QDialog):
                                               self.tr("Tệp PDF (*.pdf)"))
         if not path:
             return
-        self.runner.run(lambda: write_atomic(Path(path), flyer_bytes(self._data())),
+        self.runner.run(lambda: write_bytes_atomically(path, flyer_bytes(self._data())),
                         lambda _: self.error.setText(self.tr("Đã lưu %1").replace("%1", path)),
                         self._failed, parent=self)
