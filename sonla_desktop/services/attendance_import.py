@@ -13,13 +13,11 @@ engine without touching the rules:
 
 from __future__ import annotations
 
-import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from os import PathLike
 from pathlib import Path
 
-from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from sqlalchemy.orm import Session
 
@@ -34,6 +32,7 @@ from ..domain.events import (
     match_reasons,
     parse_market,
 )
+from ..domain.loans import format_vnd
 from ..domain.text import clean_text, fold
 from ..domain.worker_rules import ReferenceCodes
 from ..errors import ImportRowsError, UserError, ValidationError
@@ -41,6 +40,7 @@ from ..models import Worker
 from .attendance import add_attendance, create_attendee_worker, find_duplicates
 from .context import ServiceContext
 from .events import load_event, market_names
+from .excel_import.safety import DEFAULT_LIMITS, open_workbook, unreadable
 from .workers import reference_codes
 
 SHEET_NAME = "Điểm danh"
@@ -134,13 +134,9 @@ def _file_error(path: Path, vi: str, en: str) -> ImportRowsError:
 def read_attendance_sheet(path: str | PathLike[str]) -> SheetData:
     """Raw cells of the sign-in sheet, keyed by column; empty rows are left out."""
     path = Path(path)
-    try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except FileNotFoundError:
-        raise UserError(f"Không tìm thấy tệp {path}.", f"File {path} not found.") from None
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
-        raise UserError(f"Tệp {path.name} không phải tệp Excel .xlsx đọc được.",
-                        f"{path.name} is not a readable Excel .xlsx file.") from None
+    # The same defences as every other Excel import: defusedxml, size, parts and
+    # compression-ratio checks before openpyxl sees the file, a row limit while reading.
+    wb = open_workbook(path, DEFAULT_LIMITS)
     try:
         wanted = fold(SHEET_NAME)
         sheets = [ws for ws in wb.worksheets if fold(ws.title) == wanted]
@@ -175,12 +171,22 @@ def read_attendance_sheet(path: str | PathLike[str]) -> SheetData:
                 f"Sheet “{ws.title}” lacks columns: {listed}.")
         data: list[SheetRow] = []
         for number, cells in enumerate(rows, start=header_row + 1):
+            if number > DEFAULT_LIMITS.max_rows_per_sheet:
+                raise _file_error(
+                    path, f"trang “{ws.title}” có quá nhiều dòng (tối đa "
+                    f"{format_vnd(DEFAULT_LIMITS.max_rows_per_sheet)} dòng).",
+                    f"sheet “{ws.title}” has too many rows (at most "
+                    f"{DEFAULT_LIMITS.max_rows_per_sheet:,}).")
             values = {key: (cells[col - 1] if col - 1 < len(cells) else None)
                       for key, (_, col) in headers.items()}
             if all(v is None or clean_text(str(v)) == "" for v in values.values()):
                 continue
             data.append(SheetRow(number, values))
         return SheetData(ws.title, headers, data)
+    except UserError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - sheet XML is parsed lazily, while iterating
+        raise unreadable(path.name, exc) from exc
     finally:
         wb.close()
 

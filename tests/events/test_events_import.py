@@ -137,3 +137,45 @@ def test_missing_columns_and_wrong_files_are_plain_errors(ctx, event, tmp_path):
     (tmp_path / "x.xlsx").write_text("not a workbook")
     with pytest.raises(UserError):
         import_attendance_file(ctx, tmp_path / "x.xlsx", event)
+
+
+def _rewrite(src, dst, part: str, data: bytes):
+    import zipfile
+
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            zout.writestr(item.filename, data if item.filename == part else zin.read(item))
+    return dst
+
+
+@pytest.mark.parametrize("attack", ["zip bomb", "entity expansion", "old .xls"])
+def test_hostile_sign_in_sheets_are_refused_before_parsing(ctx, event, tmp_path, attack):
+    # The --event path has the same defences as the main Excel import (excel_import.safety).
+    ok = _sheet(tmp_path / "ok.xlsx", [["Lò Văn Ơn", 1998, "Nam", "0912345678", "Bản Hẹo",
+                                        "Nhật Bản"]])
+    import zipfile
+
+    with zipfile.ZipFile(ok) as z:
+        sheet = z.read("xl/worksheets/sheet1.xml")
+    if attack == "zip bomb":
+        head, _, rest = sheet.partition(b"?>")
+        path = _rewrite(ok, tmp_path / "bomb.xlsx", "xl/worksheets/sheet1.xml",
+                        head + b"?>" + b" " * 30_000_000 + rest)
+        words = "nén bất thường"
+    elif attack == "entity expansion":
+        body = sheet.decode().split("?>", 1)[-1]
+        evil = ('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY lol "lol">'
+                '<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>'
+                + body.replace("Bản Hẹo", "&lol2;"))
+        path = _rewrite(ok, tmp_path / "laughs.xlsx", "xl/worksheets/sheet1.xml",
+                        evil.encode())
+        words = "nguy hiểm"
+    else:
+        path = tmp_path / "old.xlsx"
+        path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+        words = ".xls"
+    before = dump_database(ctx.db)
+    with pytest.raises(UserError) as err:
+        import_attendance_file(ctx, path, event)
+    assert words in err.value.vi
+    assert dump_database(ctx.db) == before
