@@ -26,12 +26,17 @@ from ...models import (
     new_id,
     utcnow,
 )
+from ...search_index import suspended_worker_index
 from ..context import ServiceContext
 from ..targets import upsert_target
 from .plan import ImportPlan, chunks
 from .workers_sheet import audited
 
 BATCH = 5000
+# From this many new or changed workers, and at least a tenth of those already stored, the
+# search index is rebuilt once after the write instead of row by row through its triggers
+# (a trigger costs ~0.1 ms per worker, a rebuild ~6 µs per worker in the whole table).
+BULK_WORKERS = 1_000
 
 
 def _jsonable(value: object) -> object:
@@ -87,13 +92,15 @@ def write_plan(ctx: ServiceContext, session: Session, plan: ImportPlan,
     w = _Writer(ctx, session)
     worker_fields = [k for k in (plan.new_workers[0] if plan.new_workers else {})
                      if k not in ("id", "search_text", "sort_key")]
-    w.insert(Worker, "worker", plan.new_workers, worker_fields)
-    for worker, changes in plan.worker_updates:
-        for k, (_, new) in changes.items():
-            setattr(worker, k, new)
-        ctx.stamp(session, worker)
-        w.audit("update", "worker", worker.id, audited(changes))
-    session.flush()
+    incoming = len(plan.new_workers) + len(plan.worker_updates)
+    with suspended_worker_index(session, incoming, at_least=BULK_WORKERS, table_share=10):
+        w.insert(Worker, "worker", plan.new_workers, worker_fields)
+        for worker, changes in plan.worker_updates:
+            for k, (_, new) in changes.items():
+                setattr(worker, k, new)
+            ctx.stamp(session, worker)
+            w.audit("update", "worker", worker.id, audited(changes))
+        session.flush()
     w.insert(Event, "event", plan.new_events)
     w.insert(LoanApplication, "loan_application", plan.new_loans)
     w.insert(Disbursement, "disbursement", plan.new_disbursements)
