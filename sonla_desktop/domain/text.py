@@ -25,6 +25,9 @@ __all__ = ["clean_multiline", "clean_text", "fold", "name_sort_key", "split_name
 # that Notepad and some CSV exports put at the start of a file.
 _INVISIBLE_SPACES = "\u200b\u2060\ufeff"
 _SPACE_RUN = re.compile(rf"[\s{_INVISIBLE_SPACES}]+")
+# Anything clean_text would change apart from the normalisation form: whitespace other than
+# a single space between words, or one of the invisible spaces.
+_NOT_CLEAN = re.compile(rf"[^\S ]|[{_INVISIBLE_SPACES}]|  |^ | $")
 
 
 def clean_text(value: str | None) -> str:
@@ -34,7 +37,10 @@ def clean_text(value: str | None) -> str:
     """
     if value is None:
         return ""
-    text = unicodedata.normalize("NFC", str(value))
+    text = value if value.__class__ is str else str(value)
+    if not _NOT_CLEAN.search(text) and unicodedata.is_normalized("NFC", text):
+        return text  # already clean, as most text is by the time it is cleaned again
+    text = unicodedata.normalize("NFC", text)
     text = _SPACE_RUN.sub(" ", text).strip()
     # A second NFC is cheap and makes the result NFC even in the odd case where removing a
     # space put a base letter next to a combining mark that was typed after the space.

@@ -1,9 +1,11 @@
 """fold and name_sort_key work word by word with a cache (Excel imports repeat the same
-names and villages thousands of times) and take a short cut for plain ASCII. These tests
-hold them to the whole-string definitions they replace, over any text."""
+names and villages thousands of times) and take a short cut for plain ASCII; clean_text
+returns text that is already clean as it is. These tests hold them to the whole-string
+definitions they replace, over any text."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from hypothesis import given, settings
@@ -14,6 +16,17 @@ from sonla_desktop.domain.text import clean_text, fold, name_sort_key
 # ------------------------------------------------------------------------------------------
 # The definitions as they were written before the fast paths: one pass over the whole string.
 # ------------------------------------------------------------------------------------------
+
+_SPACE_RUN = re.compile("[\\s\u200b\u2060\ufeff]+")
+
+
+def reference_clean_text(value: object) -> str:
+    if value is None:
+        return ""
+    text = unicodedata.normalize("NFC", str(value))
+    text = _SPACE_RUN.sub(" ", text).strip()
+    return unicodedata.normalize("NFC", text)
+
 
 _STROKE_D = str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "Ð": "d"})
 
@@ -84,6 +97,22 @@ TRICKY = ("Σσς İıI ǅ ß ﬁ 각한 ㄱ \u0301\u0323\u0308\u0306\u031b\u034
 text_strategy = (st.text(alphabet=st.sampled_from(sorted(set(TRICKY))) | st.characters())
                  # a few characters only, so that they meet often: "ΑΣ" then a space...
                  | st.text(alphabet="ΣΑσİI\u0301\u0345'. \u200b\u00a0"))
+
+
+@settings(max_examples=1000)
+@given(text_strategy)
+def test_clean_text_short_cut_equals_the_full_cleaning(raw: str) -> None:
+    assert clean_text(raw) == reference_clean_text(raw)
+    cleaned = clean_text(raw)
+    assert clean_text(cleaned) == cleaned  # the short cut's own case
+
+
+def test_clean_text_examples_of_both_paths() -> None:
+    assert clean_text("Lò Văn Ơn") == "Lò Văn Ơn"  # already clean
+    assert clean_text(unicodedata.normalize("NFD", "Lò Văn Ơn")) == "Lò Văn Ơn"
+    for messy in (" Lò Văn", "Lò Văn ", "Lò  Văn", "Lò\tVăn", "Lò\u00a0Văn", "Lò\u200bVăn"):
+        assert clean_text(messy) == reference_clean_text(messy) != messy
+    assert clean_text(12) == "12" and clean_text("") == ""
 
 
 @settings(max_examples=1000)
