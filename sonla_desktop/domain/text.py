@@ -82,14 +82,26 @@ def fold(value: str | None) -> str:
     """
     text = clean_text(value)
     if text.isascii():
-        # Nothing to decompose or strip: lowercase letters and digits, the rest spaces.
-        return " ".join(_ASCII_NOT_ALNUM.sub(" ", text.lower()).split())
+        return _fold_ascii(text)
     # Each word folds on its own (a space never combines with its neighbours, and lowercasing
     # looks past no space), and the words of names, villages and so on repeat a lot.
-    return " ".join(folded for folded in map(_fold_word, text.split(" ")) if folded)
+    words = []
+    for word in text.split(" "):
+        if word.isascii():  # numbers (a CCCD, a phone) are new every time: no cache
+            folded = word.lower() if word.isalnum() else _fold_ascii(word)
+        else:
+            folded = _fold_word(word)
+        if folded:
+            words.append(folded)
+    return " ".join(words)
 
 
 _ASCII_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+def _fold_ascii(text: str) -> str:
+    # Nothing to decompose or strip: lowercase letters and digits, the rest spaces.
+    return " ".join(_ASCII_NOT_ALNUM.sub(" ", text.lower()).split())
 
 
 @lru_cache(maxsize=32_768)

@@ -130,6 +130,9 @@ def test_fold_examples_of_both_paths() -> None:
     assert fold("ΣΑΣ ΣΑΣ") == reference_fold("ΣΑΣ ΣΑΣ") == "σας σας"
     assert fold("Lò Văn Ơn, 0912 345 678") == "lo van on 0912 345 678"
     assert fold("CCCD-014201862130") == "cccd 014201862130"
+    # words without marks inside a name with marks: plain, with punctuation, and numbers
+    mixed = "Lò Văn-An 014201862130 A.B Bản-Mé ĐỨC"
+    assert fold(mixed) == reference_fold(mixed) == "lo van an 014201862130 a b ban me duc"
 
 
 @settings(max_examples=1000)
