@@ -48,6 +48,9 @@ def _jsonable(value: object) -> object:
     raise TypeError(f"not JSON serialisable: {type(value).__name__}")
 
 
+_STAMPS = frozenset(("id", "origin", "version", "deleted", "created_at", "updated_at"))
+
+
 class _Writer:
     def __init__(self, ctx: ServiceContext, session: Session) -> None:
         self.ctx = ctx
@@ -63,7 +66,9 @@ class _Writer:
         return row
 
     def audit(self, action: str, entity: str, entity_id: str, changes: dict) -> None:
-        payload = {k: [a, b] for k, (a, b) in changes.items()}
+        self._log(action, entity, entity_id, {k: [a, b] for k, (a, b) in changes.items()})
+
+    def _log(self, action: str, entity: str, entity_id: str, payload: dict) -> None:
         self.audits.append({
             "id": new_id(), "at": self.now, "user": self.ctx.user, "node_id": self.node,
             "action": action, "entity": entity, "entity_id": entity_id,
@@ -73,9 +78,8 @@ class _Writer:
     def insert(self, model, entity: str, rows: list[dict], audit_fields=None) -> None:
         for row in rows:
             self.stamp(row)
-            fields = audit_fields or [k for k in row if k not in (
-                "id", "origin", "version", "deleted", "created_at", "updated_at")]
-            self.audit("create", entity, row["id"], {k: (None, row[k]) for k in fields})
+            fields = audit_fields or [k for k in row if k not in _STAMPS]
+            self._log("create", entity, row["id"], {k: [None, row[k]] for k in fields})
         # Core INSERT on the table: the ORM's bulk path adds nothing for plain new rows
         # and costs about as much again.
         for batch in chunks(rows, BATCH):
