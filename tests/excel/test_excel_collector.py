@@ -34,13 +34,18 @@ def books(ctx, tmp_path):
 
 @pytest.fixture
 def collector_restored():
+    """Whatever the suite runs with (the GUI switches automatic collection off), put back."""
+    was_enabled = gc.isenabled()
     yield
-    gc.enable()
+    if was_enabled:
+        gc.enable()
+    else:
+        gc.disable()
 
 
 def test_the_collector_runs_again_after_an_import(ctx, books, collector_restored):
     good, bad = books
-    assert gc.isenabled()
+    gc.enable()  # as in the command line
     with pytest.raises(ImportRowsError):
         import_workbook(ctx, bad, today=TODAY)
     assert gc.isenabled()
@@ -50,6 +55,6 @@ def test_the_collector_runs_again_after_an_import(ctx, books, collector_restored
 
 def test_a_collector_switched_off_by_the_program_stays_off(ctx, books, collector_restored):
     good, _ = books
-    gc.disable()
+    gc.disable()  # as in the GUI, which collects on its own thread (ui/gc_guard)
     import_workbook(ctx, good, today=TODAY, dry_run=True)
     assert not gc.isenabled()
