@@ -53,9 +53,9 @@ def _invalid(field: str, shown: str, vi: str, en: str) -> ValidationError:
 def parse_date(value: object, field: str = "date") -> date:
     """Return the date ``value`` stands for, or raise ``ValidationError(field, ...)``."""
     if isinstance(value, datetime):
-        return _in_range(value.date(), field, format_date(value.date()))
+        return _in_range(value.date(), field)
     if isinstance(value, date):
-        return _in_range(value, field, format_date(value))
+        return _in_range(value, field)
     # Decimal is not a numbers.Real, but database drivers and some readers hand out Decimals.
     if isinstance(value, numbers.Real | Decimal) and not isinstance(value, bool):
         return _in_range(_from_excel_serial(value, field), field, str(value))
@@ -125,9 +125,9 @@ def _range_error(field: str, shown: str) -> ValidationError:
     )
 
 
-def _in_range(value: date, field: str, shown: str) -> date:
+def _in_range(value: date, field: str, shown: str | None = None) -> date:
     if not MIN_YEAR <= value.year <= MAX_YEAR:
-        raise _range_error(field, shown)
+        raise _range_error(field, format_date(value) if shown is None else shown)
     return value
 
 

@@ -13,7 +13,7 @@ from datetime import date
 from typing import TypeGuard
 
 import phonenumbers
-from phonenumbers import PhoneNumberType
+from phonenumbers import PhoneNumber, PhoneNumberType
 
 from sonla_desktop.domain.text import clean_text, fold
 from sonla_desktop.errors import ValidationError
@@ -250,11 +250,15 @@ def normalize_phone(raw: str | int | None) -> str:
         if not raw.is_integer():  # "912345678.5" would otherwise pass as digits and a dot
             raise _phone_error(str(raw), "không phải là số nguyên.", "not a whole number.")
         raw = int(raw)
-    text = unicodedata.normalize("NFKC", clean_text(str(raw)))
-    if not text:
-        return ""
+    text = str(raw)
+    if text.isascii() and text.isdigit():
+        digits = text  # already plain digits, the usual cell: nothing to clean
+    else:
+        text = unicodedata.normalize("NFKC", clean_text(text))
+        if not text:
+            return ""
+        digits = re.sub(r"\D", "", text)
     shown = f"“{text}”"
-    digits = re.sub(r"\D", "", text)
     if not _PHONE_CHARS.match(text) or not digits:
         raise _phone_error(
             shown,
@@ -304,13 +308,25 @@ def _vn_number_type(national: str) -> int | None:
     The prefix list alone is not enough: blocks inside 05x and 08x are unassigned, and
     phonenumbers' metadata (kept current by Google from the regulator's plan) knows which.
     """
-    try:
-        number = phonenumbers.parse(national, "VN")
-    except phonenumbers.NumberParseException:
-        return None
-    if number.country_code != 84 or not phonenumbers.is_valid_number(number):
-        return None
-    return phonenumbers.number_type(number)
+    if _MOBILE_SHAPE.match(national):
+        # What phonenumbers.parse(national, "VN") returns for this shape (0 + 9 digits
+        # starting 3/5/7/8/9: the national prefix 0 is dropped), without its generic
+        # parsing, which costs twice the look-up itself. Tests compare both over many numbers.
+        number = PhoneNumber(country_code=84, national_number=int(national[1:]))
+    else:
+        try:
+            number = phonenumbers.parse(national, "VN")
+        except phonenumbers.NumberParseException:
+            return None
+        if number.country_code != 84:
+            return None
+    # number_type is UNKNOWN exactly when is_valid_number is False (both test the number
+    # against the same region's patterns), so one call answers both questions.
+    kind = phonenumbers.number_type(number)
+    return None if kind == PhoneNumberType.UNKNOWN else kind
+
+
+_MOBILE_SHAPE = re.compile(r"0[35789][0-9]{8}\Z")
 
 
 def _national_digits(digits: str, international: bool) -> str | None:

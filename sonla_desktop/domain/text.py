@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["clean_multiline", "clean_text", "fold", "name_sort_key", "split_name"]
 
@@ -24,6 +25,9 @@ __all__ = ["clean_multiline", "clean_text", "fold", "name_sort_key", "split_name
 # that Notepad and some CSV exports put at the start of a file.
 _INVISIBLE_SPACES = "\u200b\u2060\ufeff"
 _SPACE_RUN = re.compile(rf"[\s{_INVISIBLE_SPACES}]+")
+# Anything clean_text would change apart from the normalisation form: whitespace other than
+# a single space between words, or one of the invisible spaces.
+_NOT_CLEAN = re.compile(rf"[^\S ]|[{_INVISIBLE_SPACES}]|  |^ | $")
 
 
 def clean_text(value: str | None) -> str:
@@ -33,7 +37,10 @@ def clean_text(value: str | None) -> str:
     """
     if value is None:
         return ""
-    text = unicodedata.normalize("NFC", str(value))
+    text = value if value.__class__ is str else str(value)
+    if not _NOT_CLEAN.search(text) and unicodedata.is_normalized("NFC", text):
+        return text  # already clean, as most text is by the time it is cleaned again
+    text = unicodedata.normalize("NFC", text)
     text = _SPACE_RUN.sub(" ", text).strip()
     # A second NFC is cheap and makes the result NFC even in the odd case where removing a
     # space put a base letter next to a combining mark that was typed after the space.
@@ -73,7 +80,33 @@ def fold(value: str | None) -> str:
     (without their marks). Inputs that look the same fold the same, whatever their
     normalisation form, and folding a folded string changes nothing.
     """
-    folded = _fold_once(clean_text(value))
+    text = clean_text(value)
+    if text.isascii():
+        return _fold_ascii(text)
+    # Each word folds on its own (a space never combines with its neighbours, and lowercasing
+    # looks past no space), and the words of names, villages and so on repeat a lot.
+    words = []
+    for word in text.split(" "):
+        if word.isascii():  # numbers (a CCCD, a phone) are new every time: no cache
+            folded = word.lower() if word.isalnum() else _fold_ascii(word)
+        else:
+            folded = _fold_word(word)
+        if folded:
+            words.append(folded)
+    return " ".join(words)
+
+
+_ASCII_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+def _fold_ascii(text: str) -> str:
+    # Nothing to decompose or strip: lowercase letters and digits, the rest spaces.
+    return " ".join(_ASCII_NOT_ALNUM.sub(" ", text.lower()).split())
+
+
+@lru_cache(maxsize=32_768)
+def _fold_word(word: str) -> str:
+    folded = _fold_once(word)
     # Lowercasing and decomposing can expose characters that change again on a second pass
     # (rare letters such as "İ" or Hangul); iterate to the fixed point so that
     # fold(fold(x)) == fold(x) always holds. Vietnamese text is stable after one pass.
@@ -160,6 +193,7 @@ _NO_TONE = "0"
 _STROKE_D_LETTER = str.maketrans({"ð": "đ"})
 
 
+@lru_cache(maxsize=32_768)  # family, middle and given names repeat a lot
 def _word_codes(word: str) -> tuple[str, str]:
     """Return (primary code, tone digit) for one lowercase word."""
     primary: list[str] = []
@@ -198,9 +232,10 @@ def _clusters(text: str) -> list[str]:
     return clusters
 
 
-def _name_words(full_name: str) -> list[tuple[str, str]]:
-    """Words of the name as (primary, tone), given name first, words without letters dropped."""
-    words = [_word_codes(word) for word in clean_text(full_name).lower().split(" ")]
+def _name_words(cleaned: str) -> list[tuple[str, str]]:
+    """Words of the (cleaned) name as (primary, tone), given name first, words without
+    letters dropped."""
+    words = [_word_codes(word) for word in cleaned.lower().split(" ")]
     words = [w for w in words if w[0]]
     if not words:
         return []
@@ -213,10 +248,13 @@ def name_sort_key(full_name: str) -> str:
     Works for Python ``sorted(..., key=name_sort_key)`` and for an SQLite TEXT column with the
     default BINARY collation. See the comment block above for the layout of the key.
     """
-    words = _name_words(full_name)
+    cleaned = clean_text(full_name)
+    words = _name_words(cleaned)
     primary = SEP_WORD.join(code for code, _ in words)
     secondary = "".join(tone for _, tone in words)
-    tertiary = "".join(ch for ch in clean_text(full_name) if unicodedata.category(ch) != "Cc")
+    # A printable string has no control characters (Cc) to drop.
+    tertiary = cleaned if cleaned.isprintable() else "".join(
+        ch for ch in cleaned if unicodedata.category(ch) != "Cc")
     return f"{primary}{SEP_LEVEL}{secondary}{SEP_LEVEL}{tertiary}"
 
 

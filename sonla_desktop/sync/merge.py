@@ -21,11 +21,11 @@ Whichever version lost is what the inbox keeps next to the winner.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 
-from sqlalchemy import bindparam, func, insert, select, text, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from ..domain.worker_rules import FIELD_LABELS_VI, ReferenceCodes, clean_worker
@@ -43,6 +43,7 @@ from ..models import (
     new_id,
     utcnow,
 )
+from ..search_index import suspended_worker_index
 from .bundle_file import canonical_json
 from .records import TABLES, TableSpec, decode_record, encode_values, record_error
 from .scope import HUB_ONLY_TABLES, LOAN_CHILD_TABLES, NATURAL_KEYS, Scope
@@ -449,34 +450,8 @@ def conflict_records(row: Conflict) -> tuple[TableSpec, dict, dict]:
 BULK_WORKERS = 20_000
 
 
-@contextmanager
-def bulk_worker_index(session: Session, incoming_workers: int) -> Iterator[bool]:
-    """On SQLite, for a large import, suspend the worker FTS triggers and rebuild after.
-
-    Only inside an open write transaction (the caller wrote something first), so the dropped
-    triggers come back with a rollback exactly as they were.
-    """
-    conn = session.connection()
-    raw = conn.connection.driver_connection
-    existing = 0
-    use = conn.dialect.name == "sqlite" and incoming_workers >= BULK_WORKERS
-    if use:
-        existing = session.scalar(select(func.count()).select_from(Worker)) or 0
-        use = incoming_workers >= existing // 2 and getattr(raw, "in_transaction", False)
-    triggers: list[str] = []
-    if use:
-        triggers = [sql for (sql,) in session.execute(text(
-            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'worker' "
-            "AND name LIKE 'worker_fts_%' ORDER BY name"))]
-        use = bool(triggers)
-    if not use:
-        yield False
-        return
-    for (name,) in session.execute(text(
-            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'worker' "
-            "AND name LIKE 'worker_fts_%'")).all():
-        session.execute(text(f'DROP TRIGGER "{name}"'))
-    yield True
-    for sql in triggers:
-        session.execute(text(sql))
-    session.execute(text("INSERT INTO worker_fts(worker_fts) VALUES('rebuild')"))
+def bulk_worker_index(session: Session, incoming_workers: int) -> AbstractContextManager[bool]:
+    """On SQLite, for a large import, suspend the worker FTS triggers and rebuild after
+    (``search_index.suspended_worker_index``), inside the caller's transaction."""
+    return suspended_worker_index(session, incoming_workers, at_least=BULK_WORKERS,
+                                  table_share=2)

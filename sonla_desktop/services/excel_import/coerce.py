@@ -36,6 +36,8 @@ def _shown(value: object) -> str:
 
 
 def _text(value: object) -> str:
+    if value.__class__ is str:  # most cells: skip the checks below
+        return clean_text(value)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))  # a village "12" typed into a number cell
     if isinstance(value, datetime):
