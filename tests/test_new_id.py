@@ -1,4 +1,4 @@
-"""new_id: the random UUIDs every synced row gets, written out without a UUID object."""
+"""new_id: the random UUIDs every synced row gets (canonical text, version 4)."""
 
 from __future__ import annotations
 
