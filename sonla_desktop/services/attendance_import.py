@@ -32,7 +32,6 @@ from ..domain.events import (
     match_reasons,
     parse_market,
 )
-from ..domain.loans import format_vnd
 from ..domain.text import clean_text, fold
 from ..domain.worker_rules import ReferenceCodes
 from ..errors import ImportRowsError, UserError, ValidationError
@@ -40,7 +39,7 @@ from ..models import Worker
 from .attendance import add_attendance, create_attendee_worker, find_duplicates
 from .context import ServiceContext
 from .events import load_event, market_names
-from .excel_import.safety import DEFAULT_LIMITS, open_workbook, unreadable
+from .excel_import.safety import DEFAULT_LIMITS, open_workbook, too_many_rows, unreadable
 from .workers import reference_codes
 
 SHEET_NAME = "Điểm danh"
@@ -172,11 +171,7 @@ def read_attendance_sheet(path: str | PathLike[str]) -> SheetData:
         data: list[SheetRow] = []
         for number, cells in enumerate(rows, start=header_row + 1):
             if number > DEFAULT_LIMITS.max_rows_per_sheet:
-                raise _file_error(
-                    path, f"trang “{ws.title}” có quá nhiều dòng (tối đa "
-                    f"{format_vnd(DEFAULT_LIMITS.max_rows_per_sheet)} dòng).",
-                    f"sheet “{ws.title}” has too many rows (at most "
-                    f"{DEFAULT_LIMITS.max_rows_per_sheet:,}).")
+                raise too_many_rows(ws.title, DEFAULT_LIMITS)
             values = {key: (cells[col - 1] if col - 1 < len(cells) else None)
                       for key, (_, col) in headers.items()}
             if all(v is None or clean_text(str(v)) == "" for v in values.values()):

@@ -21,7 +21,7 @@ from openpyxl.utils import get_column_letter
 from ...domain.sheets import ALL_SHEETS, SheetSpec, header_key
 from ...errors import UserError, current_language
 from .coerce import Coercer, Lookups, coercer
-from .safety import DEFAULT_LIMITS, Limits, open_workbook, unreadable
+from .safety import DEFAULT_LIMITS, Limits, open_workbook, too_many_rows, unreadable
 
 HEADER_SCAN_ROWS = 10
 # Sheets our own templates and error copies add: never data.
@@ -241,13 +241,7 @@ class _SheetReader:
             count += 1
             if count > self.limits.max_rows_per_sheet or rows_so_far + count > \
                     self.limits.max_rows_total:
-                raise UserError(
-                    f"Trang “{self.title}” có quá nhiều dòng (tối đa "
-                    f"{self.limits.max_rows_per_sheet:,} dòng mỗi trang, "
-                    f"{self.limits.max_rows_total:,} dòng cả tệp).".replace(",", "."),
-                    f"Sheet “{self.title}” has too many rows (at most "
-                    f"{self.limits.max_rows_per_sheet:,} per sheet, "
-                    f"{self.limits.max_rows_total:,} in the file).")
+                raise too_many_rows(self.title, self.limits)
             if values:
                 self._row(sheet, number, values[:width], coercers)
         return sheet, count

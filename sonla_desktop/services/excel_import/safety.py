@@ -109,6 +109,17 @@ def check_workbook_file(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> No
             f"{name} unpacks to too much data ({total // (1024 * 1024)} MB).")
 
 
+def too_many_rows(title: str, limits: Limits) -> UserError:
+    """A sheet past the row limits (every import stops reading there)."""
+    return UserError(
+        f"Trang “{title}” có quá nhiều dòng (tối đa "
+        f"{limits.max_rows_per_sheet:,} dòng mỗi trang, "
+        f"{limits.max_rows_total:,} dòng cả tệp).".replace(",", "."),
+        f"Sheet “{title}” has too many rows (at most "
+        f"{limits.max_rows_per_sheet:,} per sheet, "
+        f"{limits.max_rows_total:,} in the file).")
+
+
 def unreadable(name: str, exc: BaseException) -> UserError:
     """The message for a file openpyxl (or defusedxml) refused while reading."""
     chain: list[BaseException] = []
