@@ -193,6 +193,11 @@ def clean_worker(
     return clean, errors
 
 
+# Computed by clean_worker from the other fields: written with them, but never audited
+# (they say nothing a person changed) and not compared in sync.
+DERIVED_FIELDS = ("search_text", "sort_key")
+
+
 def worker_search_text(values: Mapping[str, object]) -> str:
     parts = [values.get("full_name"), values.get("national_id"), values.get("phone"),
              values.get("village")]

@@ -24,7 +24,7 @@ from ..domain.events import (
 )
 from ..domain.identity import normalize_phone, validate_national_id
 from ..domain.text import clean_text, fold
-from ..domain.worker_rules import worker_search_text
+from ..domain.worker_rules import DERIVED_FIELDS, worker_search_text
 from ..errors import DuplicateError, NotFoundError, ValidationError
 from ..models import AdminUnit, Attendance, Event, Worker
 from .context import ServiceContext
@@ -202,7 +202,7 @@ def create_attendee_worker(ctx: ServiceContext, session: Session, clean: dict) -
     ctx.stamp(session, worker)
     session.flush()
     ctx.audit(session, "create", "worker", worker.id,
-              {k: (None, clean[k]) for k in EDITABLE_FIELDS if k not in ("search_text", "sort_key")})
+              {k: (None, clean[k]) for k in EDITABLE_FIELDS if k not in DERIVED_FIELDS})
     return worker
 
 

@@ -9,7 +9,7 @@ that touch the database, so the GUI can build its window before the ORM has load
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -31,6 +31,12 @@ def _jsonable(value: object) -> object:
     if isinstance(value, Decimal):
         return str(value)
     return value
+
+
+def changed_fields(row: object, clean: Mapping[str, object],
+                   fields: Iterable[str]) -> dict[str, tuple[object, object]]:
+    """``{field: (old, new)}`` for the ``fields`` whose clean value differs from ``row``'s."""
+    return {k: (getattr(row, k), clean[k]) for k in fields if getattr(row, k) != clean[k]}
 
 
 @dataclass
@@ -89,6 +95,16 @@ class ServiceContext:
         row.origin = self.node_id
         row.version = self.next_version(session)
         row.updated_at = utcnow()
+
+    def apply(self, session: Session, row: object, entity: str,
+              changes: Mapping[str, tuple[object, object]], action: str = "update",
+              not_audited: Collection[str] = ()) -> None:
+        """Write ``changes`` (``{field: (old, new)}``) to ``row``, stamp it and audit them."""
+        for k, (_, new) in changes.items():
+            setattr(row, k, new)
+        self.stamp(session, row)
+        self.audit(session, action, entity, row.id,
+                   {k: v for k, v in changes.items() if k not in not_audited})
 
     def audit(
         self,

@@ -20,7 +20,7 @@ from ..domain.events import (
 )
 from ..errors import NotFoundError, ValidationError
 from ..models import AdminUnit, Attendance, Event, Market, Node, Worker
-from .context import ServiceContext
+from .context import ServiceContext, changed_fields
 
 EVENT_FIELDS = ("event_date", "commune_code", "place", "topic", "organiser", "counsellors",
                 "agencies", "markets", "notes")
@@ -130,14 +130,10 @@ def update_event(ctx: ServiceContext, event_id: str, raw: Mapping[str, object]) 
         event = load_event(s, event_id)
         clean, errors = clean_event(raw, _communes(s), market_lookup(market_names(s)))
         raise_first_error(errors)
-        changes = {k: (getattr(event, k), clean[k]) for k in EVENT_FIELDS
-                   if getattr(event, k) != clean[k]}
+        changes = changed_fields(event, clean, EVENT_FIELDS)
         if not changes:
             return
-        for k, (_, new) in changes.items():
-            setattr(event, k, new)
-        ctx.stamp(s, event)
-        ctx.audit(s, "update", "event", event_id, changes)
+        ctx.apply(s, event, "event", changes)
 
 
 def delete_event(ctx: ServiceContext, event_id: str) -> None:

@@ -12,10 +12,10 @@ from sqlalchemy import Select, and_, func, select, text
 from sqlalchemy.orm import Session
 
 from ..domain.text import fold
-from ..domain.worker_rules import ReferenceCodes, clean_worker
+from ..domain.worker_rules import DERIVED_FIELDS, ReferenceCodes, clean_worker
 from ..errors import DuplicateError, NotFoundError, ValidationError
 from ..models import AdminUnit, EthnicGroup, Market, Worker
-from .context import ServiceContext
+from .context import ServiceContext, changed_fields
 from .worker_rows import WorkerFilter, WorkerRow
 
 EDITABLE_FIELDS = (
@@ -74,7 +74,7 @@ def create_worker(ctx: ServiceContext, raw: Mapping[str, object], source: str = 
         ctx.stamp(s, worker)
         s.flush()
         ctx.audit(s, "create", "worker", worker.id,
-                  {k: (None, clean[k]) for k in EDITABLE_FIELDS if k not in ("search_text", "sort_key")})
+                  {k: (None, clean[k]) for k in EDITABLE_FIELDS if k not in DERIVED_FIELDS})
         return worker.id
 
 
@@ -92,16 +92,10 @@ def update_worker(ctx: ServiceContext, worker_id: str, raw: Mapping[str, object]
         clean, errors = clean_worker(raw, reference_codes(s))
         _first_error(errors)
         _refuse_duplicate(s, clean, exclude_id=worker_id)
-        changes = {k: (getattr(worker, k), clean[k]) for k in EDITABLE_FIELDS
-                   if getattr(worker, k) != clean[k]}
+        changes = changed_fields(worker, clean, EDITABLE_FIELDS)
         if not changes:
             return
-        for k, (_, new) in changes.items():
-            setattr(worker, k, new)
-        ctx.stamp(s, worker)
-        changes.pop("search_text", None)
-        changes.pop("sort_key", None)
-        ctx.audit(s, "update", "worker", worker_id, changes)
+        ctx.apply(s, worker, "worker", changes, not_audited=DERIVED_FIELDS)
 
 
 def set_status(ctx: ServiceContext, worker_id: str, status: str, on: date | None = None) -> None:
@@ -116,12 +110,8 @@ def set_status(ctx: ServiceContext, worker_id: str, status: str, on: date | None
             raw["return_date"] = on
         clean, errors = clean_worker(raw, reference_codes(s))
         _first_error(errors)
-        changes = {k: (getattr(worker, k), clean[k]) for k in ("status", "departure_date", "return_date")
-                   if getattr(worker, k) != clean[k]}
-        for k, (_, new) in changes.items():
-            setattr(worker, k, new)
-        ctx.stamp(s, worker)
-        ctx.audit(s, "status", "worker", worker_id, changes)
+        changes = changed_fields(worker, clean, ("status", "departure_date", "return_date"))
+        ctx.apply(s, worker, "worker", changes, action="status")
 
 
 def delete_worker(ctx: ServiceContext, worker_id: str) -> None:

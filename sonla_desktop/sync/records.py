@@ -21,6 +21,7 @@ from typing import Any
 
 from sqlalchemy import BigInteger, Boolean, Date, DateTime, Integer, String, Table, Text
 
+from ..domain.worker_rules import DERIVED_FIELDS
 from ..errors import SyncError
 from ..models import SYNC_COLUMNS, SYNCED_MODELS
 from ..models.base import DecimalText
@@ -31,7 +32,7 @@ TABLE_KEY = "table"
 # Columns that say who wrote a row and when: not part of what a person would call "the data".
 META_COLUMNS = ("origin", "version", "created_at", "updated_at")
 # Derived on every node from the other columns (domain.worker_rules), so not compared.
-DERIVED_COLUMNS = {"worker": ("search_text", "sort_key")}
+DERIVED_COLUMNS = {"worker": DERIVED_FIELDS}
 
 _INT_RANGE = {Integer: 2**31, BigInteger: 2**63}
 _DECIMAL_RE = re.compile(r"-?\d{1,20}(\.\d{1,12})?")

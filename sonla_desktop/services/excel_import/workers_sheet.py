@@ -11,9 +11,10 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from ...domain.identity import validate_national_id
-from ...domain.worker_rules import clean_worker
+from ...domain.worker_rules import DERIVED_FIELDS, clean_worker
 from ...errors import UserError
 from ...models import Worker, new_id
+from ..context import changed_fields
 from ..workers import EDITABLE_FIELDS
 from .plan import ImportPlan, WorkerRef, chunks
 from .reader import Row, SheetData
@@ -27,7 +28,6 @@ SHEET_FIELDS = (
 # Where to show a rule's complaint about a field the sheet has no column for.
 _FALLBACK = {"return_date": "status", "birth_year": "birth_date", "id_issued_on": "national_id",
              "contract_months": "status", "departure_date": "status"}
-_NOT_AUDITED = ("search_text", "sort_key")
 
 
 def quick_nid(value: object) -> str | None:
@@ -157,8 +157,7 @@ def _plan_row(plan: ImportPlan, row: Row, present: list[str], by_nid: dict, by_i
                                  **{k: clean[k] for k in EDITABLE_FIELDS}})
         plan.count("workers_created")
         return
-    changes = {k: (getattr(existing, k), clean[k]) for k in EDITABLE_FIELDS
-               if getattr(existing, k) != clean[k]}
+    changes = changed_fields(existing, clean, EDITABLE_FIELDS)
     if changes:
         plan.worker_updates.append((existing, changes))
         plan.count("workers_updated")
@@ -167,4 +166,4 @@ def _plan_row(plan: ImportPlan, row: Row, present: list[str], by_nid: dict, by_i
 
 
 def audited(changes: dict) -> dict:
-    return {k: v for k, v in changes.items() if k not in _NOT_AUDITED}
+    return {k: v for k, v in changes.items() if k not in DERIVED_FIELDS}

@@ -15,6 +15,7 @@ from decimal import Decimal
 from sqlalchemy import Table, insert
 from sqlalchemy.orm import Session
 
+from ...domain.worker_rules import DERIVED_FIELDS
 from ...models import (
     Attendance,
     AuditLog,
@@ -119,7 +120,7 @@ def write_plan(ctx: ServiceContext, session: Session, plan: ImportPlan,
                summary: dict[str, object]) -> None:
     w = _Writer(ctx, session)
     worker_fields = [k for k in (plan.new_workers[0] if plan.new_workers else {})
-                     if k not in ("id", "search_text", "sort_key")]
+                     if k != "id" and k not in DERIVED_FIELDS]
     incoming = len(plan.new_workers) + len(plan.worker_updates)
     with suspended_worker_index(session, incoming, at_least=BULK_WORKERS, table_share=10):
         w.insert(Worker, "worker", plan.new_workers, worker_fields)
