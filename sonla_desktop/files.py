@@ -35,6 +35,9 @@ def save_atomically(path: str | os.PathLike, save: Callable[[str], None],
         raise cannot_write(target, opened_in) from exc
     os.close(fd)
     try:
+        # mkstemp makes the file private (0600); a saved report should get the permissions
+        # any new file gets here (0666 less the umask).
+        os.chmod(tmp, 0o666 & ~_UMASK)
         save(tmp)
         os.replace(tmp, target)
     except PermissionError as exc:
@@ -42,6 +45,16 @@ def save_atomically(path: str | os.PathLike, save: Callable[[str], None],
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
+
+
+def _read_umask() -> int:
+    # Reading the umask means setting it: done once, at import, while single-threaded.
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _read_umask()
 
 
 def write_bytes_atomically(path: str | os.PathLike, payload: bytes,

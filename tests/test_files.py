@@ -56,3 +56,12 @@ def test_a_missing_folder_is_named(tmp_path):
     with pytest.raises(UserError) as err:
         files.write_bytes_atomically(tmp_path / "USB" / "tờ rơi.pdf", b"x")
     assert str(err.value) == f"Không có thư mục {tmp_path / 'USB'} để lưu tệp tờ rơi.pdf."
+
+
+def test_a_saved_file_gets_the_permissions_of_any_new_file(tmp_path):
+    # Not the private 0600 of the temporary file: others on a shared folder can read it.
+    plain = tmp_path / "plain.pdf"
+    plain.write_bytes(b"x")
+    target = tmp_path / "báo cáo.pdf"
+    files.write_bytes_atomically(target, b"%PDF-1.4")
+    assert target.stat().st_mode & 0o777 == plain.stat().st_mode & 0o777
