@@ -20,9 +20,10 @@ from sqlalchemy.orm import Session
 
 from ..errors import SyncError, UserError
 from ..models import BundleLog, Node, PeerAck, Setting
-from ..sync import bundle_file
+from ..sync import bounds, bundle_file
 from ..sync.exporter import ExportResult, have_vector, log_export, plan_export, write_export
 from ..sync.hlc import parse_version
+from ..sync.inbound import acknowledged
 from ..sync.keys import NODE_ID_RE
 from ..sync.merge import Merger, MergeSummary, bulk_worker_index
 from ..sync.records import TABLES
@@ -232,13 +233,15 @@ def check_bundle(ctx: ServiceContext, path: Path) -> BundleCheck:
                 f"Tệp này gửi cho đơn vị khác ({shown}), không phải cho đơn vị này. Không nhập.",
                 f"This file is addressed to another unit ({shown}), not to this one. It was "
                 "not imported.")
-        _check_have(manifest)
+        bounds.check_have(_check_have(manifest))
         counts = _check_counts(manifest)
         sha = manifest["bundle_sha256"]
         already = _already(s, sha)
         last = _last_in(s, sender)
         if not already and last is not None and manifest["sequence"] <= last:
             raise _sequence_refusal(manifest["sequence"], last, node.name)
+        if not already:
+            bounds.check_sequence(manifest["sequence"], last, node.name)
         return BundleCheck(
             path=path, manifest=manifest, sender_id=sender, sender_name=node.name,
             sender_scope=[c for c in node.scope.split(",") if c], sequence=manifest["sequence"],
@@ -296,7 +299,11 @@ def import_bundle(ctx: ServiceContext, path: Path) -> ImportResult:
                 "Nothing was imported.")
         for origin, version in manifest.get("have", {}).items():
             _raise_ack(s, sender.id, origin, version)
-        for origin, version in summary.received.items():
+        # Our "have" per origin moves only on what that origin signed, or what the hub
+        # relays up to its own signed "have" for that origin (sync/inbound.py).
+        acks = acknowledged(summary.received, sender.id, merger.inbound.sender_relays,
+                            manifest.get("have", {}))
+        for origin, version in acks.items():
             if origin != me.id:
                 _raise_ack(s, me.id, origin, version)
         if summary.received:

@@ -68,6 +68,11 @@ def peer_acks(session: Session, peer_id: str) -> dict[str, str]:
 _SEQUENCE_EPOCH = datetime(2025, 1, 1, tzinfo=UTC)
 
 
+def clock_sequence(now: datetime | None = None) -> int:
+    """Minutes since 2025-01-01 (UTC): the clock part of a sequence number."""
+    return int(((now or datetime.now(UTC)) - _SEQUENCE_EPOCH).total_seconds() // 60)
+
+
 def next_sequence(session: Session, self_id: str, now: datetime | None = None) -> tuple[int, str]:
     """The next outgoing sequence number and the hash of the previous outgoing bundle.
 
@@ -83,7 +88,7 @@ def next_sequence(session: Session, self_id: str, now: datetime | None = None) -
         .order_by(BundleLog.sequence.desc())
         .limit(1)
     ).first()
-    minutes = int(((now or datetime.now(UTC)) - _SEQUENCE_EPOCH).total_seconds() // 60)
+    minutes = clock_sequence(now)
     if last is None:
         return max(minutes, 1), "0" * 64
     return max(minutes, last.sequence + 1), last.bundle_sha256

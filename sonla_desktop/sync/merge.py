@@ -1,7 +1,8 @@
 """Merging a bundle's records into the database: checks first, last writer wins.
 
-Every record is checked before it is written (schema in ``records``, then the domain rules,
-the rows it points to, and the sender's confirmed scope); the caller runs the whole merge in
+Every record is checked before it is written (schema in ``records``, then version bound,
+origin, cleaning and domain rules in ``inbound``, the rows it points to, and the sender's
+confirmed scope); the caller runs the whole merge in
 one transaction, so the first bad record leaves the database as it was.
 
 Merge rule (the same on every node, so importing the same bundles in any order gives the
@@ -28,23 +29,21 @@ from dataclasses import dataclass, field
 from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
-from ..domain.worker_rules import FIELD_LABELS_VI, ReferenceCodes, clean_worker
+from ..domain.worker_rules import ReferenceCodes
 from ..models import (
-    COST_KINDS,
-    LOAN_STATUSES,
     AdminUnit,
     Conflict,
     EthnicGroup,
     Event,
     LoanApplication,
     Market,
-    PolicyGroup,
     Worker,
     new_id,
     utcnow,
 )
 from ..search_index import suspended_worker_index
 from .bundle_file import canonical_json
+from .inbound import Inbound
 from .records import TABLES, TableSpec, decode_record, encode_values, record_error
 from .scope import HUB_ONLY_TABLES, LOAN_CHILD_TABLES, NATURAL_KEYS, Scope
 
@@ -58,6 +57,9 @@ class Tally:
     updated: int = 0
     unchanged: int = 0
     conflicts: int = 0
+
+    def count_unchanged(self) -> None:
+        self.unchanged += 1
 
     def as_dict(self) -> dict[str, int]:
         return {"inserted": self.inserted, "updated": self.updated,
@@ -115,7 +117,8 @@ class Merger:
         self._seen: set[tuple[str, str]] = set()
         self._order = -1
         self._refs: ReferenceCodes | None = None
-        self._policy_groups: frozenset[str] | None = None
+        self.inbound = Inbound(session, sender_id=sender_id, sender_relays=sender_scope is None,
+                               refs=self.refs)
 
     # -- driver ---------------------------------------------------------------------------
     def run(self, records: Iterable[dict]) -> MergeSummary:
@@ -188,63 +191,6 @@ class Merger:
             "(ask the sender for a full export)")
 
     # -- checks ---------------------------------------------------------------------------
-    def _check_domain(self, spec: TableSpec, items: list[tuple[int, dict]]) -> None:
-        name = spec.name
-        if name == "worker":
-            refs = self.refs()
-            for line, v in items:
-                clean, errors = clean_worker(v, refs)
-                if errors:
-                    field_name, err = next(iter(errors.items()))
-                    label = FIELD_LABELS_VI.get(field_name, field_name)
-                    raise record_error(line, name, f"{label}: {err.vi.rstrip('.')}",
-                                       f"{field_name}: {err.en.rstrip('.')}")
-                # Derived columns are this node's to compute (search folding, name order).
-                v["search_text"] = clean["search_text"]
-                v["sort_key"] = clean["sort_key"]
-            return
-        for line, v in items:
-            problem = self._rule(name, v)
-            if problem:
-                raise record_error(line, name, *problem)
-
-    def _rule(self, name: str, v: dict) -> tuple[str, str] | None:
-        def negative(*cols: str) -> tuple[str, str] | None:
-            for c in cols:
-                if v[c] is not None and v[c] < 0:
-                    return f"cột {c} âm", f"column {c} is negative"
-            return None
-
-        if name == "loan_application":
-            if v["status"] not in LOAN_STATUSES:
-                return f"trạng thái khoản vay {v['status']!r} không hợp lệ", "invalid loan status"
-            if self._policy_groups is None:
-                self._policy_groups = frozenset(self.s.scalars(select(PolicyGroup.key)))
-            if v["policy_group"] not in self._policy_groups:
-                return (f"nhóm chính sách {v['policy_group']!r} không có trong danh mục",
-                        f"unknown policy group {v['policy_group']!r}")
-            for c in ("contract_months", "term_months", "frequency_months"):
-                if v[c] < 1:
-                    return f"cột {c} phải từ 1 trở lên", f"column {c} must be at least 1"
-            return negative("total_cost_vnd", "requested_vnd", "approved_vnd")
-        if name == "loan_cost_line":
-            if v["kind"] not in COST_KINDS:
-                return f"loại chi phí {v['kind']!r} không hợp lệ", "invalid cost kind"
-            return negative("amount_vnd")
-        if name == "disbursement":
-            if v["amount_vnd"] <= 0:
-                return "số tiền giải ngân phải lớn hơn 0", "the disbursed amount must be above 0"
-            return None
-        if name == "repayment":
-            return negative("principal_vnd", "interest_vnd", "overdue_interest_vnd")
-        if name == "attendance" and v["consent_method"] not in ("", "written", "verbal"):
-            return "cách đồng ý không hợp lệ", "invalid consent method"
-        if name == "admin_unit" and v["kind"] not in ("ward", "commune"):
-            return "loại đơn vị hành chính không hợp lệ", "invalid unit kind"
-        if name == "target" and (v["departures"] < 0 or not 2000 <= v["year"] <= 2100):
-            return "chỉ tiêu không hợp lệ", "invalid target"
-        return None
-
     def _check_links(self, spec: TableSpec, items: list[tuple[int, dict]],
                      existing: dict[str, dict]) -> None:
         """Rows pointed to must exist; a commune may only write inside its scope."""
@@ -347,9 +293,11 @@ class Merger:
     def _batch(self, spec: TableSpec, items: list[tuple[int, dict]]) -> None:
         name = spec.name
         existing = self._rows(spec, [v["id"] for _, v in items])
-        self._check_domain(spec, items)
-        self._check_links(spec, items, existing)
         tally = self.summary.tally(name)
+        # Version bound, origin, cleaning and the table's domain rules (sync/inbound.py);
+        # a commune's echo of a row held here at that version or later is left out.
+        items = self.inbound.admit(spec, items, existing, on_echo=tally.count_unchanged)
+        self._check_links(spec, items, existing)
         received = self.summary.received
         inserts: list[dict] = []
         updates: list[dict] = []

@@ -1,0 +1,160 @@
+"""Every record that arrives by sync goes through the same doors as the form and Excel.
+
+``Merger`` (``merge.py``) hands each batch of decoded records (``records.decode_record``:
+schema, types, declared lengths) to :meth:`Inbound.admit` before it looks at links and
+scope. Per record, in this order:
+
+1. **Version bound** (``bounds``): a version more than ``CLOCK_TOLERANCE_MS`` (one day)
+   ahead of this computer's clock refuses the bundle.
+2. **Origin**: a record's origin must be the signer of the bundle, or the signer must be
+   one that relays other offices' records (only the hub does). A commune's record that
+   claims another origin is accepted only as an *echo*: this database already holds that
+   row at that version or a later one, so it changes nothing (a commune's full export
+   carries back rows the hub wrote). Anything else refuses the bundle: a commune could
+   otherwise write in another office's name and raise the acknowledgements kept for it.
+3. **Cleaning**: every text column through ``domain.text.clean_text`` (``clean_multiline``
+   for unbounded ``Text`` columns), then refused if it still holds a control, direction
+   override or lone surrogate character (``domain.limits``) or is longer than its column.
+   The cleaned text is what gets stored.
+4. **Domain rules** of the table (``inbound_rules``), the same functions the form and the
+   Excel import call; their cleaned values are stored too.
+
+Any failure is a ``SyncError`` naming the record's line, table, id and field; the caller's
+transaction then leaves the database as it was. Acknowledgements (:func:`acknowledged`)
+move only on what passed here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import Text
+from sqlalchemy.orm import Session
+
+from ..domain.limits import LONG_TEXT_LIMIT, unsafe_character
+from ..domain.text import clean_multiline, clean_text
+from ..domain.worker_rules import ReferenceCodes
+from ..errors import SyncError, UserError, ValidationError
+from .bounds import future_version_error, too_far_ahead
+from .hlc import CLOCK_TOLERANCE_MS, wall_ms
+from .inbound_rules import RULES, RuleContext
+from .records import DERIVED_COLUMNS, TableSpec, record_error
+
+# Columns that are not text a person typed: ids and clock values (checked by records.py).
+_NOT_TYPED = frozenset({"id", "origin", "version"})
+
+
+def _text_columns(spec: TableSpec) -> list[tuple[str, bool, int]]:
+    """(column, multi-line, length limit) for the typed text columns of a table."""
+    derived = set(DERIVED_COLUMNS.get(spec.name, ()))
+    out = []
+    for col in spec.columns:
+        if col.kind != "str" or col.name in _NOT_TYPED or col.name in derived:
+            continue
+        multiline = isinstance(spec.table.c[col.name].type, Text)
+        out.append((col.name, multiline, col.max_length or LONG_TEXT_LIMIT))
+    return out
+
+
+def field_error(line: int, spec: TableSpec, record_id: str, field: str, vi: str,
+                en: str) -> SyncError:
+    """The refusal naming line, table, record id and field."""
+    return record_error(line, spec.name, f"mã {record_id}, trường {field}: {vi.rstrip('.')}",
+                        f"id {record_id}, field {field}: {en.rstrip('.')}")
+
+
+class Inbound:
+    """The checks of one bundle's records, inside the caller's transaction."""
+
+    def __init__(self, session: Session, *, sender_id: str, sender_relays: bool,
+                 refs: Callable[[], ReferenceCodes], now_ms: int | None = None) -> None:
+        self.sender_id = sender_id
+        self.sender_relays = sender_relays
+        self.now_ms = wall_ms(now_ms)
+        # Dates "not after today" allow the same day of clock difference as versions.
+        today = (datetime.fromtimestamp(self.now_ms / 1000, UTC)
+                 + timedelta(milliseconds=CLOCK_TOLERANCE_MS)).date()
+        self.rules = RuleContext(session, refs, today)
+        self._columns: dict[str, list[tuple[str, bool, int]]] = {}
+
+    def admit(self, spec: TableSpec, items: list[tuple[int, dict]], existing: dict[str, dict],
+              on_echo: Callable[[], None]) -> list[tuple[int, dict]]:
+        """The records of ``items`` to merge, cleaned; echoes are left out (``on_echo``)."""
+        kept = []
+        for line, v in items:
+            if too_far_ahead(v["version"], self.now_ms):
+                raise future_version_error(
+                    f"bản ghi {line} (bảng {spec.name}, mã {v['id']})",
+                    f"record {line} (table {spec.name}, id {v['id']})", v["version"])
+            if v["origin"] != self.sender_id and not self.sender_relays:
+                local = existing.get(v["id"])
+                if local is not None and local["version"] >= v["version"]:
+                    on_echo()
+                    continue
+                raise record_error(
+                    line, spec.name,
+                    f"mã {v['id']} ghi là do đơn vị {v['origin']} viết, nhưng tệp do đơn vị "
+                    f"{self.sender_id} ký; chỉ văn phòng tỉnh được chuyển tiếp bản ghi của "
+                    "đơn vị khác",
+                    f"id {v['id']} claims to be written by unit {v['origin']}, but the file is "
+                    f"signed by unit {self.sender_id}; only the provincial hub may pass on "
+                    "other units' records")
+            self._clean_text(line, spec, v)
+            kept.append((line, v))
+        rule = RULES.get(spec.name)
+        if rule is not None:
+            for line, v in kept:
+                try:
+                    rule(self.rules, v)
+                except ValidationError as err:
+                    raise field_error(line, spec, v["id"], err.field, err.vi, err.en) from err
+                except UserError as err:  # a policy figure missing for the record's date
+                    raise field_error(line, spec, v["id"], "-", err.vi, err.en) from err
+        return kept
+
+    def _clean_text(self, line: int, spec: TableSpec, v: dict) -> None:
+        columns = self._columns.get(spec.name)
+        if columns is None:
+            columns = self._columns[spec.name] = _text_columns(spec)
+        for name, multiline, limit in columns:
+            raw = v[name]
+            if raw is None:
+                continue
+            text = clean_multiline(raw) if multiline else clean_text(raw)
+            bad = unsafe_character(text, multiline)
+            if bad is not None:
+                raise field_error(
+                    line, spec, v["id"], name,
+                    f"có ký tự điều khiển hoặc ký tự đảo chiều chữ ({bad}), không được phép",
+                    f"holds a control or text-direction character ({bad}), which is not "
+                    "allowed")
+            if len(text) > limit:
+                raise field_error(
+                    line, spec, v["id"], name,
+                    f"dài {len(text):,} ký tự, quá giới hạn {limit:,}".replace(",", "."),
+                    f"is {len(text):,} characters long, above the limit of {limit:,}")
+            v[name] = text
+
+
+def acknowledged(received: dict[str, str], sender_id: str, sender_relays: bool,
+                 sender_have: dict[str, str]) -> dict[str, str]:
+    """How far this node's "have" entry per origin may move after a bundle.
+
+    For the sender's own records: the highest version received (bounded already). For
+    records the hub relays from another origin: no further than the hub's own signed "have"
+    entry for that origin, i.e. what the relayer says it holds from that office. A relay can
+    then never make this node claim more of an office than that office's own signed bundles
+    gave the relayer; a missing entry moves nothing (the rows are still merged; they may
+    simply be sent again, which changes nothing).
+    """
+    out = {}
+    for origin, version in received.items():
+        if origin == sender_id:
+            out[origin] = version
+        elif sender_relays:
+            claimed = sender_have.get(origin, "")
+            capped = min(version, claimed)
+            if capped:
+                out[origin] = capped
+    return out
