@@ -1,0 +1,54 @@
+"""Every bundle of the hostile corpus is refused whole by a real hub database, in words.
+
+The sender is a trusted commune that signs what it sends (its real keys), so signature checks
+do not help: what protects the hub is the import's own checks (sync/bounds.py,
+sync/inbound.py, the scope checks in sync/merge.py). For each case: a ``SyncError`` (a
+``UserError``) with a Vietnamese and an English sentence, the database unchanged row for
+row, and the hub still able to write and to export afterwards.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sonla_desktop.errors import SyncError, UserError
+from sonla_desktop.services.sync import export_bundle, import_bundle
+from sonla_desktop.services.workers import create_worker
+from tests.conftest import dump_database
+from tests.hostile.bundles.hostile_corpus import CASES, forge, worker_record
+from tests.sync_db.sync_helpers import COMMUNE_A, person
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_hostile_bundle_is_refused_whole(network, usb, case):
+    hub = network["hub"]
+    path = case.build(network, usb)
+    before = dump_database(hub.db)
+    with pytest.raises(SyncError) as err:
+        import_bundle(hub.ctx, path)
+    assert isinstance(err.value, UserError)
+    assert case.phrase in err.value.en, err.value.en
+    assert err.value.vi and err.value.vi != err.value.en
+    assert "Traceback" not in err.value.vi + err.value.en
+    assert dump_database(hub.db) == before
+    # Nothing the file carried reached the hub's clock: it still writes and exports.
+    create_worker(hub.ctx, person(COMMUNE_A))
+    assert export_bundle(hub.ctx, usb / "after.sldsync", to=network["a"].id).total >= 1
+
+
+def test_the_corpus_builders_make_importable_bundles_when_nothing_is_wrong(network, usb):
+    """The hostile cases differ from a bundle the hub takes only by what they break."""
+    from tests.hostile.bundles.hostile_corpus import event_record, loan_record, record
+
+    w = worker_record(network, usb)
+    loan = loan_record(network, w["id"])
+    pay = record(network, "disbursement", loan_id=loan["id"], disbursed_on=date(2025, 4, 1),
+                 amount_vnd=50_000_000)
+    from sonla_desktop.sync.records import TABLES
+
+    rows = sorted([w, event_record(network), loan, pay], key=lambda r: TABLES[r["table"]].order)
+    path = forge(network, usb, rows)
+    result = import_bundle(network["hub"].ctx, path)
+    assert result.total("inserted") == 4
