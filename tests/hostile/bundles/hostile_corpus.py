@@ -49,7 +49,7 @@ def version(node_id: str, ahead_ms: int = 0) -> str:
 
 
 def forge(network, folder: Path, records: list[dict], *, signer: str = "a", to: str = "hub",
-          ascii_json: bool = False, **fields) -> Path:
+          ascii_json: bool = False, manifest_fields: dict | None = None, **fields) -> Path:
     """A bundle signed and encrypted with ``signer``'s real keys, holding ``records``.
 
     ``ascii_json`` writes the records as ASCII JSON (``\\ud800`` escapes): the only way to
@@ -61,10 +61,12 @@ def forge(network, folder: Path, records: list[dict], *, signer: str = "a", to: 
         have = have_vector(s, node.id)
     counts: dict[str, int] = {}
     for r in records:
-        counts[r["table"]] = counts.get(r["table"], 0) + 1
+        if isinstance(r, dict) and isinstance(r.get("table"), str):
+            counts[r["table"]] = counts.get(r["table"], 0) + 1
     manifest = {"sequence": next(_sequence), "previous_bundle_sha256": "0" * 64,
                 "created": "2026-01-01T00:00:00Z", "to": dest.id, "recipients": [],
-                "full": False, "have": have, "counts": counts, **fields}
+                "full": False, "have": have, "counts": counts, **fields,
+                **(manifest_fields or {})}
     recipient = parse_public(public_key_text(dest.ctx)).age_recipient
     path = folder / f"hostile-{manifest['sequence']}.sldsync"
     saved = bundle_file._CANONICAL
