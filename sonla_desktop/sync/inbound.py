@@ -29,13 +29,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import Text
+from sqlalchemy import Text, select
 from sqlalchemy.orm import Session
 
+from ..domain.events import EVENT_FIELD_LABELS_VI
 from ..domain.limits import LONG_TEXT_LIMIT, unsafe_character
 from ..domain.text import clean_multiline, clean_text
-from ..domain.worker_rules import ReferenceCodes
+from ..domain.worker_rules import FIELD_LABELS_VI, ReferenceCodes
 from ..errors import SyncError, UserError, ValidationError
+from ..models import Node
 from .bounds import future_version_error, too_far_ahead
 from .hlc import CLOCK_TOLERANCE_MS, wall_ms
 from .inbound_rules import RULES, RuleContext
@@ -57,10 +59,15 @@ def _text_columns(spec: TableSpec) -> list[tuple[str, bool, int]]:
     return out
 
 
+_LABELS_VI = {**EVENT_FIELD_LABELS_VI, **FIELD_LABELS_VI}
+
+
 def field_error(line: int, spec: TableSpec, record_id: str, field: str, vi: str,
                 en: str) -> SyncError:
-    """The refusal naming line, table, record id and field."""
-    return record_error(line, spec.name, f"mã {record_id}, trường {field}: {vi.rstrip('.')}",
+    """The refusal naming line, table, record id and field (with its Vietnamese label)."""
+    label = _LABELS_VI.get(field)
+    shown = f"{label} ({field})" if label else field
+    return record_error(line, spec.name, f"mã {record_id}, trường {shown}: {vi.rstrip('.')}",
                         f"id {record_id}, field {field}: {en.rstrip('.')}")
 
 
@@ -71,6 +78,7 @@ class Inbound:
                  refs: Callable[[], ReferenceCodes], now_ms: int | None = None) -> None:
         self.sender_id = sender_id
         self.sender_relays = sender_relays
+        self._session = session
         self.now_ms = wall_ms(now_ms)
         # Dates "not after today" allow the same day of clock difference as versions.
         today = (datetime.fromtimestamp(self.now_ms / 1000, UTC)
@@ -92,18 +100,19 @@ class Inbound:
                 if local is not None and local["version"] >= v["version"]:
                     on_echo()
                     continue
+                claimed, signer = self._unit(v["origin"]), self._unit(self.sender_id)
                 raise record_error(
                     line, spec.name,
-                    f"mã {v['id']} ghi là do đơn vị {v['origin']} viết, nhưng tệp do đơn vị "
-                    f"{self.sender_id} ký; chỉ văn phòng tỉnh được chuyển tiếp bản ghi của "
-                    "đơn vị khác",
-                    f"id {v['id']} claims to be written by unit {v['origin']}, but the file is "
-                    f"signed by unit {self.sender_id}; only the provincial hub may pass on "
-                    "other units' records")
+                    f"mã {v['id']} ghi là do đơn vị {claimed} viết, nhưng tệp do đơn vị "
+                    f"{signer} ký; chỉ văn phòng tỉnh được chuyển tiếp bản ghi của đơn vị khác",
+                    f"id {v['id']} claims to be written by unit {claimed}, but the file is "
+                    f"signed by unit {signer}; only the provincial hub may pass on other "
+                    "units' records")
             self._clean_text(line, spec, v)
             kept.append((line, v))
         rule = RULES.get(spec.name)
         if rule is not None:
+            self.rules.prepare(spec.name, [v for _, v in kept])
             for line, v in kept:
                 try:
                     rule(self.rules, v)
@@ -112,6 +121,11 @@ class Inbound:
                 except UserError as err:  # a policy figure missing for the record's date
                     raise field_error(line, spec, v["id"], "-", err.vi, err.en) from err
         return kept
+
+    def _unit(self, node_id: str) -> str:
+        """A unit as a clerk knows it: its confirmed name, then its id."""
+        name = self._session.scalar(select(Node.name).where(Node.id == node_id))
+        return f"{name} ({node_id})" if name else node_id
 
     def _clean_text(self, line: int, spec: TableSpec, v: dict) -> None:
         columns = self._columns.get(spec.name)

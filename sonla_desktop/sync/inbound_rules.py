@@ -49,6 +49,8 @@ class RuleContext:
     refs: Callable[[], ReferenceCodes]
     today: date
     _cache: dict = field(default_factory=dict)
+    _loans: dict = field(default_factory=dict)
+    _first_paid: dict = field(default_factory=dict)
 
     def _once(self, key: str, load: Callable[[], object]):
         if key not in self._cache:
@@ -69,16 +71,31 @@ class RuleContext:
             MarketName(m.code, m.name_vi, m.name_en)
             for m in self.session.scalars(select(Market).where(~Market.deleted))))
 
+    def prepare(self, table: str, records: list[dict]) -> None:
+        """Read what a batch's rules look up in one query per 500 ids, not one per record."""
+        if table not in ("disbursement", "repayment"):
+            return
+        ids = sorted({v["loan_id"] for v in records})
+        self._loans, self._first_paid = {}, {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            if table == "disbursement":
+                self._loans.update({row[0]: (row[1], row[2]) for row in self.session.execute(
+                    select(LoanApplication.id, LoanApplication.approved_vnd,
+                           LoanApplication.application_date)
+                    .where(LoanApplication.id.in_(chunk)))})
+            else:
+                self._first_paid.update(dict(self.session.execute(
+                    select(Disbursement.loan_id, func.min(Disbursement.disbursed_on))
+                    .where(Disbursement.loan_id.in_(chunk), ~Disbursement.deleted)
+                    .group_by(Disbursement.loan_id)).all()))
+
     def loan(self, loan_id: str) -> tuple[int | None, date] | None:
         """(approved amount, application date) of a loan here (this bundle's are written)."""
-        row = self.session.execute(
-            select(LoanApplication.approved_vnd, LoanApplication.application_date)
-            .where(LoanApplication.id == loan_id)).first()
-        return None if row is None else (row[0], row[1])
+        return self._loans.get(loan_id)
 
     def first_disbursement(self, loan_id: str) -> date | None:
-        return self.session.scalar(select(func.min(Disbursement.disbursed_on)).where(
-            Disbursement.loan_id == loan_id, ~Disbursement.deleted))
+        return self._first_paid.get(loan_id)
 
 
 def _invalid(field_name: str, value: object, allowed: tuple[str, ...]) -> ValidationError:

@@ -80,7 +80,7 @@ def test_a_commune_cannot_write_in_another_communes_name(network, usb):
     claimed = version(b.id, CLOCK_TOLERANCE_MS // 2)
     record = worker_record(network, usb, origin=b.id, version=claimed)
     err = refused(hub, forge(network, usb, [record]))
-    assert f"claims to be written by unit {b.id}" in err.en
+    assert f"claims to be written by unit UBND phường Chiềng Sinh ({b.id})" in err.en
     assert "chỉ văn phòng tỉnh được chuyển tiếp" in err.vi
     # Before, the hub then told b it already held b's writes up to ``claimed``, and b's next
     # bundles silently carried nothing. b's writes keep reaching the hub:
