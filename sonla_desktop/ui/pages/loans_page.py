@@ -35,8 +35,8 @@ from ...domain.policy import POLICY_GROUPS
 from ...models import AdminUnit
 from ...services import loans as svc
 from ...services.context import ServiceContext
-from ...services.loan_figures import rate_rows
 from ...services.loan_queries import LoanFilter, export_dossier, loan_detail
+from ...services.loan_rules import rules_and_borrower
 from ..table_models.loans_model import LoansTableModel
 from .dossier_preview import DossierPreviewDialog, ask_save_path, print_pdf
 from .loan_detail import LoanDetailView
@@ -263,13 +263,9 @@ class LoansPage(QWidget):
         dialog.open()
 
     def disburse(self) -> None:
-        ctx = self.ctx
-
-        def rates():
-            with ctx.db.session() as s:
-                return rate_rows(s)
-
-        self.runner.run(rates, lambda rows: self._dialog(DisburseDialog, rows))
+        ctx, loan_id = self.ctx, self.detail["id"]
+        self.runner.run(lambda: rules_and_borrower(ctx, loan_id),
+                        lambda found: self._dialog(DisburseDialog, *found))
 
     # ------------------------------------------------------------ dossier
     def _pdf(self, then) -> None:
