@@ -215,7 +215,7 @@ def rates_by_payer(rules: list[LoanRule], on: date) -> tuple[GroupRate, ...]:
     out = []
     for rate in sorted(found):
         entries = found[rate]
-        label = "; ".join(e[0] for e in entries)
+        label = ", hoặc ".join(e[0] for e in entries)
         if label == "mọi người lao động" and len(found) > 1:
             label = "người lao động khác"
         since = max((e[1] for e in entries if e[1]), default=None)

@@ -25,8 +25,8 @@ from sonla_desktop.models import (
 from sonla_desktop.services.context import ServiceContext
 from sonla_desktop.services.demo import generate_demo
 from sonla_desktop.services.loan_figures import loan_figures
-from sonla_desktop.services.loan_rules import loan_rules
 from sonla_desktop.services.loan_queries import LoanFilter, overdue_loans
+from sonla_desktop.services.loan_rules import loan_rules
 
 TODAY = date(2026, 11, 25)
 
