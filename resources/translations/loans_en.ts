@@ -635,6 +635,138 @@
     </message>
 </context>
 <context>
+    <name>LoanRulesDialog</name>
+    <message>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="57"/>
+        <source>Quy định cho vay theo ngày hiệu lực</source>
+        <translation>Loan rules by effective date</translation>
+    </message>
+    <message>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="58"/>
+        <source>Loại</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="58"/>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="94"/>
+        <source>Mã</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="58"/>
+        <source>Từ ngày</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="58"/>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="96"/>
+        <source>Đến ngày</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="59"/>
+        <source>Áp dụng cho</source>
+        <translation>Applies to</translation>
+    </message>
+    <message>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="59"/>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="99"/>
+        <source>Giá trị</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="59"/>
+        <source>Căn cứ</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="60"/>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="103"/>
+        <source>Ghi chú</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="62"/>
+        <source>Lãi suất công bố (chuỗi)</source>
+        <translation>Published rate (series)</translation>
+    </message>
+    <message>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="62"/>
+        <source>Lãi suất cho vay</source>
+        <translation>Loan rate</translation>
+    </message>
+    <message>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="63"/>
+        <source>Lãi suất nợ quá hạn</source>
+        <translation>Overdue rate</translation>
+    </message>
+    <message>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="64"/>
+        <source>Ngưỡng phải có bảo đảm tiền vay</source>
+        <translation>Collateral threshold</translation>
+    </message>
+    <message>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="65"/>
+        <source>Mức cho vay tối đa</source>
+        <translation>Loan cap</translation>
+    </message>
+    <message>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="65"/>
+        <source>Thời hạn vay tối đa</source>
+        <translation>Longest term</translation>
+    </message>
+    <message>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="79"/>
+        <source>có ngày hết hiệu lực</source>
+        <translation>has an end date</translation>
+    </message>
+    <message>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="94"/>
+        <source>Loại quy định</source>
+        <translation>Rule kind</translation>
+    </message>
+    <message>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="95"/>
+        <source>Hiệu lực từ ngày</source>
+        <translation>In force from</translation>
+    </message>
+    <message>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="97"/>
+        <source>Áp dụng cho (dữ kiện)</source>
+        <translation>Applies to (facts)</translation>
+    </message>
+    <message>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="98"/>
+        <source>Cách tính</source>
+        <translation>Value kind</translation>
+    </message>
+    <message>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="100"/>
+        <source>Theo lãi suất</source>
+        <translation>Based on rate</translation>
+    </message>
+    <message>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="101"/>
+        <source>Căn cứ pháp lý</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="102"/>
+        <source>Diễn giải (in trên hồ sơ)</source>
+        <translation>Wording (printed on the dossier)</translation>
+    </message>
+    <message>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="111"/>
+        <source>Thêm quy định</source>
+        <translation>Add rule</translation>
+    </message>
+    <message>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="181"/>
+        <source>Đã thêm quy định. Quy định cũ cùng mã được đóng vào ngày trước ngày hiệu lực mới.</source>
+        <translation>Rule added. The previous rule with the same key now ends the day before the new one starts.</translation>
+    </message>
+</context>
+<context>
     <name>LoansPage</name>
     <message>
         <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="64"/>
@@ -707,57 +839,62 @@
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="183"/>
+        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="110"/>
+        <source>Quy định cho vay…</source>
+        <translation>Loan rules…</translation>
+    </message>
+    <message>
+        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="194"/>
         <source>{0} khoản vay</source>
         <translation>{0} loans</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="231"/>
+        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="242"/>
         <source>Đã lưu đơn vay.</source>
         <translation>Application saved.</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="243"/>
+        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="254"/>
         <source>Đã nộp hồ sơ.</source>
         <translation>Application submitted.</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="246"/>
+        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="257"/>
         <source>Tất toán khoản vay của {0}?</source>
         <translation>Close the loan of {0}?</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="247"/>
+        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="258"/>
         <source>Đã tất toán khoản vay.</source>
         <translation>Loan closed.</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="250"/>
+        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="261"/>
         <source>Xoá đơn vay của {0}?</source>
         <translation>Delete the application of {0}?</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="251"/>
+        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="262"/>
         <source>Đã xoá đơn vay.</source>
         <translation>Application deleted.</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="254"/>
+        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="265"/>
         <source>Xác nhận</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="262"/>
+        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="273"/>
         <source>Đã ghi nhận.</source>
         <translation>Recorded.</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="281"/>
+        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="292"/>
         <source>Đang lập hồ sơ PDF…</source>
         <translation>Making the dossier PDF…</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="306"/>
+        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="317"/>
         <source>Đã lưu {0}</source>
         <translation>Saved {0}</translation>
     </message>

@@ -107,6 +107,9 @@ class LoansPage(QWidget):
             button.clicked.connect(slot)
             self.buttons[key] = button
             actions.addWidget(button)
+        rules = QPushButton(self.tr("Quy định cho vay…"))
+        rules.clicked.connect(self.open_rules)
+        actions.addWidget(rules)
         actions.addStretch(1)
         self.message = QLabel()
         actions.addWidget(self.message)
@@ -153,6 +156,14 @@ class LoansPage(QWidget):
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
+
+    def open_rules(self) -> None:
+        """The loan rules by date; an admin adds a rate or rule when a decision changes it."""
+        from .loan_rules_dialog import LoanRulesDialog
+
+        self.dialog = LoanRulesDialog(self.ctx, self.runner, self)
+        self.dialog.finished.connect(lambda _: self.refresh())
+        self.dialog.open()
 
     def new_item(self) -> None:
         picker = WorkerPickerDialog(self.ctx, self.runner, self)
