@@ -240,8 +240,10 @@ def _plan_row(plan: ImportPlan, row: Row, rates, params, db_nid, db_id) -> Pendi
                                  group == "poor_area", group == "land_revoked",
                                  group == "meritorious_relative")
         terms = c.rule("rate_pct_year", lambda: loan_terms(rates, borrower, amount, on))
-    if rate is None and terms is not None:
+    if rate is None and terms is not None and disbursed_on is not None:
         rate = terms.rate.rate_pct_year
+    if disbursed_on is None:
+        terms = None  # not paid out: `loans show` reads the rules on the application date
     if worker is not None and worker.valid and group in _PROVABLE_GROUPS:
         applicant = Applicant(worker.household or "none", worker.ethnic_code, False, False, False)
         c.rule("policy_group", lambda: check_group(applicant, group))
