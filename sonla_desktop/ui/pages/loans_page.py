@@ -81,6 +81,10 @@ class LoansPage(QWidget):
             filters.addWidget(w)
         filters.addWidget(self.search, 1)
         filters.addWidget(self.count)
+        # Not an action on the selected loan: it sits with the page-wide controls.
+        rules = QPushButton(self.tr("Quy định cho vay…"))
+        rules.clicked.connect(self.open_rules)
+        filters.addWidget(rules)
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(300)
@@ -107,9 +111,6 @@ class LoansPage(QWidget):
             button.clicked.connect(slot)
             self.buttons[key] = button
             actions.addWidget(button)
-        rules = QPushButton(self.tr("Quy định cho vay…"))
-        rules.clicked.connect(self.open_rules)
-        actions.addWidget(rules)
         actions.addStretch(1)
         self.message = QLabel()
         actions.addWidget(self.message)
