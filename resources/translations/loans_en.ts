@@ -286,36 +286,46 @@
     </message>
     <message>
         <location filename="../../sonla_desktop/ui/pages/loan_detail.py" line="139"/>
+        <source>(tạm tính)</source>
+        <translation>(provisional)</translation>
+    </message>
+    <message>
+        <location filename="../../sonla_desktop/ui/pages/loan_detail.py" line="141"/>
         <source>theo ngày giải ngân</source>
         <translation>set on the disbursement date</translation>
     </message>
     <message>
         <location filename="../../sonla_desktop/ui/pages/loan_detail.py" line="142"/>
+        <source>Phải có tài sản bảo đảm.</source>
+        <translation>Collateral required.</translation>
+    </message>
+    <message>
+        <location filename="../../sonla_desktop/ui/pages/loan_detail.py" line="147"/>
         <source>{0} đồng ngày {1}</source>
         <translation>{0} VND on {1}</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loan_detail.py" line="147"/>
+        <location filename="../../sonla_desktop/ui/pages/loan_detail.py" line="152"/>
         <source>chưa (đề nghị {0} đồng)</source>
         <translation>not yet ({0} VND requested)</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loan_detail.py" line="152"/>
+        <location filename="../../sonla_desktop/ui/pages/loan_detail.py" line="157"/>
         <source>{0} ({1} ngày)</source>
         <translation>{0} ({1} days)</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loan_detail.py" line="158"/>
+        <location filename="../../sonla_desktop/ui/pages/loan_detail.py" line="163"/>
         <source>{0}: gốc {1}, lãi {2}</source>
         <translation>{0}: principal {1}, interest {2}</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loan_detail.py" line="162"/>
+        <location filename="../../sonla_desktop/ui/pages/loan_detail.py" line="167"/>
         <source>Lý do từ chối: {0}</source>
         <translation>Rejected because: {0}</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loan_detail.py" line="164"/>
+        <location filename="../../sonla_desktop/ui/pages/loan_detail.py" line="169"/>
         <source>Lịch trả nợ có khi đã giải ngân</source>
         <translation>The schedule exists once the loan is paid out</translation>
     </message>
@@ -794,107 +804,107 @@
         <translation>Search name, ID, phone…</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="96"/>
+        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="100"/>
         <source>Lập đơn vay…</source>
         <translation>New application…</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="97"/>
+        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="101"/>
         <source>Sửa đơn…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="98"/>
+        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="102"/>
         <source>Nộp hồ sơ</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="99"/>
+        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="103"/>
         <source>Duyệt…</source>
         <translation>Approve…</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="100"/>
+        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="104"/>
         <source>Từ chối…</source>
         <translation>Reject…</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="101"/>
+        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="105"/>
         <source>Giải ngân…</source>
         <translation>Disburse…</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="102"/>
+        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="106"/>
         <source>Nhập trả nợ…</source>
         <translation>Record repayment…</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="103"/>
+        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="107"/>
         <source>Tất toán</source>
         <translation>Close loan</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="104"/>
+        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="108"/>
         <source>Xoá đơn</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="110"/>
+        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="85"/>
         <source>Quy định cho vay…</source>
         <translation>Loan rules…</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="194"/>
+        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="195"/>
         <source>{0} khoản vay</source>
         <translation>{0} loans</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="242"/>
+        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="243"/>
         <source>Đã lưu đơn vay.</source>
         <translation>Application saved.</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="254"/>
+        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="255"/>
         <source>Đã nộp hồ sơ.</source>
         <translation>Application submitted.</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="257"/>
+        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="258"/>
         <source>Tất toán khoản vay của {0}?</source>
         <translation>Close the loan of {0}?</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="258"/>
+        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="259"/>
         <source>Đã tất toán khoản vay.</source>
         <translation>Loan closed.</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="261"/>
+        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="262"/>
         <source>Xoá đơn vay của {0}?</source>
         <translation>Delete the application of {0}?</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="262"/>
+        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="263"/>
         <source>Đã xoá đơn vay.</source>
         <translation>Application deleted.</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="265"/>
+        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="266"/>
         <source>Xác nhận</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="273"/>
+        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="274"/>
         <source>Đã ghi nhận.</source>
         <translation>Recorded.</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="292"/>
+        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="293"/>
         <source>Đang lập hồ sơ PDF…</source>
         <translation>Making the dossier PDF…</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="317"/>
+        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="318"/>
         <source>Đã lưu {0}</source>
         <translation>Saved {0}</translation>
     </message>

@@ -82,6 +82,11 @@ def test_page_lists_filters_and_shows_the_selected_loan(qtbot, ctx, host):
     qtbot.waitUntil(lambda: page.model.rowCount() == 1 and page.model.loan_at(0).id == draft)
     page.table.selectRow(0)
     qtbot.waitUntil(lambda: page.detail is not None and page.detail["id"] == draft)
+    # A draft's rate is the rules' on its application date, shown as provisional with its
+    # basis (a poor Thái borrower in 2025: the priority groups' poor-household rate).
+    rate = page.detail_view.fact_labels["rate"]
+    assert rate.text() == "6,60 %/năm (tạm tính)"
+    assert rate.toolTip().startswith("NĐ 61/2015/NĐ-CP, NĐ 74/2019/NĐ-CP: lãi suất hộ nghèo")
     assert page.buttons["edit"].isEnabled() and page.buttons["submit"].isEnabled()
     assert not page.buttons["disburse"].isEnabled()
 

@@ -128,7 +128,7 @@ class LoansPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((155, 105, 105, 130, 95, 95, 82, 88, 75, 95)):
+        for column, width in enumerate((155, 105, 105, 130, 95, 95, 82, 100, 75, 95)):
             header.resizeSection(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.table.doubleClicked.connect(lambda _: self.edit_loan())
