@@ -187,3 +187,12 @@ def test_loans_stored_before_the_rules_were_data_keep_their_rate(ctx):
         s.execute(update(LoanApplication).where(LoanApplication.id == loan_id)
                   .values(rate_pct_year=Decimal("6.5")))
     assert loan_detail(ctx, loan_id, as_of=date(2026, 6, 1))["rate_basis"] == ""
+
+
+@pytest.mark.parametrize(("on", "rate"), [(date(2025, 11, 30), 7.92), (date(2025, 12, 1), 7.488),
+                                          (date(2026, 1, 1), 7.9248)])
+def test_a_kinh_worker_in_no_priority_group_borrows_as_other(ctx, on, rate):
+    loan_id = svc.create_loan(ctx, worker(ctx, "none", "01"),
+                              application(on, 40_000_000, group="other"))
+    shown = loan_detail(ctx, loan_id)
+    assert shown["policy_group"] == "other" and shown["rate_pct_year"] == rate

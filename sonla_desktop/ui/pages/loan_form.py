@@ -260,10 +260,10 @@ class LoanFormDialog(RuleChecks, QDialog):
         self.group.blockSignals(True)
         self.group.clear()
         for key in POLICY_GROUPS:
-            if key == "other":
-                continue
             self.group.addItem(group_label(key), key)
-            self.group.model().item(self.group.count() - 1).setEnabled(key in allowed)
+            # "Other" is for a borrower in no priority group (the rules still lend to them).
+            enabled = key in allowed or (key == "other" and not allowed)
+            self.group.model().item(self.group.count() - 1).setEnabled(enabled)
         self._select(self.group, current)
         self.group.blockSignals(False)
 
