@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from ..domain.dates import format_date
 from ..domain.loan_application import COST_KIND_LABELS_VI, frequency_label_vi
-from ..domain.loan_rules import collateral_threshold, overdue_multiplier_pct
+from ..domain.loan_rules import collateral_threshold, decide_rate, overdue_multiplier_pct
 from ..domain.loans import Instalment, build_schedule, format_vnd
 from ..domain.money_words import amount_in_words
 from ..domain.worker_rules import HOUSEHOLD_LABELS_VI
@@ -35,7 +35,7 @@ from ..models import (
     Setting,
     Worker,
 )
-from ..services.loan_rules import loan_rules, shown_terms
+from ..services.loan_rules import loan_borrower, loan_rules, shown_terms
 from .dossier import CostLine, DossierData, ScheduleRow
 
 # Optional setting: the VBSP transaction office the commune's applications go to.
@@ -127,6 +127,8 @@ def dossier_data(session: Session, loan_id: str, today: date) -> DossierData:
     else:
         rate_day = loan.application_date
         rate = terms.rate_pct_year
+        if rate is None:  # no rule in force for this borrower that day: say so, print nothing
+            decide_rate(rules, loan_borrower(session, loan), rate_day)
         principal = loan.approved_vnd or loan.requested_vnd
         schedule = _rows(build_schedule(principal, rate, rate_day, loan.term_months,
                                         loan.frequency_months)) if principal > 0 else []

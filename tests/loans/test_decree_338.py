@@ -196,3 +196,16 @@ def test_a_kinh_worker_in_no_priority_group_borrows_as_other(ctx, on, rate):
                               application(on, 40_000_000, group="other"))
     shown = loan_detail(ctx, loan_id)
     assert shown["policy_group"] == "other" and shown["rate_pct_year"] == rate
+
+
+def test_a_dossier_with_no_rule_in_force_says_so_instead_of_printing(ctx, tmp_path):
+    from sonla_desktop.errors import UserError
+
+    loan_id = svc.create_loan(ctx, worker(ctx), application(date(2026, 3, 1), 60_000_000))
+    with ctx.transaction() as s:  # as written by an older node, and the rules withdrawn
+        s.execute(update(LoanApplication).where(LoanApplication.id == loan_id)
+                  .values(rate_pct_year=None, rate_basis=""))
+        s.execute(update(LoanRule).where(LoanRule.kind == "loan_rate").values(deleted=True))
+    with pytest.raises(UserError) as err:
+        export_dossier(ctx, loan_id, tmp_path / "x.pdf", today=date(2026, 3, 2))
+    assert "Không có quy định lãi suất cho vay" in err.value.vi
