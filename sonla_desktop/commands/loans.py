@@ -59,6 +59,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     c.add_argument("--cost", action="append", required=True, metavar="KIND=AMOUNT[:LABEL]",
                    help=f"khoản chi phí; KIND là một trong {', '.join(COST_KINDS)}")
     c.add_argument("--requested", required=True, help="số tiền đề nghị vay")
+    c.add_argument("--state-supported", default="0", metavar="AMOUNT",
+                   help="phần chi phí ngân sách Nhà nước hỗ trợ (giáo dục định hướng, đào tạo "
+                        "nghề, ngoại ngữ…): từ 2026 không được vay phần này")
     c.add_argument("--term", type=int, required=True, help="thời hạn vay (tháng)")
     c.add_argument("--frequency", type=int, default=1, help="định kỳ trả gốc (tháng)")
     c.add_argument("--contract-months", type=int, help="mặc định: theo hồ sơ người lao động")
@@ -135,6 +138,10 @@ def cmd_show(args: argparse.Namespace) -> int:
         return 0
     print(f"{detail['full_name']} – {STATUS_LABELS_VI[detail['status']]} – "
           f"{format_vnd(detail['requested_vnd'])} đồng, {detail['term_months']} tháng")
+    if detail["rate_pct_year"] is not None:
+        rate = f"{detail['rate_pct_year']:g}".replace(".", ",")
+        print(f"Lãi suất {rate} %/năm – {detail['rate_basis']}"
+              + ("; phải có tài sản bảo đảm" if detail["collateral_required"] else ""))
     state = detail["state"]
     if state:
         print(f"Dư nợ ngày {format_date(date.fromisoformat(detail['as_of']))}: "
@@ -175,7 +182,7 @@ def cmd_create(args: argparse.Namespace) -> int:
     raw = {
         "policy_group": args.group, "application_date": args.date,
         "cost_lines": [_cost(c) for c in args.cost], "requested_vnd": args.requested,
-        "term_months": args.term, "frequency_months": args.frequency,
+        "state_supported_vnd": args.state_supported, "term_months": args.term, "frequency_months": args.frequency,
         "contract_months": args.contract_months or defaults[0] or args.term,
         "market_code": args.market or defaults[1], "agency": args.agency or defaults[2],
         "purpose": args.purpose, "savings_group_name": args.savings_group,

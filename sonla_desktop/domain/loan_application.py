@@ -23,15 +23,16 @@ declaration travels with the row through sync.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from ..errors import ValidationError
 from .dates import parse_date
-from .loans import check_amount, check_term, format_vnd
-from .policy import POLICY_GROUPS, Applicant, PolicyParam, check_group
+from .loan_rules import LoanRule, check_cap, max_term_months
+from .loans import check_term, format_vnd
+from .policy import POLICY_GROUPS, Applicant, check_group
 from .text import clean_multiline, clean_text
 
 LOAN_STATUSES = ("draft", "submitted", "approved", "disbursed", "closed", "rejected")
@@ -240,6 +241,9 @@ def clean_application(raw: Mapping[str, object]) -> tuple[dict, dict[str, Valida
     check("cost_lines", lambda: _cost_lines(raw.get("cost_lines")))
     check("requested_amount", lambda: parse_vnd(
         raw.get("requested_vnd"), "requested_amount", "Số tiền đề nghị vay"))
+    check("state_supported_vnd", lambda: parse_vnd(
+        raw.get("state_supported_vnd") or 0, "state_supported_vnd",
+        "Phần chi phí Nhà nước hỗ trợ"))
     clean["market_code"] = clean_text(str(raw.get("market_code") or "")).upper() or None
     for field, limit in (("agency", 200), ("purpose", 2000), ("savings_group_name", 200),
                          ("savings_group_head", 120)):
@@ -258,17 +262,27 @@ def clean_application(raw: Mapping[str, object]) -> tuple[dict, dict[str, Valida
 
 
 def check_application(
-    clean: Mapping[str, object], applicant: Applicant, params: Iterable[PolicyParam],
+    clean: Mapping[str, object], applicant: Applicant, rules: Sequence[LoanRule],
 ) -> dict[str, ValidationError]:
-    """The loan rules on a cleaned application: group, share of costs, term (by field)."""
-    params = list(params)
+    """The loan rules in force on the application date: group, cap, term (by field)."""
     errors: dict[str, ValidationError] = {}
+    on = clean["application_date"]
+
+    def amount() -> None:
+        if clean["requested_amount"] <= 0:
+            raise ValidationError("requested_amount", "Số tiền đề nghị vay phải lớn hơn 0.",
+                                  "The requested amount must be greater than 0.")
+        check_cap(rules, clean["requested_amount"], clean["total_cost_vnd"],
+                  clean.get("state_supported_vnd", 0), on)
+
+    def term() -> None:
+        limit = max_term_months(rules, clean["contract_months"], on)
+        check_term(clean["term_months"], limit)
+
     checks = [
         ("policy_group", lambda: check_group(applicant, clean["policy_group"])),
-        ("requested_amount", lambda: check_amount(
-            clean["requested_amount"], clean["total_cost_vnd"], params,
-            clean["application_date"])),
-        ("term_months", lambda: check_term(clean["term_months"], clean["contract_months"])),
+        ("requested_amount", amount),
+        ("term_months", term),
     ]
     for field, fn in checks:
         try:

@@ -284,7 +284,7 @@ class Applicant:
 def eligible_groups(a: Applicant) -> list[str]:
     """The priority groups ``a`` qualifies for, most favoured first.
 
-    ``other`` never appears: it is a clerk's manual choice, not an entitlement.
+    ``other`` never appears: it is what a borrower in none of them is recorded as.
     """
     if a.household not in HOUSEHOLD_STATUSES:
         raise ValidationError(
@@ -314,6 +314,10 @@ def check_group(a: Applicant, group: str) -> None:
     """Raise ``ValidationError("policy_group", ...)`` unless ``a`` qualifies for ``group``."""
     allowed = eligible_groups(a)
     if group in allowed:
+        return
+    # A worker in no priority group may still borrow (the loan rules give them the
+    # general rate: job creation until 2025, 127% of the poor-household rate from 2026).
+    if group == OTHER and not allowed:
         return
     vi_group, en_group = _group_label(group)
     if allowed:

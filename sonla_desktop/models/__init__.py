@@ -9,19 +9,28 @@ from .base import SYNC_COLUMNS, Base, SyncedMixin, new_id, reference_id, utcnow
 from .event import Attendance, Event
 from .loan import COST_KINDS, LOAN_STATUSES, Disbursement, LoanApplication, LoanCostLine, Repayment
 from .local import AuditLog, BundleLog, Conflict, Node, PeerAck, Setting
-from .reference import AdminUnit, EthnicGroup, Market, PolicyGroup, PolicyParam, PolicyRate, Target
+from .reference import (
+    AdminUnit,
+    EthnicGroup,
+    LoanRule,
+    Market,
+    PolicyGroup,
+    PolicyParam,
+    PolicyRate,
+    Target,
+)
 from .worker import HOUSEHOLD_STATUSES, WORKER_STATUSES, Worker
 
 # Tables that travel in sync bundles, parents before children (import order matters for FKs).
 SYNCED_MODELS = (
-    AdminUnit, EthnicGroup, Market, PolicyGroup, PolicyRate, PolicyParam, Target,
+    AdminUnit, EthnicGroup, Market, PolicyGroup, PolicyRate, PolicyParam, LoanRule, Target,
     Worker, LoanApplication, LoanCostLine, Disbursement, Repayment, Event, Attendance,
 )
 
 __all__ = [
     "SYNC_COLUMNS", "SYNCED_MODELS", "Base", "SyncedMixin", "new_id", "reference_id", "utcnow",
-    "AdminUnit", "EthnicGroup", "Market", "PolicyGroup", "PolicyRate", "PolicyParam", "Target",
-    "Worker", "WORKER_STATUSES", "HOUSEHOLD_STATUSES",
+    "AdminUnit", "EthnicGroup", "Market", "PolicyGroup", "PolicyRate", "PolicyParam", "LoanRule",
+    "Target", "Worker", "WORKER_STATUSES", "HOUSEHOLD_STATUSES",
     "LoanApplication", "LoanCostLine", "Disbursement", "Repayment", "LOAN_STATUSES", "COST_KINDS",
     "Event", "Attendance",
     "Node", "Setting", "AuditLog", "PeerAck", "BundleLog", "Conflict",

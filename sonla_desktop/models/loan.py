@@ -3,7 +3,7 @@
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import BigInteger, Date, ForeignKey, Integer, String, Text
+from sqlalchemy import BigInteger, Boolean, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import Base, DecimalText, SyncedMixin
@@ -32,8 +32,13 @@ class LoanApplication(SyncedMixin, Base):
     savings_group_head: Mapped[str] = mapped_column(String(120), default="")
     status: Mapped[str] = mapped_column(String(12), default="draft", index=True)
     reject_reason: Mapped[str] = mapped_column(Text, default="")
-    # Fixed when the money is paid out: the rate in force on the disbursement date.
+    # Costs the state budget pays (training, orientation...): not lent from 2026 (NĐ 338 Art. 12).
+    state_supported_vnd: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    # Decided by the loan rules on the borrower's facts from the draft on (application date),
+    # fixed when the money is paid out (disbursement date). See domain.loan_rules.
     rate_pct_year: Mapped[Decimal | None] = mapped_column(DecimalText, nullable=True)
+    rate_basis: Mapped[str] = mapped_column(Text, default="", server_default="")
+    collateral_required: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
     notes: Mapped[str] = mapped_column(Text, default="")
 
 

@@ -73,6 +73,24 @@ class PolicyParam(SyncedMixin, Base):
     basis: Mapped[str] = mapped_column(Text, default="")
 
 
+class LoanRule(SyncedMixin, Base):
+    """One effective-dated loan rule or published rate (see ``domain.loan_rules``)."""
+
+    __tablename__ = "loan_rule"
+    key: Mapped[str] = mapped_column(String(60), index=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    valid_from: Mapped[date | None] = mapped_column(Date, nullable=True)
+    valid_to: Mapped[date | None] = mapped_column(Date, nullable=True)
+    conditions: Mapped[str] = mapped_column(Text, default="any")
+    value_kind: Mapped[str] = mapped_column(String(40))
+    value: Mapped[Decimal] = mapped_column(DecimalText)
+    base: Mapped[str] = mapped_column(String(60), default="")
+    legal_basis: Mapped[str] = mapped_column(Text, default="")
+    label_vi: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    confidence: Mapped[str] = mapped_column(Text, default="")
+
+
 class Target(SyncedMixin, Base):
     """Departure target for a year, province-wide (commune NULL) or for one commune."""
 

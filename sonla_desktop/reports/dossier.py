@@ -125,6 +125,9 @@ class DossierData:
     needs_collateral: bool
     # Printed under the schedule's title, e.g. that it assumes a disbursement date.
     schedule_note: str = ""
+    # Why collateral is required (threshold and legal basis), printed in section 7.
+    collateral_basis: str = ""
+    state_supported_vnd: int = 0  # costs the state budget pays: not lent (NĐ 338, Art. 12)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -288,7 +291,10 @@ def _plan(data: DossierData, st: Styles, width: float) -> list[Flowable]:
         _p("1. Tổng chi phí đi làm việc ở nước ngoài theo hợp đồng:", st),
         _costs_table(data, st, width),
         vspace(5),
-        _p(f"2. Vốn tự có tham gia: {format_vnd(max(own, 0))} đồng.", st),
+        _p(f"2. Vốn tự có tham gia: {format_vnd(max(own - data.state_supported_vnd, 0))} đồng"
+           + (f"; ngân sách Nhà nước hỗ trợ (không cho vay): "
+              f"{format_vnd(data.state_supported_vnd)} đồng" if data.state_supported_vnd else "")
+           + ".", st),
         _p(
             f"3. Số tiền đề nghị vay: <b>{format_vnd(data.requested_vnd)} đồng</b> "
             f"(Bằng chữ: <i>{escape(_amount_words(data.amount_words))}</i>).",
@@ -308,12 +314,16 @@ def _plan(data: DossierData, st: Styles, width: float) -> list[Flowable]:
         ),
     ]
     if data.needs_collateral:
-        out.append(_p(
-            "7. Tài sản bảo đảm tiền vay (số tiền vay trên mức phải có bảo đảm theo quy "
-            "định):",
-            st,
-        ))
-        out.append(FillLines(2, leading=st.body.leading + 4))
+        why = escape(data.collateral_basis) if nfc(data.collateral_basis).strip() else (
+            "số tiền vay trên mức phải có bảo đảm theo quy định")
+        out.append(_p(f"7. Tài sản bảo đảm tiền vay (<b>bắt buộc</b>: {why}):", st))
+        # The bank needs what the asset is, what it is worth and the papers that prove
+        # ownership (NĐ 338/2025 Art. 16): one labelled line each for the borrower.
+        for label in ("a) Loại tài sản, địa chỉ:", "b) Giá trị ước tính (đồng):",
+                      "c) Giấy tờ chứng minh quyền sở hữu, sử dụng:",
+                      "d) Chủ sở hữu tài sản:"):
+            out.append(_p(label, st))
+            out.append(FillLines(1, leading=st.body.leading + 4))
     return out
 
 

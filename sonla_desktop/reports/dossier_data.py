@@ -18,9 +18,9 @@ from sqlalchemy.orm import Session
 
 from ..domain.dates import format_date
 from ..domain.loan_application import COST_KIND_LABELS_VI, frequency_label_vi
-from ..domain.loans import Instalment, build_schedule, needs_collateral
+from ..domain.loan_rules import collateral_threshold, decide_rate, overdue_multiplier_pct
+from ..domain.loans import Instalment, build_schedule, format_vnd
 from ..domain.money_words import amount_in_words
-from ..domain.policy import OVERDUE_MULTIPLIER_PCT, param_on, rate_on
 from ..domain.worker_rules import HOUSEHOLD_LABELS_VI
 from ..errors import NotFoundError
 from ..models import (
@@ -35,7 +35,7 @@ from ..models import (
     Setting,
     Worker,
 )
-from ..services.loan_figures import policy_params, rate_rows
+from ..services.loan_rules import loan_borrower, loan_rules, shown_terms
 from .dossier import CostLine, DossierData, ScheduleRow
 
 # Optional setting: the VBSP transaction office the commune's applications go to.
@@ -104,13 +104,17 @@ def dossier_data(session: Session, loan_id: str, today: date) -> DossierData:
     lines = list(session.scalars(select(LoanCostLine).where(
         LoanCostLine.loan_id == loan_id, ~LoanCostLine.deleted)
         .order_by(LoanCostLine.created_at, LoanCostLine.id)))
-    params = policy_params(session)
+    rules = loan_rules(session)
     paid_out, first = session.execute(
         select(func.coalesce(func.sum(Disbursement.amount_vnd), 0),
                func.min(Disbursement.disbursed_on))
         .where(Disbursement.loan_id == loan_id, ~Disbursement.deleted,
                Disbursement.disbursed_on <= today)).one()
 
+    first_ever = session.scalar(select(func.min(Disbursement.disbursed_on)).where(
+        Disbursement.loan_id == loan_id, ~Disbursement.deleted)) if first is None else first
+    terms = shown_terms(session, loan, first_ever)
+    rule = f"{terms.rate_basis}; " if terms.rate_basis else ""
     if paid_out and first is not None and loan.rate_pct_year is not None:
         # What services.loan_figures builds for a loan paid out: the amount paid out,
         # from the first payout, at the rate fixed that day.
@@ -118,20 +122,30 @@ def dossier_data(session: Session, loan_id: str, today: date) -> DossierData:
         rate_day = first
         schedule = _rows(build_schedule(paid_out, rate, first, loan.term_months,
                                         loan.frequency_months))
-        basis = f"cố định theo lãi suất có hiệu lực ngày giải ngân {format_date(rate_day)}"
+        basis = f"{rule}cố định theo quy định có hiệu lực ngày giải ngân {format_date(rate_day)}"
         note = ""
     else:
         rate_day = loan.application_date
-        rate = rate_on(rate_rows(session), loan.policy_group, rate_day)
+        rate = terms.rate_pct_year
+        if rate is None:  # no rule in force for this borrower that day: say so, print nothing
+            decide_rate(rules, loan_borrower(session, loan), rate_day)
         principal = loan.approved_vnd or loan.requested_vnd
         schedule = _rows(build_schedule(principal, rate, rate_day, loan.term_months,
                                         loan.frequency_months)) if principal > 0 else []
-        basis = (f"mức có hiệu lực ngày làm đơn {format_date(rate_day)}; lãi suất chính thức là "
-                 "mức có hiệu lực vào ngày giải ngân")
+        basis = (f"{rule}mức có hiệu lực ngày làm đơn {format_date(rate_day)}; lãi suất chính "
+                 "thức là mức có hiệu lực vào ngày giải ngân")
         note = (f"Lịch tạm tính như thể giải ngân ngày làm đơn {format_date(rate_day)}, với lãi "
                 "suất có hiệu lực ngày đó; lịch chính thức tính từ ngày giải ngân thực tế.")
-    multiplier = param_on(params, OVERDUE_MULTIPLIER_PCT, rate_day)
-    collateral = needs_collateral(loan.requested_vnd, params, loan.application_date)
+    multiplier = overdue_multiplier_pct(rules, rate_day)
+    collateral = bool(terms.collateral_required)
+    threshold_day = first_ever or loan.application_date
+    collateral_basis = ""
+    if collateral:
+        threshold = collateral_threshold(rules, threshold_day)
+        basis_of = next((r.legal_basis for r in rules if r.kind == "collateral_threshold"
+                         and r.in_force(threshold_day)), "")
+        collateral_basis = (f"số tiền vay {format_vnd(loan.approved_vnd or loan.requested_vnd)} "
+                            f"đồng trên mức {format_vnd(threshold)} đồng, {basis_of}")
     household = (HOUSEHOLD_LABELS_VI.get(worker.household, "")
                  if worker.household != "none" else HOUSEHOLD_NONE_LABEL)
     return DossierData(
@@ -172,4 +186,6 @@ def dossier_data(session: Session, loan_id: str, today: date) -> DossierData:
         attachments=attachments_for(loan.policy_group, collateral),
         needs_collateral=collateral,
         schedule_note=note,
+        collateral_basis=collateral_basis,
+        state_supported_vnd=loan.state_supported_vnd,
     )

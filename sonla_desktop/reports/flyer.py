@@ -198,7 +198,10 @@ def _grid_style(st: _Styles) -> TableStyle:
 def _loan_items(data: FlyerData) -> list[str]:
     loan = data.loan
     items = []
-    if loan.max_share_pct is not None:
+    if loan.cap_label:
+        # The cap in the decree's own words (from 2026: minus what the state budget pays).
+        items.append(f"Vay <b>{escape(loan.cap_label)}</b> ({escape(loan.cap_basis)}).")
+    elif loan.max_share_pct is not None:
         items.append(f"Vay tới <b>{format_decimal_vi(loan.max_share_pct, 0)}% chi phí</b> "
                      "đi làm việc ở nước ngoài ghi trong hợp đồng.")
     single = loan.single_rate
@@ -206,9 +209,12 @@ def _loan_items(data: FlyerData) -> list[str]:
         since = f", áp dụng từ {format_date_vi(single.valid_from)}" if single.valid_from else ""
         items.append(f"Lãi suất ưu đãi <b>{_rate_text(single.rate_pct_year)}</b>{since}.")
     elif loan.rates:
+        # Who pays what: the cheapest rate that fits a borrower applies to them.
         parts = "; ".join(f"{escape(r.label)}: <b>{_rate_text(r.rate_pct_year)}</b>"
                           for r in loan.rates)
-        items.append(f"Lãi suất ưu đãi: {parts}.")
+        since = max((r.valid_from for r in loan.rates if r.valid_from), default=None)
+        when = f" (áp dụng từ {format_date_vi(since)})" if since else ""
+        items.append(f"Lãi suất{when}: {parts}.")
     else:
         items.append("Lãi suất: theo mức Ngân hàng Chính sách xã hội đang áp dụng "
                      "(hỏi cán bộ xã).")

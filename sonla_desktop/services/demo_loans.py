@@ -4,7 +4,8 @@ are overdue; some workers still in training have applications on the way.
 Called by ``services.demo.generate_demo`` inside its transaction. Rows go in through
 SQLAlchemy Core in bulk (like the workers): 100k demo workers give ~7,000 loans and
 ~150,000 repayments, far too many for one ORM object each. Every figure still comes from
-the real rules: eligible groups, the rate in force on the disbursement date, the schedule
+the real rules: eligible groups, the loan rules' rate on the borrower's facts on the
+disbursement date, the schedule
 of ``build_schedule``.
 """
 
@@ -18,8 +19,9 @@ from sqlalchemy import Date, DateTime, Table, select
 from sqlalchemy.orm import Session
 
 from ..domain.loan_application import Declarations, encode_notes
+from ..domain.loan_rules import BorrowerFacts, loan_terms
 from ..domain.loans import add_months, build_schedule
-from ..domain.policy import Applicant, eligible_groups, rate_on
+from ..domain.policy import Applicant, eligible_groups
 from ..models import (
     AdminUnit,
     Disbursement,
@@ -33,7 +35,7 @@ from ..models import (
 from ..models.base import DecimalText
 from .context import ServiceContext
 from .demo_names import ETHNIC_NAMES
-from .loan_figures import rate_rows
+from .loan_rules import loan_rules
 
 LOAN_SHARE = 0.2  # of departed (and returned) workers
 PIPELINE_SHARE = 0.08  # of workers in training: applications not yet paid out
@@ -124,7 +126,7 @@ def _bulk_insert(s: Session, table: Table, rows: list[dict]) -> None:
 
 def add_demo_loans(ctx: ServiceContext, s: Session, rng: random.Random, today: date,
                    summary) -> None:
-    rates = rate_rows(s)
+    rules = loan_rules(s)
     poor_areas = set(s.scalars(select(AdminUnit.code).where(AdminUnit.is_poor_area)))
     markets = {code: name for code, name in s.execute(select(Market.code, Market.name_vi))}
     clock = ctx.clock(s)
@@ -185,9 +187,15 @@ def add_demo_loans(ctx: ServiceContext, s: Session, rng: random.Random, today: d
                        "theo hợp đồng",
             "savings_group_name": f"Tổ TK&VV {place[0].lower() + place[1:]}",
             "savings_group_head": _person(rng), "status": "draft", "reject_reason": "",
-            "rate_pct_year": None,
+            "state_supported_vnd": 0,
             "notes": encode_notes(Declarations(land_revoked=land), ""),
         }
+        borrower = BorrowerFacts(household, ethnic, commune in poor_areas, land, False)
+        # Terms as the rules give them: on the application date for a loan on its way,
+        # fixed on the payout date for a loan paid out (as services.loans does).
+        terms = loan_terms(rules, borrower, amount, disbursed_on if departed else applied)
+        loan.update(rate_pct_year=terms.rate.rate_pct_year, rate_basis=terms.rate.basis,
+                    collateral_required=terms.collateral_required)
         for i, (kind, value) in enumerate(_cost_lines(rng, total, market)):
             lines.append(sync({"id": uid(), "loan_id": loan_id, "kind": kind, "label": "",
                                "amount_vnd": value}, i))
@@ -200,8 +208,8 @@ def add_demo_loans(ctx: ServiceContext, s: Session, rng: random.Random, today: d
                 loan["reject_reason"] = rng.choice(REJECT_REASONS)
             loans.append(sync(loan))
             continue
-        rate = rate_on(rates, group, disbursed_on)
-        loan.update(status="disbursed", approved_vnd=amount, rate_pct_year=rate)
+        rate = terms.rate.rate_pct_year
+        loan.update(status="disbursed", approved_vnd=amount)
         payouts.append(sync({"id": uid(), "loan_id": loan_id, "disbursed_on": disbursed_on,
                              "amount_vnd": amount}))
         habit = rng.random()  # 0.95+: stopped paying (overdue); else pays every month

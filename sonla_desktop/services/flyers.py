@@ -1,8 +1,8 @@
 """What a recruitment flyer says, gathered from the database, settings and data files.
 
-Nothing a flyer promises about money is typed here: the loan rate, the share of costs a
-loan may cover and the collateral threshold are read from the effective-dated policy
-tables on the day the flyer is printed, and market facts come from
+Nothing a flyer promises about money is typed here: the loan rates (by who pays what),
+the cap as the decree states it and the collateral threshold are read from the loan rules
+(``loan_rule``) in force on the day the flyer is printed, and market facts come from
 resources/data/market_facts.csv (with their source printed on the flyer).
 """
 
@@ -19,20 +19,21 @@ from sqlalchemy import select
 
 from .. import paths
 from ..domain.identity import normalize_phone
-from ..domain.policy import (
-    COLLATERAL_THRESHOLD_VND,
-    MAX_LOAN_SHARE_PCT,
-    OVERDUE_MULTIPLIER_PCT,
-    RateRow,
-    param_on,
-    rate_on,
+from ..domain.loan_rules import (
+    LOAN_RATE,
+    LoanRule,
+    collateral_threshold,
+    describe_conditions,
+    loan_cap,
+    overdue_multiplier_pct,
+    rule_rate,
 )
 from ..domain.text import clean_multiline, clean_text
 from ..errors import UserError, ValidationError
 from ..models import Market, Node, PolicyGroup, Setting
 from .context import ServiceContext
 from .events import get_event
-from .loan_figures import policy_params, rate_rows
+from .loan_rules import loan_rules
 from .setup import set_settings
 
 LAYOUTS = ("a4", "a5x2")
@@ -162,59 +163,74 @@ def load_market_facts(names: Mapping[str, str] | None = None) -> dict[str, Marke
 
 @dataclass(frozen=True)
 class GroupRate:
-    label: str
+    label: str  # who pays it, in the rule's words ("người dân tộc thiểu số và hộ nghèo")
     rate_pct_year: Decimal
     valid_from: date | None
+    basis: str = ""  # the legal basis of the rule(s)
 
 
 @dataclass(frozen=True)
 class LoanSupport:
     max_share_pct: Decimal | None
-    rates: tuple[GroupRate, ...]  # priority groups with a rate in force on the day
+    rates: tuple[GroupRate, ...]  # by who pays what, cheapest first
     collateral_threshold_vnd: int | None
     overdue_multiplier_pct: Decimal | None
+    cap_label: str = ""  # the cap as the decree states it
+    cap_basis: str = ""
 
     @property
     def single_rate(self) -> GroupRate | None:
-        """The rate when every priority group borrows at the same one (as until 2025)."""
+        """The rate when every borrower the rules name pays the same one."""
         distinct = {r.rate_pct_year for r in self.rates}
         if len(distinct) != 1:
             return None
         latest = max((r.valid_from for r in self.rates if r.valid_from), default=None)
-        return GroupRate("", distinct.pop(), latest)
+        return GroupRate("", distinct.pop(), latest, self.rates[0].basis)
 
 
-def _param(params, key: str, on: date) -> Decimal | None:
+def _or_none(fn, *args):
     try:
-        return param_on(params, key, on)
+        return fn(*args)
     except UserError:
         return None
 
 
-def _in_force_from(rows: list[RateRow], group: str, on: date) -> date | None:
-    return max((r.valid_from for r in rows if r.group == group and r.valid_from
-                and r.valid_from <= on and (r.valid_to is None or on <= r.valid_to)),
-               default=None)
+def rates_by_payer(rules: list[LoanRule], on: date) -> tuple[GroupRate, ...]:
+    """Each loan rate in force on ``on`` with who pays it. A borrower pays the lowest that
+    fits (the decree's "most favourable"), so the list reads cheapest first and the rule for
+    everyone is "other workers" once more specific rules come before it."""
+    found: dict[Decimal, list[tuple[str, date | None, str]]] = {}
+    for rule in rules:
+        if rule.kind != LOAN_RATE or not rule.in_force(on):
+            continue
+        rate = _or_none(rule_rate, rules, rule, on)
+        if rate is None:
+            continue
+        series_from = max((r.valid_from for r in rules if r.kind == "series"
+                           and r.key == rule.base and r.in_force(on) and r.valid_from),
+                          default=None)
+        since = max((d for d in (rule.valid_from, series_from) if d), default=None)
+        found.setdefault(rate, []).append(
+            (describe_conditions(rule.conditions), since, rule.legal_basis))
+    out = []
+    for rate in sorted(found):
+        entries = found[rate]
+        label = ", hoặc ".join(e[0] for e in entries)
+        if label == "mọi người lao động" and len(found) > 1:
+            label = "người lao động khác"
+        since = max((e[1] for e in entries if e[1]), default=None)
+        out.append(GroupRate(label, rate, since, "; ".join(dict.fromkeys(e[2] for e in entries))))
+    return tuple(out)
 
 
 def loan_support(session, on: date) -> LoanSupport:
-    rows = rate_rows(session)
-    params = policy_params(session)
-    rates = []
-    for group in session.scalars(select(PolicyGroup).where(~PolicyGroup.deleted)
-                                 .order_by(PolicyGroup.sort_order)):
-        if group.key == "other":
-            continue
-        try:
-            rate = rate_on(rows, group.key, on)
-        except UserError:
-            continue  # no row in force for this group: the flyer says nothing about it
-        rates.append(GroupRate(group.name_vi, rate, _in_force_from(rows, group.key, on)))
-    threshold = _param(params, COLLATERAL_THRESHOLD_VND, on)
+    rules = loan_rules(session)
+    cap = _or_none(loan_cap, rules, 100, 0, on)
+    threshold = _or_none(collateral_threshold, rules, on)
     return LoanSupport(
-        _param(params, MAX_LOAN_SHARE_PCT, on), tuple(rates),
-        int(threshold) if threshold is not None else None,
-        _param(params, OVERDUE_MULTIPLIER_PCT, on))
+        cap.share_pct if cap else None, rates_by_payer(rules, on), threshold,
+        _or_none(overdue_multiplier_pct, rules, on),
+        cap.rule.label_vi if cap else "", cap.rule.legal_basis if cap else "")
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,9 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..domain.loan_rules import overdue_multiplier_pct
 from ..domain.loans import Instalment, LoanState, Payment, build_schedule, loan_state
-from ..domain.policy import OVERDUE_MULTIPLIER_PCT, PolicyParam, RateRow, param_on
+from ..domain.policy import PolicyParam, RateRow
 from ..models import Disbursement, LoanApplication, Repayment, Worker
 from ..models import PolicyParam as PolicyParamRow
 from ..models import PolicyRate as PolicyRateRow
@@ -77,7 +78,9 @@ def loan_figures(
                 Repayment.loan_id.in_(chunk), ~Repayment.deleted)):
             repayments[r.loan_id].append(
                 Payment(r.paid_on, r.principal_vnd, r.interest_vnd, r.overdue_interest_vnd))
-    params = policy_params(session)
+    from .loan_rules import loan_rules
+
+    rules = loan_rules(session)
     result = []
     for loan, commune in loans:
         paid_out = [d for d in disbursements[loan.id] if d.disbursed_on <= as_of]
@@ -88,7 +91,7 @@ def loan_figures(
         if paid_out and loan.rate_pct_year is not None and first is not None:
             schedule = tuple(build_schedule(amount, loan.rate_pct_year, first, loan.term_months,
                                             loan.frequency_months))
-            multiplier = param_on(params, OVERDUE_MULTIPLIER_PCT, as_of)
+            multiplier = overdue_multiplier_pct(rules, as_of)
             payments = [p for p in repayments[loan.id] if p.paid_on <= as_of]
             state = loan_state(list(schedule), payments, loan.rate_pct_year, multiplier, as_of,
                                disbursed_on=first)

@@ -20,8 +20,8 @@ from sqlalchemy import Select, and_, func, select
 from sqlalchemy.orm import Session
 
 from ..domain.loan_application import decode_notes
+from ..domain.loan_rules import LoanRule
 from ..domain.loans import principal_due_by
-from ..domain.policy import PolicyParam, RateRow
 from ..domain.text import fold
 from ..errors import NotFoundError, UserError
 from ..models import (
@@ -36,7 +36,8 @@ from ..models import (
     Worker,
 )
 from .context import ServiceContext
-from .loan_figures import loan_figures, policy_params, rate_rows
+from .loan_figures import loan_figures
+from .loan_rules import loan_rules, shown_terms
 from .loans import load_loan, load_worker
 
 L = LoanApplication
@@ -268,6 +269,7 @@ def loan_detail(ctx: ServiceContext, loan_id: str, as_of: date | None = None) ->
             Repayment.loan_id == loan_id, ~Repayment.deleted).order_by(Repayment.paid_on))
         [fig] = loan_figures(s, as_of, loan_ids=[loan_id])
         state = fig.state
+        terms = shown_terms(s, loan, fig.disbursed_on)
         return {
             "id": loan.id, "worker_id": loan.worker_id, "full_name": worker.full_name,
             "national_id": worker.national_id, "commune_code": worker.commune_code,
@@ -280,8 +282,14 @@ def loan_detail(ctx: ServiceContext, loan_id: str, as_of: date | None = None) ->
             "savings_group_name": loan.savings_group_name,
             "savings_group_head": loan.savings_group_head,
             "reject_reason": loan.reject_reason,
-            "rate_pct_year": float(loan.rate_pct_year) if loan.rate_pct_year is not None
+            "state_supported_vnd": loan.state_supported_vnd,
+            "rate_pct_year": float(terms.rate_pct_year) if terms.rate_pct_year is not None
             else None,
+            "rate_basis": terms.rate_basis,
+            "collateral_required": terms.collateral_required,
+            # False until the money is paid out: until then the three above follow the
+            # rules in force on the application date and the borrower's facts.
+            "terms_fixed": fig.disbursed_on is not None,
             "declared": {"land_revoked": declared.land_revoked,
                          "meritorious_relative": declared.meritorious_relative},
             "notes": free_notes,
@@ -323,8 +331,7 @@ class LoanFormData:
 
     worker: dict
     is_poor_area: bool
-    rates: list[RateRow]
-    params: list[PolicyParam]
+    rules: list[LoanRule]
     markets: list[tuple[str, str]]  # (code, Vietnamese name)
     group_names: dict[str, str]
     loan: dict | None = None  # loan_detail() of the loan being edited
@@ -349,8 +356,8 @@ def loan_form_data(ctx: ServiceContext, worker_id: str, loan_id: str | None = No
         names = {k: n for k, n in s.execute(select(PolicyGroup.key, PolicyGroup.name_vi))}
         others = list(s.scalars(select(L.status).where(
             L.worker_id == worker_id, ~L.deleted, L.id != (loan_id or ""))))
-        data = LoanFormData(facts, bool(unit and unit.is_poor_area), rate_rows(s),
-                            policy_params(s), markets, names, other_loans=others)
+        data = LoanFormData(facts, bool(unit and unit.is_poor_area), loan_rules(s),
+                            markets, names, other_loans=others)
     if loan_id:
         data.loan = loan_detail(ctx, loan_id)
     return data

@@ -25,8 +25,9 @@ from ..domain.loan_application import (
     encode_notes,
     parse_vnd,
 )
+from ..domain.loan_rules import BorrowerFacts, loan_terms
 from ..domain.loans import format_vnd, validate_repayment
-from ..domain.policy import Applicant, rate_on
+from ..domain.policy import Applicant
 from ..domain.text import clean_multiline
 from ..errors import NotFoundError, ValidationError
 from ..models import (
@@ -40,14 +41,17 @@ from ..models import (
     utcnow,
 )
 from .context import ServiceContext
-from .loan_figures import loan_figures, policy_params, rate_rows
+from .loan_figures import loan_figures
+from .loan_rules import borrower_facts, loan_borrower, loan_rules
 
 # Columns the form edits (the cost lines are replaced as a whole).
 FORM_FIELDS = (
     "policy_group", "application_date", "market_code", "agency", "contract_months",
-    "total_cost_vnd", "requested_vnd", "term_months", "frequency_months", "purpose",
-    "savings_group_name", "savings_group_head", "notes",
+    "total_cost_vnd", "requested_vnd", "state_supported_vnd", "term_months", "frequency_months",
+    "purpose", "savings_group_name", "savings_group_head", "notes",
 )
+# Decided by the loan rules on the borrower's facts (domain.loan_rules), never typed in.
+TERM_FIELDS = ("rate_pct_year", "rate_basis", "collateral_required")
 
 
 def _raise_first(errors: Mapping[str, ValidationError]) -> None:
@@ -80,6 +84,12 @@ def applicant_of(s: Session, worker: Worker, land_revoked: bool,
                      meritorious_relative)
 
 
+def _terms(rules, borrower: BorrowerFacts, amount_vnd: int, on: date) -> dict[str, object]:
+    terms = loan_terms(rules, borrower, amount_vnd, on)
+    return {"rate_pct_year": terms.rate.rate_pct_year, "rate_basis": terms.rate.basis,
+            "collateral_required": terms.collateral_required}
+
+
 def _validated_values(s: Session, worker: Worker, raw: Mapping[str, object]) -> tuple[dict, list]:
     clean, errors = clean_application(raw)
     market = clean["market_code"]
@@ -88,16 +98,22 @@ def _validated_values(s: Session, worker: Worker, raw: Mapping[str, object]) -> 
             "market_code", f"Thị trường: không có mã “{market}” trong danh mục.",
             f"Unknown market code “{market}”.")
     needed = ("policy_group", "application_date", "contract_months", "term_months",
-              "cost_lines", "requested_amount")
+              "cost_lines", "requested_amount", "state_supported_vnd")
+    rules = loan_rules(s)
     if all(k in clean for k in needed):
         declared = clean["declared"]
         applicant = applicant_of(s, worker, declared.land_revoked, declared.meritorious_relative)
-        for field, err in check_application(clean, applicant, policy_params(s)).items():
+        for field, err in check_application(clean, applicant, rules).items():
             errors.setdefault(field, err)
     _raise_first(errors)
     values = {k: clean[k] for k in FORM_FIELDS if k in clean}
     values["requested_vnd"] = clean["requested_amount"]
     values["notes"] = encode_notes(clean["declared"], clean["free_notes"])
+    # The draft carries the rate, its basis and the collateral requirement from the start,
+    # as in force on the application date; disbursement fixes them on its own date.
+    borrower = borrower_facts(s, worker, clean["declared"].land_revoked,
+                              clean["declared"].meritorious_relative)
+    values.update(_terms(rules, borrower, values["requested_vnd"], clean["application_date"]))
     return values, clean["cost_lines"]
 
 
@@ -179,13 +195,16 @@ def submit_loan(ctx: ServiceContext, loan_id: str) -> None:
         # household status): check again before it leaves the office.
         declared, _ = decode_notes(loan.notes)
         raw = {k: getattr(loan, k) for k in FORM_FIELDS}
-        raw.update(requested_vnd=loan.requested_vnd, land_revoked=declared.land_revoked,
+        raw.update(requested_vnd=loan.requested_vnd,
+                   state_supported_vnd=loan.state_supported_vnd, land_revoked=declared.land_revoked,
                    meritorious_relative=declared.meritorious_relative,
                    cost_lines=[{"kind": c.kind, "label": c.label, "amount_vnd": c.amount_vnd}
                                for c in _live_lines(s, loan_id)])
         check_action(loan.status, "submit")
-        _validated_values(s, load_worker(s, loan.worker_id), raw)
-        _set_status(ctx, s, loan, "submit")
+        values, _ = _validated_values(s, load_worker(s, loan.worker_id), raw)
+        terms = {k: (getattr(loan, k), values[k]) for k in TERM_FIELDS
+                 if getattr(loan, k) != values[k]}
+        _set_status(ctx, s, loan, "submit", terms)
 
 
 def approve_loan(ctx: ServiceContext, loan_id: str, approved_vnd: object) -> None:
@@ -217,12 +236,14 @@ def disburse_loan(ctx: ServiceContext, loan_id: str, on: date, amount_vnd: objec
         amount = parse_vnd(amount_vnd, "amount_vnd", "Số tiền giải ngân")
         check_disbursement(amount, loan.approved_vnd or 0, on, loan.application_date,
                            today or date.today())
-        rate = rate_on(rate_rows(s), loan.policy_group, on)
+        # Fixed now, on the borrower's facts and the rules in force on the payout day.
+        terms = _terms(loan_rules(s), loan_borrower(s, loan), loan.approved_vnd or amount, on)
         row = Disbursement(loan_id=loan_id, disbursed_on=on, amount_vnd=amount)
         s.add(row)
         ctx.stamp(s, row)
         s.flush()
-        _set_status(ctx, s, loan, "disburse", {"rate_pct_year": (loan.rate_pct_year, rate)})
+        _set_status(ctx, s, loan, "disburse",
+                    {k: (getattr(loan, k), v) for k, v in terms.items()})
         ctx.audit(s, "create", "disbursement", row.id,
                   {"loan_id": (None, loan_id), "disbursed_on": (None, on),
                    "amount_vnd": (None, amount)})

@@ -121,6 +121,9 @@ def seed_reference(ctx: ServiceContext, session: Session) -> SeedSummary:
             "key": p.key, "value": Decimal(p.value), "valid_from": p.valid_from,
             "valid_to": p.valid_to, "basis": p.basis,
         }, ctx)
+    from .loan_rules import seed_loan_rules
+
+    seed_loan_rules(ctx, session)
     return SeedSummary(len(units), len(groups), len(markets), len(rates), len(DEFAULT_PARAMS))
 
 

@@ -27,14 +27,16 @@ _MODELS = {m.__tablename__: m for m in SYNCED_MODELS}
 TABLE_LABELS_VI = {
     "admin_unit": "Xã/phường", "ethnic_group": "Dân tộc", "market": "Thị trường",
     "policy_group": "Nhóm chính sách", "policy_rate": "Lãi suất", "policy_param": "Tham số",
-    "target": "Chỉ tiêu", "worker": "Người lao động", "loan_application": "Khoản vay",
+    "loan_rule": "Quy định cho vay", "target": "Chỉ tiêu", "worker": "Người lao động",
+    "loan_application": "Khoản vay",
     "loan_cost_line": "Chi phí khoản vay", "disbursement": "Giải ngân", "repayment": "Trả nợ",
     "event": "Hội nghị tư vấn", "attendance": "Người dự hội nghị",
 }
 TABLE_LABELS_EN = {
     "admin_unit": "Commune/ward", "ethnic_group": "Ethnic group", "market": "Market",
     "policy_group": "Policy group", "policy_rate": "Interest rate", "policy_param": "Parameter",
-    "target": "Target", "worker": "Worker", "loan_application": "Loan",
+    "loan_rule": "Loan rule", "target": "Target", "worker": "Worker",
+    "loan_application": "Loan",
     "loan_cost_line": "Loan cost", "disbursement": "Disbursement", "repayment": "Repayment",
     "event": "Counselling event", "attendance": "Event attendance",
 }

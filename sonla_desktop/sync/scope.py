@@ -23,7 +23,7 @@ Scope = frozenset[str] | None
 
 HUB_ONLY_TABLES = frozenset({
     "admin_unit", "ethnic_group", "market", "policy_group", "policy_rate", "policy_param",
-    "target",
+    "loan_rule", "target",
 })
 # Tables whose rows hang on a loan, a worker or an event (for scope and for incremental
 # export: when a parent travels, its children travel with it).

@@ -219,3 +219,9 @@ def test_unknown_household_status_is_a_validation_error():
     with pytest.raises(ValidationError) as info:
         eligible_groups(_applicant(household="rich"))
     assert info.value.field == "household"
+
+
+def test_a_borrower_in_no_priority_group_is_recorded_as_other():
+    # Decree 338 lends to every worker (at 127% of the poor-household rate): a Kinh worker
+    # from an ordinary household is recorded as "other", which is refused for anyone else.
+    check_group(_applicant(ethnic_code="01"), "other")

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import subprocess
-from datetime import date, timedelta
-from decimal import Decimal
+from datetime import date
 
 import pytest
 import zxingcpp
 from PIL import Image
-from sqlalchemy import select
 
-from sonla_desktop.domain.policy import rate_on
-from sonla_desktop.models import PolicyRate
+from sonla_desktop.domain.loan_rules import BorrowerFacts, decide_rate
 from sonla_desktop.reports.attendance_sheet import render_attendance_sheet
 from sonla_desktop.reports.flyer import render_flyer
 from sonla_desktop.reports.pdf_common import format_decimal_vi
@@ -20,7 +17,7 @@ from sonla_desktop.services.attendance import register_attendee
 from sonla_desktop.services.event_documents import gather_attendance_sheet
 from sonla_desktop.services.events import create_event
 from sonla_desktop.services.flyers import gather_flyer_data, save_flyer_settings
-from sonla_desktop.services.loan_figures import rate_rows
+from sonla_desktop.services.loan_rules import add_rule, loan_rules
 
 CONTACTS = {"office_name": "UBND phường Chiềng Cơi", "office_phone": "0212 3852 123",
             "jobs_website": "https://vieclam.example.vn/son-la", "zalo": "0912 345 678",
@@ -103,40 +100,51 @@ def test_flyer_prints_the_rate_in_force_today_from_policy_data(ctx, tmp_path):
     save_flyer_settings(ctx, CONTACTS)
     today = date.today()
     with ctx.db.session() as s:
-        rate = rate_on(rate_rows(s), "poor", today)
+        rate = decide_rate(loan_rules(s), BorrowerFacts("poor", "03", False), today)
     out = tmp_path / "flyer.pdf"
     render_flyer(gather_flyer_data(ctx, market="JP"), out)
     text = _flat(out)
-    assert f"{format_decimal_vi(rate)}%/năm" in text
+    assert f"{format_decimal_vi(rate.rate_pct_year)}%/năm" in text
     assert "Nhật Bản" in text and "Luật 69/2020/QH14" in text
     assert "100% chi phí" in text
 
-    # The bank changes the rate from yesterday: a new row in the rate table, no new release.
-    with ctx.transaction() as s:
-        for row in s.scalars(select(PolicyRate).where(PolicyRate.valid_to.is_(None))):
-            row.valid_to = today - timedelta(days=2)
-        for group in ("poor", "near_poor", "ethnic_minority", "land_revoked",
-                      "meritorious_relative", "poor_area"):
-            s.add(PolicyRate(group_key=group, rate_pct_year=Decimal("5.4"),
-                             valid_from=today - timedelta(days=1), basis="test"))
-    render_flyer(gather_flyer_data(ctx, market="JP"), out)
-    text = _flat(out)
-    assert "5,40%/năm (0,45%/tháng)" in text
-    assert f"{format_decimal_vi(rate)}%/năm" not in text
-    assert f"áp dụng từ {today - timedelta(days=1):%d/%m/%Y}" in text
 
-
-def test_flyer_lists_each_groups_rate_when_they_differ(ctx, tmp_path):
-    today = date.today()
-    with ctx.transaction() as s:
-        row = s.scalar(select(PolicyRate).where(PolicyRate.group_key == "near_poor",
-                                                PolicyRate.valid_to.is_(None)))
-        row.valid_to = today - timedelta(days=1)
-        s.add(PolicyRate(group_key="near_poor", rate_pct_year=Decimal("7.92"), valid_from=today))
+def test_a_2026_flyer_quotes_who_pays_what_and_the_cap_as_decree_338_states_it(ctx, tmp_path):
+    day = date(2026, 3, 2)
     out = tmp_path / "flyer.pdf"
-    render_flyer(gather_flyer_data(ctx, market="TW"), out)
+    render_flyer(gather_flyer_data(ctx, market="JP", as_of=day), out)
     text = _flat(out)
-    assert "Hộ cận nghèo: 7,92%/năm (0,66%/tháng)" in text
+    # Not 6,24% for everyone: that is the rate of the borrowers the decree names.
+    assert ("người dân tộc thiểu số và hộ nghèo, hoặc người Kinh và hộ nghèo và sống ở xã "
+            "nghèo / vùng đặc biệt khó khăn: 6,24%/năm (0,52%/tháng)") in text
+    assert "người lao động khác: 7,9248%/năm" in text
+    assert "áp dụng từ 01/01/2026" in text
+    # (the two columns interleave in the extracted text, so the cap is checked in two parts)
+    assert "Vay tối đa 100% chi phí trước khi xuất cảnh" in text
+    assert "trừ phần ngân sách nhà nước hỗ trợ (NĐ 338/2025/NĐ-CP, Điều 12)" in text
+    assert "Vay đến 200 triệu đồng không phải thế chấp" in text
+
+    # A new Prime Minister's decision on the poor-household rate: one new row of the
+    # series, and both rates that refer to it follow (5.4 and 127% of it, 6.858).
+    add_rule(ctx, {"key": "poor_household_rate", "kind": "series", "valid_from": "01/03/2026",
+                   "value_kind": "percent_year", "value": "5,4",
+                   "legal_basis": "QĐ thử nghiệm", "label_vi": "lãi suất cho vay hộ nghèo"})
+    render_flyer(gather_flyer_data(ctx, market="JP", as_of=day), out)
+    text = _flat(out)
+    assert "khó khăn: 5,40%/năm (0,45%/tháng)" in text
+    assert "người lao động khác: 6,858%/năm" in text
+    assert "áp dụng từ 01/03/2026" in text
+
+
+def test_a_2025_flyer_quotes_the_priority_rate_and_the_job_creation_rate(ctx, tmp_path):
+    out = tmp_path / "flyer.pdf"
+    render_flyer(gather_flyer_data(ctx, market="TW", as_of=date(2025, 11, 20)), out)
+    text = _flat(out)
+    assert ("hộ nghèo hoặc hộ cận nghèo hoặc người dân tộc thiểu số hoặc hộ bị thu hồi đất "
+            "nông nghiệp hoặc thân nhân người có công hoặc sống ở xã nghèo / vùng đặc biệt khó "
+            "khăn: 6,60%/năm (0,55%/tháng)") in text
+    assert "người lao động khác: 7,92%/năm (0,66%/tháng)" in text
+    assert "tối đa 100% chi phí ghi trong hợp đồng" in text
 
 
 def test_flyer_qr_codes_decode_to_the_configured_contacts(ctx, tmp_path):

@@ -12,7 +12,8 @@ from sqlalchemy import func, select
 
 from sonla_desktop.db import open_database
 from sonla_desktop.domain.loan_application import decode_notes
-from sonla_desktop.domain.policy import Applicant, eligible_groups, rate_on
+from sonla_desktop.domain.loan_rules import BorrowerFacts, decide_rate
+from sonla_desktop.domain.policy import Applicant, eligible_groups
 from sonla_desktop.models import (
     AdminUnit,
     Disbursement,
@@ -23,8 +24,9 @@ from sonla_desktop.models import (
 )
 from sonla_desktop.services.context import ServiceContext
 from sonla_desktop.services.demo import generate_demo
-from sonla_desktop.services.loan_figures import loan_figures, rate_rows
+from sonla_desktop.services.loan_figures import loan_figures
 from sonla_desktop.services.loan_queries import LoanFilter, overdue_loans
+from sonla_desktop.services.loan_rules import loan_rules
 
 TODAY = date(2026, 11, 25)
 
@@ -72,7 +74,7 @@ def test_costs_add_up_and_amounts_are_typical_per_market(demo):
 def test_groups_match_the_worker_and_rates_the_disbursement_date(demo):
     db, _ = demo
     with db.session() as s:
-        rates = rate_rows(s)
+        rules = loan_rules(s)
         poor_areas = set(s.scalars(select(AdminUnit.code).where(AdminUnit.is_poor_area)))
         rows = s.execute(select(LoanApplication, Worker, Disbursement.disbursed_on)
                          .join(Worker, Worker.id == LoanApplication.worker_id)
@@ -86,8 +88,15 @@ def test_groups_match_the_worker_and_rates_the_disbursement_date(demo):
                                   declared.meritorious_relative)
             assert loan.policy_group in eligible_groups(applicant)
             groups[loan.policy_group] += 1
+            # The rate and its basis come from the loan rules on the borrower's facts: on
+            # the payout day once paid out, on the application date before.
+            facts = BorrowerFacts(worker.household, worker.ethnic_code,
+                                  worker.commune_code in poor_areas, declared.land_revoked,
+                                  declared.meritorious_relative)
+            decision = decide_rate(rules, facts, paid_on or loan.application_date)
+            assert (loan.rate_pct_year, loan.rate_basis) == (decision.rate_pct_year,
+                                                              decision.basis)
             if paid_on is not None:
-                assert loan.rate_pct_year == rate_on(rates, loan.policy_group, paid_on)
                 # paid out at or just before departure, after applying
                 assert timedelta(0) < worker.departure_date - paid_on <= timedelta(days=25)
                 assert loan.application_date < paid_on

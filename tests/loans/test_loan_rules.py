@@ -33,11 +33,13 @@ from sonla_desktop.domain.loans import (
     months_elapsed,
     principal_due_by,
 )
-from sonla_desktop.domain.policy import DEFAULT_PARAMS, Applicant
+from sonla_desktop.domain.policy import Applicant
 from sonla_desktop.errors import ValidationError
 from sonla_desktop.models import loan as loan_model
+from sonla_desktop.services.loan_rules import shipped_loan_rules
 
 POOR_KINH = Applicant("poor", "01", False, False, False)
+RULES = shipped_loan_rules()
 
 
 def _raw(**over):
@@ -113,7 +115,7 @@ def test_principal_period_cannot_exceed_the_term():
 def test_check_application_names_each_broken_rule():
     clean, _ = clean_application(_raw(requested_vnd="60.000.001", term_months=48,
                                       policy_group="ethnic_minority"))
-    errors = check_application(clean, POOR_KINH, DEFAULT_PARAMS)
+    errors = check_application(clean, POOR_KINH, RULES)
     assert set(errors) == {"policy_group", "requested_amount", "term_months"}
     assert "60.000.001" in errors["requested_amount"].vi
     assert "Hộ nghèo" in errors["policy_group"].vi  # says what the borrower does qualify for
@@ -121,7 +123,7 @@ def test_check_application_names_each_broken_rule():
 
 def test_check_application_passes_a_sound_application():
     clean, _ = clean_application(_raw())
-    assert check_application(clean, POOR_KINH, DEFAULT_PARAMS) == {}
+    assert check_application(clean, POOR_KINH, RULES) == {}
 
 
 # ------------------------------------------------------------------ declarations

@@ -75,7 +75,11 @@ def test_create_stores_costs_declarations_and_audit(ctx):
     loan_id = svc.create_loan(ctx, wid, application(land_revoked=True, notes="Ghi chú"))
     loan = get(ctx, LoanApplication, loan_id)
     assert loan.status == "draft" and loan.total_cost_vnd == 60_000_000
-    assert loan.requested_vnd == 60_000_000 and loan.rate_pct_year is None
+    assert loan.requested_vnd == 60_000_000
+    # The draft carries the terms the rules give on the application date (5/11/2025).
+    # 60,000,000 in 2025 is above Decree 61's 50,000,000 threshold: collateral required.
+    assert loan.rate_pct_year == Decimal("6.6") and loan.collateral_required is True
+    assert loan.rate_basis.startswith("NĐ 61/2015/NĐ-CP, NĐ 74/2019/NĐ-CP: lãi suất hộ nghèo")
     assert loan.origin == ctx.node_id and loan.version
     assert loan.notes == "[declared] land_revoked=yes meritorious_relative=no\nGhi chú"
     with ctx.db.session() as s:

@@ -12,6 +12,7 @@ ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "translations" / "loans_en.ts"
 SOURCES = [
     "sonla_desktop/ui/pages/loans_page.py", "sonla_desktop/ui/pages/loan_form.py",
+    "sonla_desktop/ui/pages/loan_form_checks.py", "sonla_desktop/ui/pages/loan_rules_dialog.py",
     "sonla_desktop/ui/pages/loan_dialogs.py", "sonla_desktop/ui/pages/loan_detail.py",
     "sonla_desktop/ui/pages/loan_widgets.py", "sonla_desktop/ui/pages/loan_labels.py",
     "sonla_desktop/ui/pages/dossier_preview.py", "sonla_desktop/ui/table_models/loans_model.py",

@@ -32,9 +32,9 @@ def _worker(ctx, name="Lò Thị Hương", household="poor", ethnic="03"):
                                "market_code": "TW"})
 
 
-def _loan(ctx, worker_id, disbursed_on=None, requested=60_000_000):
+def _loan(ctx, worker_id, disbursed_on=None, requested=60_000_000, group="poor"):
     loan_id = svc.create_loan(ctx, worker_id, {
-        "policy_group": "poor", "application_date": date(2025, 11, 1), "contract_months": 36,
+        "policy_group": group, "application_date": date(2025, 11, 1), "contract_months": 36,
         "term_months": 36, "requested_vnd": requested,
         "cost_lines": [{"kind": "service_fee", "amount_vnd": requested}]})
     if disbursed_on:
@@ -82,6 +82,11 @@ def test_page_lists_filters_and_shows_the_selected_loan(qtbot, ctx, host):
     qtbot.waitUntil(lambda: page.model.rowCount() == 1 and page.model.loan_at(0).id == draft)
     page.table.selectRow(0)
     qtbot.waitUntil(lambda: page.detail is not None and page.detail["id"] == draft)
+    # A draft's rate is the rules' on its application date, shown as provisional with its
+    # basis (a poor Thái borrower in 2025: the priority groups' poor-household rate).
+    rate = page.detail_view.fact_labels["rate"]
+    assert rate.text() == "6,60 %/năm (tạm tính)"
+    assert rate.toolTip().startswith("NĐ 61/2015/NĐ-CP, NĐ 74/2019/NĐ-CP: lãi suất hộ nghèo")
     assert page.buttons["edit"].isEnabled() and page.buttons["submit"].isEnabled()
     assert not page.buttons["disburse"].isEnabled()
 
@@ -100,8 +105,12 @@ def test_form_checks_as_the_clerk_types_and_refuses_without_writing(qtbot, ctx, 
     item = dialog.group.model().item(dialog.group.findData("land_revoked"))
     assert item.isEnabled()
     dialog.group.setCurrentIndex(dialog.group.findData("poor"))
+    # The rule deciding the rate shows as soon as the facts and the date are known.
     dialog.application_date.set_date(date(2025, 11, 25))
-    assert "6,24 %/năm" in dialog.eligibility.text()
+    assert dialog.rate_note.text().startswith("<b>6,60 %/năm</b> – NĐ 61/2015")
+    dialog.application_date.set_date(date(2026, 1, 5))
+    assert dialog.rate_note.text().startswith("<b>6,24 %/năm</b> – NĐ 338/2025/NĐ-CP, Điều 15")
+    dialog.application_date.set_date(date(2025, 11, 25))
     dialog.costs.set_lines([{"kind": "service_fee", "amount_vnd": 50_000_000},
                             {"kind": "airfare", "amount_vnd": 8_000_000}])
     assert "58.000.000" in dialog.costs.total_label.text()  # running total
@@ -115,8 +124,11 @@ def test_form_checks_as_the_clerk_types_and_refuses_without_writing(qtbot, ctx, 
     dialog.requested.setText("58.000.000")
     assert dialog.errors["requested_amount"].isHidden()
     # Applied for on 25/11/2025: Decree 61's 50,000,000 threshold, so collateral is needed.
-    assert dialog.amount_note.text().startswith("Cần tài sản bảo đảm")
-    assert "50.000.000" in dialog.amount_note.text()
+    assert "Phải có tài sản bảo đảm</b>: khoản vay trên 50.000.000" in dialog.amount_note.text()
+    # From 2026 (Decree 338, Art. 13) the threshold is 200,000,000: none needed.
+    dialog.application_date.set_date(date(2026, 1, 5))
+    assert "Không cần tài sản bảo đảm (ngưỡng 200.000.000" in dialog.amount_note.text()
+    dialog.application_date.set_date(date(2025, 11, 25))
     saved = []
     dialog.saved.connect(saved.append)
     dialog.save()
@@ -125,6 +137,8 @@ def test_form_checks_as_the_clerk_types_and_refuses_without_writing(qtbot, ctx, 
     assert detail["requested_vnd"] == 58_000_000 and detail["total_cost_vnd"] == 58_000_000
     assert detail["declared"]["land_revoked"] is True
     assert [c["kind"] for c in detail["cost_lines"]] == ["service_fee", "airfare"]
+    assert (detail["rate_pct_year"], detail["collateral_required"]) == (6.6, True)
+    assert detail["rate_basis"].startswith("NĐ 61/2015/NĐ-CP, NĐ 74/2019/NĐ-CP: lãi suất hộ nghèo")
 
 
 def test_repayment_dialog_keeps_input_and_names_the_field(qtbot, ctx, db, host):
@@ -146,19 +160,22 @@ def test_repayment_dialog_keeps_input_and_names_the_field(qtbot, ctx, db, host):
 
 
 def test_disburse_dialog_shows_the_rate_the_date_fixes(qtbot, ctx, host):
-    from sonla_desktop.services.loan_figures import rate_rows
+    from sonla_desktop.services.loan_rules import rules_and_borrower
 
     parent, runner = host
-    loan_id = _loan(ctx, _worker(ctx))
+    # A Thái borrower NOT in a poor household: the priority rate until 2025, 127% from 2026.
+    loan_id = _loan(ctx, _worker(ctx, household="none"), group="ethnic_minority")
     svc.submit_loan(ctx, loan_id)
     svc.approve_loan(ctx, loan_id, 60_000_000)
-    with ctx.db.session() as s:
-        rates = rate_rows(s)
-    dialog = DisburseDialog(ctx, runner, loan_detail(ctx, loan_id), rates, parent)
+    rules, borrower = rules_and_borrower(ctx, loan_id)
+    dialog = DisburseDialog(ctx, runner, loan_detail(ctx, loan_id), rules, borrower, parent)
     dialog.on.set_date(date(2025, 11, 20))
     assert dialog.rate_label.text().startswith("6,60 %/năm")
     dialog.on.set_date(date(2025, 12, 5))
     assert dialog.rate_label.text().startswith("6,24 %/năm")
+    dialog.on.set_date(date(2026, 1, 2))
+    assert dialog.rate_label.text().startswith(
+        "7,9248 %/năm (NĐ 338/2025/NĐ-CP, Điều 15: 127% lãi suất hộ nghèo")
 
 
 def test_dossier_preview_and_print(qtbot, ctx, host, tmp_path):

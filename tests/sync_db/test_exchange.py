@@ -86,7 +86,7 @@ def test_the_hub_sends_a_commune_its_records_plus_reference_data_targets_and_rat
     assert by_table["target"] == {t_prov, t_a}
     assert t_b not in by_table["target"]
     for table in ("admin_unit", "ethnic_group", "market", "policy_group", "policy_rate",
-                  "policy_param"):
+                  "policy_param", "loan_rule"):
         assert by_table[table], table
     # Records carry every column, JSON-safe: decimals as text, dates ISO.
     rate = next(r for r in records if r["table"] == "policy_rate")

@@ -24,6 +24,7 @@ from decimal import Decimal
 from sqlalchemy import func, select
 
 from ...domain.identity import validate_national_id
+from ...domain.loan_rules import BorrowerFacts, loan_terms
 from ...domain.loans import check_amount, check_term, format_vnd
 from ...domain.policy import (
     ETHNIC_MINORITY,
@@ -31,12 +32,12 @@ from ...domain.policy import (
     POOR,
     Applicant,
     check_group,
-    rate_on,
 )
 from ...domain.sheets import LOAN_STATUS_LABELS
 from ...errors import UserError
 from ...models import Disbursement, LoanApplication, Worker, new_id
-from ..loan_figures import policy_params, rate_rows
+from ..loan_figures import policy_params
+from ..loan_rules import loan_rules
 from .plan import ImportPlan, PendingLoan, WorkerRef, chunks
 from .reader import Row, SheetData
 from .workers_sheet import quick_nid, restored_zeros
@@ -147,7 +148,7 @@ class _Checker:
 
 
 def plan_loans(plan: ImportPlan, sheets: list[SheetData]) -> None:
-    rates, params = rate_rows(plan.session), policy_params(plan.session)
+    rates, params = loan_rules(plan.session), policy_params(plan.session)
     db_nid, db_id = _db_workers(plan, sheets)
     worker_ids = {w.id for w in (*db_nid.values(), *db_id.values())}
     worker_ids |= {w.id for w in plan.workers_by_nid.values()}
@@ -231,8 +232,18 @@ def _plan_row(plan: ImportPlan, row: Row, rates, params, db_nid, db_id) -> Pendi
                f"Lãi suất {rate}%/năm không hợp lý: hãy nhập lãi suất theo năm, ví dụ 6,6 "
                "(0,55%/tháng là 6,6%/năm).",
                f"A rate of {rate}%/year is implausible: enter the yearly rate, e.g. 6.6.")
-    elif rate is None and group and disbursed_on is not None:
-        rate = c.rule("rate_pct_year", lambda: rate_on(rates, group, disbursed_on))
+    terms = None
+    if worker is not None and group and amount is not None:
+        # The sheet's group stands for the facts the register cannot prove (land revoked,
+        # meritorious relative, poor area): the bank granted the loan on them.
+        borrower = BorrowerFacts(worker.household or "none", worker.ethnic_code,
+                                 group == "poor_area", group == "land_revoked",
+                                 group == "meritorious_relative")
+        terms = c.rule("rate_pct_year", lambda: loan_terms(rates, borrower, amount, on))
+    if rate is None and terms is not None and disbursed_on is not None:
+        rate = terms.rate.rate_pct_year
+    if disbursed_on is None:
+        terms = None  # not paid out: `loans show` reads the rules on the application date
     if worker is not None and worker.valid and group in _PROVABLE_GROUPS:
         applicant = Applicant(worker.household or "none", worker.ethnic_code, False, False, False)
         c.rule("policy_group", lambda: check_group(applicant, group))
@@ -250,6 +261,9 @@ def _plan_row(plan: ImportPlan, row: Row, rates, params, db_nid, db_id) -> Pendi
         "term_months": term, "frequency_months": frequency, "purpose": "",
         "savings_group_name": "", "savings_group_head": "", "status": status,
         "reject_reason": "", "rate_pct_year": rate, "notes": v.get("notes") or "",
+        # A rate typed in the sheet is the bank's; its basis is shown only if the rules agree.
+        "rate_basis": terms.rate.basis if terms and terms.rate.rate_pct_year == rate else "",
+        "collateral_required": terms.collateral_required if terms else None,
     }
     return PendingLoan(row, loan, disbursed_on, amount, repaid,
                        status_given=v.get("loan_status") is not None)

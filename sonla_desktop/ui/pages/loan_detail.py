@@ -134,9 +134,14 @@ class LoanDetailView(QWidget):
         f = self.fact_labels
         state = d["state"]
         if d["rate_pct_year"] is not None:
-            f["rate"].setText(rate_text(d["rate_pct_year"]))
+            # Until the payout the rate is the one the rules give on the application date.
+            f["rate"].setText(rate_text(d["rate_pct_year"]) + (
+                "" if d.get("terms_fixed") else " " + self.tr("(tạm tính)")))
         else:
             f["rate"].setText(self.tr("theo ngày giải ngân"))
+        collateral = self.tr("Phải có tài sản bảo đảm.") if d.get("collateral_required") \
+            else ""
+        f["rate"].setToolTip(" ".join(t for t in (d.get("rate_basis") or "", collateral) if t))
         if d["disbursements"]:
             first = d["disbursements"][0]
             f["disbursed"].setText(self.tr("{0} đồng ngày {1}").format(

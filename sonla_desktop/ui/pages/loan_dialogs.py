@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.policy import RateRow, rate_on
+from ...domain.loan_rules import BorrowerFacts, LoanRule, decide_rate
 from ...errors import UserError, ValidationError
 from ...services import loans as svc
 from ...services.context import ServiceContext
 from ...services.workers import WorkerFilter, list_workers
-from .loan_labels import day, group_label, money, rate_text
+from .loan_labels import day, money, rate_text
 from .loan_widgets import DateField, FieldError, MoneyEdit, show_errors
 
 
@@ -135,11 +135,10 @@ class RejectDialog(ActionDialog):
 class DisburseDialog(ActionDialog):
     """Pay-out date and amount; shows the rate that date will fix for the whole loan."""
 
-    def __init__(self, ctx: ServiceContext, runner, detail: dict, rates: list[RateRow],
-                 parent=None) -> None:
+    def __init__(self, ctx: ServiceContext, runner, detail: dict, rules: list[LoanRule],
+                 borrower: BorrowerFacts, parent=None) -> None:
         super().__init__(self.tr("Ghi nhận giải ngân"), runner, parent)
-        self.ctx, self.loan_id, self.rates = ctx, detail["id"], rates
-        self.group = detail["policy_group"]
+        self.ctx, self.loan_id, self.rules, self.borrower = ctx, detail["id"], rules, borrower
         self.intro.setText(self.tr("{0} – được duyệt <b>{1} đồng</b>.").format(
             detail["full_name"], money(detail["approved_vnd"])))
         self.on = DateField(date.today())
@@ -154,12 +153,12 @@ class DisburseDialog(ActionDialog):
 
     def _show_rate(self) -> None:
         try:
-            rate = rate_on(self.rates, self.group, self.on.value())
+            decision = decide_rate(self.rules, self.borrower, self.on.value())
         except UserError as err:
             self.rate_label.setText(str(err))
             return
-        self.rate_label.setText(self.tr("{0} ({1}, cố định cho cả khoản vay)").format(
-            rate_text(rate), group_label(self.group)))
+        self.rate_label.setText(self.tr("{0} ({1}; cố định cho cả khoản vay)").format(
+            rate_text(decision.rate_pct_year), decision.basis))
 
     def action(self):
         ctx, loan_id, on, amount = self.ctx, self.loan_id, self.on.value(), \

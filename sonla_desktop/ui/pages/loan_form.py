@@ -28,26 +28,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.loans import check_amount, check_term, needs_collateral
-from ...domain.policy import (
-    COLLATERAL_THRESHOLD_VND,
-    POLICY_GROUPS,
-    Applicant,
-    eligible_groups,
-    param_on,
-    rate_on,
-)
+from ...domain.loan_rules import max_term_months
+from ...domain.loans import check_term
+from ...domain.policy import POLICY_GROUPS, Applicant, eligible_groups
 from ...errors import UserError, ValidationError
 from ...services import loans as svc
 from ...services.context import ServiceContext
 from ...services.loan_queries import LoanFormData, loan_form_data
+from .loan_form_checks import RuleChecks
 from .loan_labels import (
     FREQUENCIES,
-    day,
     group_label,
     household_label,
-    money,
-    rate_text,
     translate_label,
 )
 from .loan_widgets import CostLinesEditor, DateField, FieldError, MoneyEdit, show_errors
@@ -55,7 +47,7 @@ from .loan_widgets import CostLinesEditor, DateField, FieldError, MoneyEdit, sho
 STARTER_KINDS = ("service_fee", "airfare", "training", "visa_health")
 
 
-class LoanFormDialog(QDialog):
+class LoanFormDialog(RuleChecks, QDialog):
     saved = Signal(str)  # loan id
 
     def __init__(self, ctx: ServiceContext, runner, worker_id: str, loan_id: str | None = None,
@@ -99,6 +91,9 @@ class LoanFormDialog(QDialog):
         self.eligibility = QLabel()
         self.eligibility.setWordWrap(True)
         self.requested = MoneyEdit()
+        self.supported = MoneyEdit()
+        self.rate_note = QLabel()  # the rule that decides the rate, as soon as facts are known
+        self.rate_note.setWordWrap(True)
         self.amount_note = QLabel()
         self.amount_note.setWordWrap(True)
         self.term = QSpinBox()
@@ -122,8 +117,11 @@ class LoanFormDialog(QDialog):
         left.addRow(self.tr("Người vay khai"), declared)
         self._row(left, "policy_group", self.tr("Đối tượng ưu tiên"), self.group,
                   self.eligibility)
+        self._row(left, "state_supported_vnd", self.tr("Nhà nước hỗ trợ (không vay)"),
+                  self.supported)
         self._row(left, "requested_amount", self.tr("Số tiền đề nghị vay"), self.requested,
                   self.amount_note)
+        self._row(left, "rate", self.tr("Lãi suất"), self.rate_note)
         self._row(left, "term_months", self.tr("Thời hạn vay"), self.term)
         self._row(left, "frequency_months", self.tr("Định kỳ trả gốc"), self.frequency)
         self._row(left, "purpose", self.tr("Mục đích sử dụng vốn"), self.purpose)
@@ -193,6 +191,7 @@ class LoanFormDialog(QDialog):
         for signal in (self.application_date.dateChanged, self.contract_months.valueChanged,
                        self.land_revoked.toggled, self.meritorious.toggled,
                        self.group.currentIndexChanged, self.requested.textChanged,
+                       self.supported.textChanged,
                        self.term.valueChanged, self.costs.changed):
             signal.connect(self.recheck)
         self.market.currentIndexChanged.connect(self._market_changed)
@@ -231,6 +230,8 @@ class LoanFormDialog(QDialog):
         self._groups()
         self._select(self.group, loan["policy_group"])
         self.requested.set_amount(loan["requested_vnd"])
+        if loan["state_supported_vnd"]:
+            self.supported.set_amount(loan["state_supported_vnd"])
         self.term.setValue(loan["term_months"])
         freq = 0 if loan["frequency_months"] >= loan["term_months"] else loan["frequency_months"]
         self._select(self.frequency, freq)
@@ -259,10 +260,10 @@ class LoanFormDialog(QDialog):
         self.group.blockSignals(True)
         self.group.clear()
         for key in POLICY_GROUPS:
-            if key == "other":
-                continue
             self.group.addItem(group_label(key), key)
-            self.group.model().item(self.group.count() - 1).setEnabled(key in allowed)
+            # "Other" is for a borrower in no priority group (the rules still lend to them).
+            enabled = key in allowed or (key == "other" and not allowed)
+            self.group.model().item(self.group.count() - 1).setEnabled(enabled)
         self._select(self.group, current)
         self.group.blockSignals(False)
 
@@ -274,10 +275,13 @@ class LoanFormDialog(QDialog):
         for label in self.errors.values():
             label.show_message("")
         self._check_group()
+        self._check_rate()
         self._check_amount()
         try:
-            check_term(self.term.value(), self.contract_months.value())
-        except ValidationError as err:
+            limit = max_term_months(self.data.rules, self.contract_months.value(),
+                                    self.application_date.value())
+            check_term(self.term.value(), limit)
+        except UserError as err:
             self.errors["term_months"].show_message(str(err))
 
     def _check_group(self) -> None:
@@ -286,46 +290,11 @@ class LoanFormDialog(QDialog):
         if not allowed:
             self.eligibility.setText(self.tr("Người vay không thuộc đối tượng ưu tiên nào."))
             return
-        text = self.tr("Đủ điều kiện: {0}.").format(", ".join(group_label(g) for g in allowed))
+        self.eligibility.setText(self.tr("Đủ điều kiện: {0}.").format(
+            ", ".join(group_label(g) for g in allowed)))
         if group not in allowed:
             self.errors["policy_group"].show_message(self.tr(
                 "Người vay không thuộc đối tượng “{0}”.").format(group_label(group)))
-        else:
-            try:
-                today = date.today()
-                rate = rate_on(self.data.rates, group, today)
-                since = max((r.valid_from for r in self.data.rates if r.group == group
-                             and r.rate_pct_year == rate and r.valid_from
-                             and r.valid_from <= today), default=None)
-                text += " " + self.tr("Lãi suất hiện hành: {0}{1}; lãi suất chính thức là mức "
-                                      "có hiệu lực vào ngày giải ngân.").format(
-                    rate_text(rate), self.tr(" (từ {0})").format(day(since)) if since else "")
-            except UserError as err:
-                text += " " + str(err)
-        self.eligibility.setText(text)
-
-    def _check_amount(self) -> None:
-        total, requested = self.costs.total(), self.requested.amount()
-        on = self.application_date.value()
-        if requested is None:
-            self.amount_note.setText(self.tr("Tổng chi phí {0} đồng.").format(money(total)))
-            if self.requested.text().strip():
-                self.errors["requested_amount"].show_message(
-                    self.tr("Số tiền không hợp lệ (ví dụ 60.000.000)."))
-            return
-        try:
-            check_amount(requested, total, self.data.params, on)
-            threshold = param_on(self.data.params, COLLATERAL_THRESHOLD_VND, on)
-            if needs_collateral(requested, self.data.params, on):
-                note = self.tr("Cần tài sản bảo đảm: khoản vay trên {0} đồng (ngưỡng áp dụng "
-                               "ngày {1}).").format(money(int(threshold)), day(on))
-            else:
-                note = self.tr("Không cần tài sản bảo đảm (ngưỡng {0} đồng).").format(
-                    money(int(threshold)))
-            self.amount_note.setText(note)
-        except UserError as err:
-            self.amount_note.setText("")
-            self.errors["requested_amount"].show_message(str(err))
 
     # ---------------------------------------------------------------- save
     def values(self) -> dict:
@@ -337,6 +306,7 @@ class LoanFormDialog(QDialog):
             "contract_months": self.contract_months.value(),
             "term_months": self.term.value(), "frequency_months": min(freq, self.term.value()),
             "requested_vnd": self.requested.text().strip() or "0",
+            "state_supported_vnd": self.supported.text().strip() or "0",
             "cost_lines": self.costs.lines(), "purpose": self.purpose.text(),
             "savings_group_name": self.savings_group.text(),
             "savings_group_head": self.savings_head.text(),

@@ -35,8 +35,8 @@ from ...domain.policy import POLICY_GROUPS
 from ...models import AdminUnit
 from ...services import loans as svc
 from ...services.context import ServiceContext
-from ...services.loan_figures import rate_rows
 from ...services.loan_queries import LoanFilter, export_dossier, loan_detail
+from ...services.loan_rules import rules_and_borrower
 from ..table_models.loans_model import LoansTableModel
 from .dossier_preview import DossierPreviewDialog, ask_save_path, print_pdf
 from .loan_detail import LoanDetailView
@@ -81,6 +81,10 @@ class LoansPage(QWidget):
             filters.addWidget(w)
         filters.addWidget(self.search, 1)
         filters.addWidget(self.count)
+        # Not an action on the selected loan: it sits with the page-wide controls.
+        rules = QPushButton(self.tr("Quy định cho vay…"))
+        rules.clicked.connect(self.open_rules)
+        filters.addWidget(rules)
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(300)
@@ -124,7 +128,7 @@ class LoansPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((155, 105, 105, 130, 95, 95, 82, 88, 75, 95)):
+        for column, width in enumerate((155, 105, 105, 130, 95, 95, 82, 100, 75, 95)):
             header.resizeSection(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.table.doubleClicked.connect(lambda _: self.edit_loan())
@@ -153,6 +157,14 @@ class LoansPage(QWidget):
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
+
+    def open_rules(self) -> None:
+        """The loan rules by date; an admin adds a rate or rule when a decision changes it."""
+        from .loan_rules_dialog import LoanRulesDialog
+
+        self.dialog = LoanRulesDialog(self.ctx, self.runner, self)
+        self.dialog.finished.connect(lambda _: self.refresh())
+        self.dialog.open()
 
     def new_item(self) -> None:
         picker = WorkerPickerDialog(self.ctx, self.runner, self)
@@ -263,13 +275,9 @@ class LoansPage(QWidget):
         dialog.open()
 
     def disburse(self) -> None:
-        ctx = self.ctx
-
-        def rates():
-            with ctx.db.session() as s:
-                return rate_rows(s)
-
-        self.runner.run(rates, lambda rows: self._dialog(DisburseDialog, rows))
+        ctx, loan_id = self.ctx, self.detail["id"]
+        self.runner.run(lambda: rules_and_borrower(ctx, loan_id),
+                        lambda found: self._dialog(DisburseDialog, *found))
 
     # ------------------------------------------------------------ dossier
     def _pdf(self, then) -> None:
