@@ -113,7 +113,8 @@ def loan_record(network, worker_id: str, **changes) -> dict:
               "requested_vnd": 80_000_000, "approved_vnd": 50_000_000, "term_months": 36,
               "frequency_months": 1, "purpose": "Chi phí đi làm việc", "savings_group_name": "",
               "savings_group_head": "", "status": "disbursed", "reject_reason": "",
-              "rate_pct_year": "6.6", "notes": ""}
+              "rate_pct_year": "6.6", "notes": "", "state_supported_vnd": 0,
+              "rate_basis": "", "collateral_required": None}
     values.update(changes)
     return record(network, "loan_application", **values)
 
