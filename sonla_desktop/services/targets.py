@@ -173,7 +173,7 @@ def split_target(total: int, weights: dict[str, int]) -> dict[str, int]:
 def demo_targets(ctx: ServiceContext, session: Session, rng, today, summary) -> None:
     """Demo extension: yearly province targets (the real plan where known) and, for each
     year, commune targets that add up to the province's, shared by each commune's pace the
-    year before (plus one, so every commune has a share: the project gives all 75 one)."""
+    year before (every commune gets a share: the project gives all 75 one)."""
     year_of = func.extract("year", Worker.departure_date)
     per_year = {int(y): n for y, n in session.execute(
         select(year_of, func.count()).where(Worker.departure_date.is_not(None))
@@ -192,8 +192,12 @@ def demo_targets(ctx: ServiceContext, session: Session, rng, today, summary) -> 
         base = done if year < today.year else int(done * 12 / max(today.month, 1))
         target = PROVINCE_PLAN.get(year) or max(10, round(base * rng.uniform(0.8, 1.25) / 10) * 10)
         upsert_target(ctx, session, year, None, target)
+        # Each commune's weight: its demo departures the year before plus an even share of
+        # the province's target, so a commune office's demo (every worker in one ward) gives
+        # that ward about its own pace and the other communes the province's average.
         before = per_commune_year.get(year - 1, {})
-        shares = split_target(target, {c: before.get(c, 0) + 1 for c in communes})
+        even = max(1, round(target / max(len(communes), 1)))
+        shares = split_target(target, {c: before.get(c, 0) + even for c in communes})
         for code in communes:
             upsert_target(ctx, session, year, code, shares[code])
         count += 1 + len(communes)
