@@ -149,3 +149,26 @@ def test_demo_has_no_under_age_departure(ctx):
     assert len(rows) > 500
     under = [r for r in rows if age_on(r[0], r[1]) < max(18, r[2] or 18)]
     assert under == []
+
+
+def test_a_sign_in_sheet_with_a_17_year_old_imports_with_a_warning(ctx, tmp_path):
+    from openpyxl import Workbook
+
+    from sonla_desktop.services.attendance_import import import_attendance_file
+
+    event_id = create_event(ctx, {"event_date": "05/12/2025", "commune_code": "03670",
+                                  "place": "Nhà văn hoá bản Hẹo", "topic": "Tư vấn"})
+    young = date.today().year - 17
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Điểm danh"
+    ws.append(["Họ và tên", "Năm sinh", "Giới tính", "Số điện thoại", "Bản/Tổ dân phố",
+               "Thị trường quan tâm"])
+    ws.append(["Lò Văn Ơn", 1998, "Nam", "0912345678", "Bản Hẹo", "Nhật"])
+    ws.append(["Lò Văn Páo", young, "Nam", "0987654321", "Bản Hẹo", "Nhật"])
+    wb.save(tmp_path / "dd.xlsx")
+    summary = import_attendance_file(ctx, tmp_path / "dd.xlsx", event_id)
+    assert summary.created == 2
+    [warning] = summary.warnings
+    assert warning.row == 3 and warning.column.startswith("Năm sinh")
+    assert "Chưa đủ 18 tuổi" in warning.vi and "Under 18" in warning.en
