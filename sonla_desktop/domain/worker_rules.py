@@ -53,7 +53,8 @@ class ReferenceCodes:
     markets: frozenset[str]
     # market code -> minimum age at departure (market.min_age); a market missing here, or a
     # caller that does not pass them, still gets the legal minimum of 18.
-    market_min_age: Mapping[str, int] = dc_field(default_factory=lambda: MappingProxyType({}))
+    market_min_age: Mapping[str, int] = dc_field(
+        default_factory=lambda: MappingProxyType({}), hash=False)
 
     def min_age(self, market_code: str | None) -> int:
         return max(ADULT_AGE, self.market_min_age.get(market_code or "", ADULT_AGE))
