@@ -164,6 +164,11 @@
         <translation>Whole province</translation>
     </message>
     <message>
+        <location filename="../../sonla_desktop/ui/pages/reports_page.py" line="158"/>
+        <source>Phạm vi văn phòng: {0}</source>
+        <translation>This office&apos;s communes: {0}</translation>
+    </message>
+    <message>
         <location filename="../../sonla_desktop/ui/pages/reports_page.py" line="81"/>
         <source>Xuất báo cáo Excel…</source>
         <translation>Export report to Excel…</translation>

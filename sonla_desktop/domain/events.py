@@ -14,7 +14,7 @@ from datetime import date
 from ..errors import ValidationError
 from .dates import parse_date, parse_year
 from .text import clean_multiline, clean_text, fold
-from .worker_rules import ReferenceCodes, clean_worker
+from .worker_rules import ReferenceCodes, clean_worker, under_age_note
 
 CONSENT_METHODS = ("written", "verbal")
 CONSENT_LABELS_VI = {"written": "Bằng văn bản (ký phiếu)", "verbal": "Bằng lời, có người làm chứng",
@@ -178,6 +178,11 @@ def clean_door_person(
     if not clean_text(raw.get("village")) and "village" not in errors:
         errors["village"] = ValidationError("village", "Chưa nhập bản/tổ dân phố.",
                                             "The village is missing.")
+    # Interest from someone under 18 is welcome; the worker's record says why they cannot
+    # depart yet, so nobody schedules a departure by mistake.
+    note = under_age_note(clean.get("birth_year"), today or date.today())
+    if note is not None and not errors:
+        clean["notes"] = "\n".join(p for p in (clean.get("notes"), note[0]) if p)
     return clean, errors
 
 

@@ -83,6 +83,43 @@ def achievement_pct(total: int, target: int | None) -> float | None:
     return float(value)
 
 
+PROVINCE_LABEL = "Toàn tỉnh Sơn La"
+
+
+@dataclass(frozen=True)
+class ReportScope:
+    """The communes a report covers, and how its title names them.
+
+    ``whole_province`` only at the hub (or when every commune is in scope): a commune
+    office's database holds only its own communes, so calling its figures the province's
+    would compare them with the wrong target.
+    """
+
+    communes: tuple[str, ...]
+    label: str
+    whole_province: bool = False
+
+
+@dataclass(frozen=True)
+class ReportTarget:
+    """The target a report compares with, and where it came from.
+
+    ``basis``: "province" (the province's own target), "communes" (the sum of the targets
+    of the communes in scope; for the province when it has none of its own), or "none"
+    (``missing`` lists the communes in scope without a target for a year).
+    """
+
+    departures: int | None
+    basis: str
+    years: tuple[int, ...] = ()
+    communes: tuple[str, ...] = ()
+    missing: tuple[str, ...] = ()
+
+    def as_json(self) -> dict:
+        return {"departures": self.departures, "basis": self.basis, "years": list(self.years),
+                "communes": list(self.communes), "missing": list(self.missing)}
+
+
 @dataclass(frozen=True)
 class ProgressFigures:
     """Everything the progress report shows, gathered once for JSON, Excel, PDF and screen.
@@ -109,6 +146,18 @@ class ProgressFigures:
     departures_by_month: tuple[int, ...] = ()  # 12 values when the period is one year
     market_names: dict[str, str] | None = None
     commune_names: dict[str, str] | None = None
+    scope: ReportScope | None = None
+    target_used: ReportTarget | None = None
+
+    @property
+    def whole_province(self) -> bool:
+        return self.scope.whole_province if self.scope else self.commune_code is None
+
+    @property
+    def scope_label(self) -> str:
+        if self.scope is not None:
+            return self.scope.label
+        return self.commune_name(self.commune_code)
 
     @property
     def achievement_pct(self) -> float | None:
@@ -119,6 +168,11 @@ class ProgressFigures:
         return {
             "period": {"from": self.period.start.isoformat(), "to": self.period.end.isoformat()},
             "commune": self.commune_code,
+            "scope": list(self.scope.communes) if self.scope else (
+                [self.commune_code] if self.commune_code else []),
+            "scope_label": self.scope_label,
+            "whole_province": self.whole_province,
+            "target": self.target_used.as_json() if self.target_used else None,
             "departures": {
                 "total": self.departures_total,
                 "by_market": dict(self.departures_by_market),
@@ -144,5 +198,5 @@ class ProgressFigures:
 
     def commune_name(self, code: str | None) -> str:
         if code is None:
-            return "Toàn tỉnh Sơn La"
+            return PROVINCE_LABEL
         return (self.commune_names or {}).get(code, code)

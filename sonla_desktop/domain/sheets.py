@@ -217,12 +217,12 @@ WORKERS = SheetSpec(
                help_vi="Bắt buộc khi trạng thái là Đã xuất cảnh hoặc Đã về nước. "
                        + _DATE_HELP_VI,
                help_en="Required for departed and returned workers. " + _DATE_HELP_EN, width=14),
+        # In the template because the rules require it for a returned worker (issue 13).
+        Column("return_date", "Ngày về nước", DATE,
+               help_vi="Bắt buộc khi trạng thái là Đã về nước. " + _DATE_HELP_VI,
+               help_en="Required for returned workers. " + _DATE_HELP_EN, width=13),
         Column("notes", "Ghi chú", MULTILINE, help_vi="Tuỳ ý.", help_en="Free text.", width=24),
         # -- not in the template: the export writes them so a round trip keeps everything.
-        Column("return_date", "Ngày về nước", DATE, extra=True,
-               help_vi="Bắt buộc khi trạng thái là Đã về nước (thêm cột này nếu cần).",
-               help_en="Required for returned workers (add this column when needed).",
-               width=13),
         Column("birth_year", "Năm sinh", INT, extra=True,
                help_vi="Khi không biết ngày sinh.", help_en="When the birth date is unknown.",
                width=10),

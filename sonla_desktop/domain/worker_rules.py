@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from dataclasses import field as dc_field
 from datetime import date
+from types import MappingProxyType
 
 from ..errors import ValidationError
 from .dates import parse_optional_date
@@ -40,11 +42,81 @@ FIELD_LABELS_VI = {
 }
 
 
+# Law 69/2020/QH14, Art. 44: a worker going abroad under contract is at least 18.
+ADULT_AGE = 18
+
+
 @dataclass(frozen=True)
 class ReferenceCodes:
     communes: frozenset[str]
     ethnic_groups: frozenset[str]
     markets: frozenset[str]
+    # market code -> minimum age at departure (market.min_age); a market missing here, or a
+    # caller that does not pass them, still gets the legal minimum of 18.
+    market_min_age: Mapping[str, int] = dc_field(
+        default_factory=lambda: MappingProxyType({}), hash=False)
+
+    def min_age(self, market_code: str | None) -> int:
+        return max(ADULT_AGE, self.market_min_age.get(market_code or "", ADULT_AGE))
+
+
+def age_on(birth: date, day: date) -> int:
+    """Completed years on ``day``. Someone born on 29 February turns a year older on
+    1 March in a common year (the birthday has not come while the date is 28 February)."""
+    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
+
+
+def adult_from(birth: date, years: int) -> date:
+    """The first day on which someone born on ``birth`` is ``years`` old."""
+    try:
+        return birth.replace(year=birth.year + years)
+    except ValueError:  # 29 February -> 1 March of a common year
+        return date(birth.year + years, 3, 1)
+
+
+def under_age_note(birth_year: int | None, today: date) -> tuple[str, str] | None:
+    """For registering interest (a conference): a person under 18 may say they are
+    interested, but may not depart before 18. Returns a note (vi, en), or None."""
+    if birth_year is None or today.year - birth_year >= ADULT_AGE:
+        return None
+    year = birth_year + ADULT_AGE
+    return (f"Chưa đủ {ADULT_AGE} tuổi (sinh năm {birth_year}): chỉ ghi nhận nguyện vọng, chưa "
+            f"được xuất cảnh trước khi đủ {ADULT_AGE} tuổi (năm {year}; Luật 69/2020/QH14, "
+            "Điều 44).",
+            f"Under {ADULT_AGE} (born {birth_year}): interest recorded only; may not depart "
+            f"before turning {ADULT_AGE} (in {year}; Law 69/2020/QH14, Art. 44).")
+
+
+def _check_departure_age(clean: dict, refs: ReferenceCodes) -> ValidationError | None:
+    """A departure before the worker's minimum age (18, or the market's own) is refused."""
+    dep = clean.get("departure_date")
+    if dep is None:
+        return None
+    need = refs.min_age(clean.get("market_code"))
+    label = FIELD_LABELS_VI["departure_date"]
+    birth = clean.get("birth_date")
+    if birth is not None:
+        if age_on(birth, dep) >= need:
+            return None
+        since = adult_from(birth, need)
+        return ValidationError(
+            "departure_date",
+            f"{label} {dep:%d/%m/%Y}: người lao động sinh ngày {birth:%d/%m/%Y} chưa đủ "
+            f"{need} tuổi (đủ {need} tuổi từ ngày {since:%d/%m/%Y}; Luật 69/2020/QH14, "
+            "Điều 44).",
+            f"Departure date {dep:%d/%m/%Y}: the worker, born {birth:%d/%m/%Y}, is under "
+            f"{need} (turns {need} on {since:%d/%m/%Y}; Law 69/2020/QH14, Art. 44).")
+    year = clean.get("birth_year")
+    # With only a birth year, refuse only what is certain: even a 1 January birthday
+    # would leave the worker under age on the departure date.
+    if year and dep.year - year < need:
+        return ValidationError(
+            "departure_date",
+            f"{label} {dep:%d/%m/%Y}: người lao động sinh năm {year} chưa đủ {need} tuổi "
+            f"(sớm nhất đủ {need} tuổi trong năm {year + need}; Luật 69/2020/QH14, Điều 44).",
+            f"Departure date {dep:%d/%m/%Y}: the worker, born in {year}, is under {need} "
+            f"(turns {need} in {year + need} at the earliest; Law 69/2020/QH14, Art. 44).")
+    return None
 
 
 def _need(field: str, value: str) -> None:
@@ -186,6 +258,12 @@ def clean_worker(
         clean["birth_year"] = year
     else:
         clean["birth_year"] = None
+
+    if "departure_date" not in errors and "birth_date" not in errors \
+            and "birth_year" not in errors:
+        age_error = _check_departure_age(clean, refs)
+        if age_error is not None:
+            errors["departure_date"] = age_error
 
     if not errors:
         clean["search_text"] = worker_search_text(clean)

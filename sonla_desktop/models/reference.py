@@ -40,6 +40,8 @@ class Market(SyncedMixin, Base):
     name_vi: Mapped[str] = mapped_column(String(100))
     name_en: Mapped[str] = mapped_column(String(100))
     region: Mapped[str] = mapped_column(String(40), default="")
+    # A market may require more than the legal minimum of 18 (Law 69/2020/QH14, Art. 44).
+    min_age: Mapped[int] = mapped_column(Integer, default=18, server_default="18")
 
 
 class PolicyGroup(SyncedMixin, Base):

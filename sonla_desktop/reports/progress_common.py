@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..domain.dates import format_date
+from ..domain.loans import format_vnd
 from ..domain.policy import POLICY_GROUPS
 from ..domain.progress import ProgressFigures
 from ..domain.sheets import POLICY_GROUP_TEMPLATE_LABELS
@@ -35,9 +36,32 @@ def figure_rows(f: ProgressFigures) -> list[FigureRow]:
 
 
 def scope_text(f: ProgressFigures) -> str:
-    if f.commune_code is None:
-        return "Toàn tỉnh Sơn La"
-    return f"Xã/phường {f.commune_name(f.commune_code)} ({f.commune_code})"
+    """The communes the report covers ("Toàn tỉnh Sơn La" only for the whole province)."""
+    return f.scope_label
+
+
+def target_text(f: ProgressFigures) -> str:
+    """Which target the achievement is measured against, so a reader can check it."""
+    t = f.target_used
+    if t is None:
+        return ""
+    years = ", ".join(str(y) for y in t.years)
+    if t.departures is None:
+        if t.missing:
+            names = ", ".join(f.commune_name(c) for c in t.missing)
+            return f"Chưa so với chỉ tiêu: chưa có chỉ tiêu năm {years} của {names}."
+        return "Chưa so với chỉ tiêu: kỳ báo cáo không trọn năm hoặc chưa có chỉ tiêu."
+    number = format_vnd(t.departures)
+    if t.basis == "province":
+        return f"Chỉ tiêu so sánh: {number} người, chỉ tiêu toàn tỉnh năm {years}."
+    if f.whole_province:
+        return (f"Chỉ tiêu so sánh: {number} người, tổng chỉ tiêu các xã, phường năm {years} "
+                "(tỉnh chưa có chỉ tiêu riêng).")
+    if len(t.communes) == 1:
+        return (f"Chỉ tiêu so sánh: {number} người, chỉ tiêu năm {years} của "
+                f"{f.commune_name(t.communes[0])}.")
+    return (f"Chỉ tiêu so sánh: {number} người, tổng chỉ tiêu năm {years} của "
+            f"{len(t.communes)} xã, phường trong phạm vi.")
 
 
 def period_text(f: ProgressFigures) -> str:

@@ -32,7 +32,15 @@ from .pdf_common import (
     signature_block,
     vspace,
 )
-from .progress_common import TITLE, figure_rows, group_rows, market_rows, period_text, scope_text
+from .progress_common import (
+    TITLE,
+    figure_rows,
+    group_rows,
+    market_rows,
+    period_text,
+    scope_text,
+    target_text,
+)
 
 BAR = colors.HexColor("#1F4E78")
 TARGET = colors.HexColor("#A6A6A6")
@@ -148,6 +156,7 @@ def _story(f: ProgressFigures, office: str, today: date, st: Styles) -> list[Flo
         _header(office, st, width), vspace(14),
         Paragraph(escape(TITLE), st.title),
         Paragraph(escape(f"{scope_text(f)} – {period_text(f)}"), st.subtitle),
+        *([Paragraph(escape(target_text(f)), st.subtitle)] if target_text(f) else []),
         Paragraph("I. CÁC CHỈ SỐ CHÍNH", st.heading), figures, vspace(8),
         Paragraph("II. XUẤT CẢNH", st.heading),
         layout_table([[market_chart(f, width * 0.6), target_chart(f, width * 0.4)]],
@@ -171,7 +180,7 @@ def _story(f: ProgressFigures, office: str, today: date, st: Styles) -> list[Flo
                    [[label, format_vnd(n)] for label, n in group_rows(f)],
                    [width * 0.68, width * 0.32], styles=st, align="LR"),
     ]
-    if f.commune_code is None and f.departures_by_commune:
+    if len(f.departures_by_commune) > 1 or (f.commune_code is None and f.departures_by_commune):
         story += [
             Paragraph("IV. XUẤT CẢNH THEO XÃ, PHƯỜNG", st.heading),
             grid_table(["Mã", "Xã/Phường", "Số người"],

@@ -22,7 +22,15 @@ from .excel_common import (
     VND_FORMAT,
     save_atomically,
 )
-from .progress_common import TITLE, figure_rows, group_rows, market_rows, period_text, scope_text
+from .progress_common import (
+    TITLE,
+    figure_rows,
+    group_rows,
+    market_rows,
+    period_text,
+    scope_text,
+    target_text,
+)
 
 
 def _table(ws, top: int, headers: list[str], rows: list[list], formats: list[str | None]) -> int:
@@ -47,7 +55,7 @@ def build_progress_workbook(f: ProgressFigures, office: str = "") -> Workbook:
     ws["A1"] = TITLE
     ws["A1"].font = TITLE_FONT
     lines = [f"Đơn vị: {office}" if office else None, f"Phạm vi: {scope_text(f)}",
-             f"Kỳ báo cáo: {period_text(f)}",
+             f"Kỳ báo cáo: {period_text(f)}", target_text(f) or None,
              f"Số dư nợ tính đến ngày {format_date(f.as_of)}"]
     row = 2
     for line in filter(None, lines):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
@@ -24,7 +25,7 @@ from ..domain.events import (
 )
 from ..domain.identity import normalize_phone, validate_national_id
 from ..domain.text import clean_text, fold
-from ..domain.worker_rules import DERIVED_FIELDS, worker_search_text
+from ..domain.worker_rules import DERIVED_FIELDS, under_age_note, worker_search_text
 from ..errors import DuplicateError, NotFoundError, ValidationError
 from ..models import AdminUnit, Attendance, Event, Worker
 from .context import ServiceContext
@@ -141,6 +142,8 @@ class RegisterResult:
     attendance_id: str
     created_worker: bool
     full_name: str
+    # (vi, en) shown after saving, e.g. that a person under 18 may not depart yet.
+    note: tuple[str, str] | None = None
 
 
 def _attendance_values(raw: Mapping[str, object], lookup: Mapping[str, str]) -> dict:
@@ -252,7 +255,8 @@ def register_attendee(
             worker = create_attendee_worker(ctx, s, clean)
             created = True
         att = add_attendance(ctx, s, event, worker, values)
-        return RegisterResult(worker.id, att.id, created, worker.full_name)
+        note = under_age_note(worker.birth_year, date.today())
+        return RegisterResult(worker.id, att.id, created, worker.full_name, note)
 
 
 def remove_attendance(ctx: ServiceContext, attendance_id: str) -> None:

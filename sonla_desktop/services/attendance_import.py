@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from os import PathLike
 from pathlib import Path
 
@@ -33,7 +34,7 @@ from ..domain.events import (
     parse_market,
 )
 from ..domain.text import clean_text, fold
-from ..domain.worker_rules import ReferenceCodes
+from ..domain.worker_rules import ReferenceCodes, under_age_note
 from ..errors import ImportRowsError, UserError, ValidationError
 from ..models import Worker
 from .attendance import add_attendance, create_attendee_worker, find_duplicates
@@ -251,6 +252,10 @@ def plan_attendance_rows(
             errors.extend(issue(r.row, k, e) for k, e in row_errors.items())
             continue
         follow = fold(str(r.values.get("follow_up") or "")) in _YES
+        young = under_age_note(clean["birth_year"], date.today())
+        if young is not None:  # allowed: interest only, noted on the person's record
+            warnings.append(RowIssue(sheet.sheet, r.row, sheet.column_label("birth_year"),
+                                     young[0], young[1]))
         key = PersonKey(clean["national_id"], clean["phone"] or None, fold(clean["full_name"]),
                         clean["birth_year"], commune_code)
         earlier = next(((row, name) for k, row, name in seen

@@ -16,8 +16,8 @@ from datetime import date, timedelta
 from sqlalchemy import insert, select
 
 from ..domain.text import name_sort_key
-from ..domain.worker_rules import worker_search_text
-from ..models import AdminUnit, Node, Worker, utcnow
+from ..domain.worker_rules import ADULT_AGE, age_on, worker_search_text
+from ..models import AdminUnit, Market, Node, Worker, utcnow
 from .context import ServiceContext
 from .demo_names import (
     AGENCIES,
@@ -53,8 +53,10 @@ def _weighted(rng: random.Random, items: list, weights: list[float]):
 
 
 class _WorkerFactory:
-    def __init__(self, rng: random.Random, communes: list[tuple[str, str]], today: date) -> None:
+    def __init__(self, rng: random.Random, communes: list[tuple[str, str]], today: date,
+                 min_age: dict[str, int] | None = None) -> None:
         self.rng = rng
+        self.min_age = {m: max(ADULT_AGE, a) for m, a in (min_age or {}).items()}
         self.communes = communes
         self.today = today
         self.ethnic_codes = list(ETHNIC_NAMES)
@@ -88,7 +90,6 @@ class _WorkerFactory:
         given = rng.choice(given_m if sex == "M" else given_f)
         full_name = f"{rng.choice(families)} {middle} {given}"
         age_days = rng.randint(18 * 365 + 5, 40 * 365)
-        birth = self.today - timedelta(days=age_days)
         commune_code, kind = rng.choice(self.communes)
         village = (f"Tổ dân phố {rng.randint(1, 12)}" if kind == "ward"
                    else rng.choice(VILLAGE_NAMES))
@@ -105,6 +106,16 @@ class _WorkerFactory:
                 ret = departure + timedelta(days=rng.randint(180, 36 * 30))
                 if ret >= self.today:
                     status, ret = "departed", None
+        # The drawn age (18 to 40) is the age today, or at departure when that would
+        # otherwise leave a worker who left years ago under age on the day (Law 69/2020,
+        # Art. 44; a market may ask for more). 18 years hold at most 5 leap days, so
+        # 18 * 365 + 5 days is always a completed 18 years.
+        birth = self.today - timedelta(days=age_days)
+        need = self.min_age.get(market, ADULT_AGE)
+        if departure is not None and age_on(birth, departure) < need:
+            birth = departure - timedelta(days=age_days)
+            while age_on(birth, departure) < need:  # a market minimum above 18
+                birth -= timedelta(days=366)
         household = _weighted(rng, ["poor", "near_poor", "none"], [0.15, 0.12, 0.73])
         row = {
             "id": str(uuid.UUID(int=rng.getrandbits(128), version=4)),
@@ -152,7 +163,8 @@ def generate_demo(
         if communes:
             stmt = stmt.where(AdminUnit.code.in_(list(communes)))
         units = [tuple(c) for c in s.execute(stmt)]
-        factory = _WorkerFactory(rng, units, today)
+        min_age = {c: a for c, a in s.execute(select(Market.code, Market.min_age))}
+        factory = _WorkerFactory(rng, units, today, min_age)
         existing = set(s.scalars(select(Worker.national_id).where(Worker.national_id.is_not(None))))
         factory.used_ids |= existing
         clock = ctx.clock(s)

@@ -6,7 +6,7 @@ Each public function that writes is one user action in one transaction with its 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -203,7 +203,8 @@ def get_event(ctx: ServiceContext, event_id: str) -> EventRow:
 # --------------------------------------------------------------------------- figures
 
 def counselling_figures(
-    session: Session, date_from: date, date_to: date, commune: str | None = None,
+    session: Session, date_from: date, date_to: date,
+    commune: str | Collection[str] | None = None,
 ) -> tuple[int, int]:
     """(conferences held, attendees) between the dates, both inclusive.
 
@@ -211,8 +212,10 @@ def counselling_figures(
     came to two conferences counts twice, someone entered twice at one conference once.
     """
     where = [~Event.deleted, Event.event_date >= date_from, Event.event_date <= date_to]
-    if commune:
-        where.append(Event.commune_code == commune)
+    if isinstance(commune, str):
+        commune = [commune] if commune else None
+    if commune is not None:  # one commune's or some communes' (a report's scope)
+        where.append(Event.commune_code.in_(list(commune)))
     events = session.scalar(select(func.count()).select_from(Event).where(*where)) or 0
     pairs = (
         select(Attendance.event_id, Attendance.worker_id)

@@ -44,6 +44,11 @@ DEFAULT_INTRO = (
     "miễn phí, được vay vốn ưu đãi của Ngân hàng Chính sách xã hội để trang trải chi phí "
     "trước khi đi.")
 DEFAULT_NOTE = "Tư vấn miễn phí tại UBND xã/phường vào giờ hành chính."
+# The province's own jobs website (job offers, job seekers' profiles, market information),
+# as the provincial Department's news gives it (docs/DOMAIN.md). Shipped as the default so
+# a fresh office's flyer already carries one scannable contact; the office adds its phone
+# and Zalo, and may replace or clear this one (a stored empty value is respected).
+DEFAULT_JOBS_WEBSITE = "http://vieclamsonla.net"
 
 
 @dataclass(frozen=True)
@@ -53,7 +58,7 @@ class FlyerSettings:
     office_name: str = ""
     office_address: str = ""
     office_phone: str = ""
-    jobs_website: str = ""
+    jobs_website: str = DEFAULT_JOBS_WEBSITE
     zalo: str = ""  # a mobile number or a https://zalo.me/... link
     headline: str = DEFAULT_HEADLINE
     intro: str = DEFAULT_INTRO

@@ -54,9 +54,10 @@ class LoanFigures:
 
 def loan_figures(
     session: Session, as_of: date, loan_ids: Iterable[str] | None = None,
-    commune_code: str | None = None,
+    commune_code: str | Iterable[str] | None = None,
 ) -> list[LoanFigures]:
-    """Schedule and state on ``as_of`` of every live loan (optionally some or one commune's)."""
+    """Schedule and state on ``as_of`` of every live loan (optionally some communes' or
+    one's: ``commune_code`` is a code or a collection of codes)."""
     stmt = (
         select(LoanApplication, Worker.commune_code)
         .join(Worker, Worker.id == LoanApplication.worker_id)
@@ -64,8 +65,10 @@ def loan_figures(
     )
     if loan_ids is not None:
         stmt = stmt.where(LoanApplication.id.in_(list(loan_ids)))
-    if commune_code:
-        stmt = stmt.where(Worker.commune_code == commune_code)
+    if isinstance(commune_code, str):
+        commune_code = [commune_code] if commune_code else None
+    if commune_code is not None:
+        stmt = stmt.where(Worker.commune_code.in_(list(commune_code)))
     loans = list(session.execute(stmt))
     ids = [loan.id for loan, _ in loans]
     disbursements: dict[str, list[Disbursement]] = defaultdict(list)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from .. import paths
@@ -23,7 +23,7 @@ COMMUNES_SQL = "SELECT code, name, name_en, full_name, kind FROM admin_unit WHER
 # Groups living in Son La first: they are the ones a clerk picks every day.
 ETHNIC_GROUPS_SQL = ("SELECT code, name, search_text FROM ethnic_group WHERE NOT deleted "
                      "ORDER BY in_son_la DESC, code")
-MARKETS_SQL = "SELECT code, name_vi, name_en FROM market WHERE NOT deleted"
+MARKETS_SQL = "SELECT code, name_vi, name_en, min_age FROM market WHERE NOT deleted"
 
 Execute = Callable[[str], Iterable[Sequence]]
 
@@ -52,12 +52,14 @@ class Lookups:
     communes: tuple[Choice, ...]
     ethnic_groups: tuple[Choice, ...]
     markets: tuple[Choice, ...]
+    market_min_age: dict[str, int] = field(default_factory=dict)
 
     def refs(self) -> ReferenceCodes:
         return ReferenceCodes(
             communes=frozenset(c.code for c in self.communes),
             ethnic_groups=frozenset(c.code for c in self.ethnic_groups),
             markets=frozenset(c.code for c in self.markets),
+            market_min_age=dict(self.market_min_age),
         )
 
     @cached_property
@@ -95,11 +97,13 @@ def read_lookups(execute: Execute) -> Lookups:
     )
     ethnic = tuple(Choice(code, name, name, search or fold(name))
                    for code, name, search in execute(ETHNIC_GROUPS_SQL))
+    market_rows = list(execute(MARKETS_SQL))
     markets = tuple(Choice(code, name_vi, name_en, fold(f"{name_vi} {name_en} {code}"))
-                    for code, name_vi, name_en in execute(MARKETS_SQL))
+                    for code, name_vi, name_en, _ in market_rows)
     communes = tuple(sorted(communes, key=lambda c: _place_order(c.short_vi)))
     markets = tuple(sorted(markets, key=lambda c: _place_order(c.label_vi)))
-    return Lookups(communes, ethnic, markets)
+    return Lookups(communes, ethnic, markets,
+                   {code: int(age) for code, *_, age in market_rows if age is not None})
 
 
 def _place_order(name: str) -> tuple[str, str]:

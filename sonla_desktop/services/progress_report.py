@@ -13,25 +13,30 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..domain.policy import POLICY_GROUPS
-from ..domain.progress import Period, ProgressFigures
+from ..domain.progress import PROVINCE_LABEL, Period, ProgressFigures, ReportScope
 from ..errors import ValidationError
-from ..models import AdminUnit, Disbursement, LoanApplication, Market, Worker
+from ..models import AdminUnit, Disbursement, LoanApplication, Market, Node, Worker
 from .context import ServiceContext
 from .events import counselling_figures
 from .loan_figures import loan_figures
-from .targets import target_for
+from .targets import scope_target
 
 DEPARTED = ("departed", "returned")
 UNKNOWN_MARKET = "ZZ"  # ISO 3166 "unknown": a departure recorded without its market
 
 
-def _departures(session: Session, period: Period, commune: str | None):
+# ``codes``: the communes in scope, or None for the whole province (no filter at all, so a
+# worker whose commune code is no longer in the list still counts for the province).
+Codes = tuple[str, ...] | None
+
+
+def _departures(session: Session, period: Period, codes: Codes):
     stmt = (select(Worker.market_code, Worker.commune_code, func.count())
             .where(~Worker.deleted, Worker.status.in_(DEPARTED),
                    Worker.departure_date >= period.start, Worker.departure_date <= period.end)
             .group_by(Worker.market_code, Worker.commune_code))
-    if commune:
-        stmt = stmt.where(Worker.commune_code == commune)
+    if codes is not None:
+        stmt = stmt.where(Worker.commune_code.in_(codes))
     by_market: Counter[str] = Counter()
     by_commune: Counter[str] = Counter()
     for market, code, n in session.execute(stmt):
@@ -41,20 +46,22 @@ def _departures(session: Session, period: Period, commune: str | None):
     return sum(by_market.values()), markets, dict(sorted(by_commune.items()))
 
 
-def departures_by_month(session: Session, year: int, commune: str | None) -> tuple[int, ...]:
+def departures_by_month(session: Session, year: int,
+                        commune: str | tuple[str, ...] | None) -> tuple[int, ...]:
     month = func.extract("month", Worker.departure_date)
     stmt = (select(month, func.count())
             .where(~Worker.deleted, Worker.status.in_(DEPARTED),
                    Worker.departure_date >= date(year, 1, 1),
                    Worker.departure_date <= date(year, 12, 31))
             .group_by(month))
-    if commune:
-        stmt = stmt.where(Worker.commune_code == commune)
+    codes = (commune,) if isinstance(commune, str) else commune
+    if codes:
+        stmt = stmt.where(Worker.commune_code.in_(codes))
     counts = {int(m): n for m, n in session.execute(stmt)}
     return tuple(counts.get(m, 0) for m in range(1, 13))
 
 
-def _loans(session: Session, period: Period, commune: str | None):
+def _loans(session: Session, period: Period, codes: Codes):
     # Disbursed by the period's end; a loan counts in the period of its first disbursement.
     paid_out = (select(Disbursement.loan_id, func.min(Disbursement.disbursed_on).label("first"),
                        func.sum(Disbursement.amount_vnd).label("amount"))
@@ -65,8 +72,8 @@ def _loans(session: Session, period: Period, commune: str | None):
             .join(Worker, Worker.id == LoanApplication.worker_id)
             .where(~LoanApplication.deleted, paid_out.c.first >= period.start)
             .group_by(LoanApplication.policy_group))
-    if commune:
-        stmt = stmt.where(Worker.commune_code == commune)
+    if codes is not None:
+        stmt = stmt.where(Worker.commune_code.in_(codes))
     by_group = dict.fromkeys(POLICY_GROUPS, 0)
     count = amount = 0
     for group, n, total in session.execute(stmt):
@@ -76,10 +83,10 @@ def _loans(session: Session, period: Period, commune: str | None):
     return count, amount, by_group
 
 
-def _outstanding(session: Session, as_of: date, commune: str | None):
+def _outstanding(session: Session, as_of: date, codes: Codes):
     balance = overdue = 0
     borrowers: set[str] = set()
-    for loan in loan_figures(session, as_of, commune_code=commune):
+    for loan in loan_figures(session, as_of, commune_code=codes):
         if loan.state is None:
             continue
         balance += loan.state.outstanding_vnd
@@ -95,31 +102,66 @@ def _check_commune(session: Session, commune: str | None) -> None:
                               f"Unknown commune code {commune}.")
 
 
-def compute_figures(session: Session, period: Period, commune: str | None = None,
-                    today: date | None = None) -> ProgressFigures:
-    today = today or date.today()
+def resolve_scope(session: Session, commune: str | None = None,
+                  province: bool = False) -> ReportScope:
+    """What a report covers: ``commune`` if given; otherwise this office's communes (the
+    node's scope), or the whole province at the hub or when every commune is in scope.
+    ``province`` asks for everything this database holds (the target editor's totals)."""
     _check_commune(session, commune)
-    total, by_market, by_commune = _departures(session, period, commune)
-    count, amount, by_group = _loans(session, period, commune)
+    units = {code: full for code, full in session.execute(
+        select(AdminUnit.code, AdminUnit.full_name).where(~AdminUnit.deleted))}
+    if commune:
+        name = units.get(commune) or session.scalar(
+            select(AdminUnit.full_name).where(AdminUnit.code == commune)) or commune
+        return ReportScope((commune,), f"{name} ({commune})")
+    node = session.scalar(select(Node).where(Node.is_self.is_(True)))
+    own = sorted({c for c in (node.scope if node else "").split(",") if c})
+    if province or node is None or node.is_hub or not own or set(units) <= set(own):
+        return ReportScope(tuple(sorted(units)), PROVINCE_LABEL, whole_province=True)
+    if len(own) == 1:
+        return ReportScope(tuple(own), f"{units.get(own[0], own[0])} ({own[0]})")
+    names = ", ".join(f"{units.get(c, c)} ({c})" for c in own)
+    return ReportScope(tuple(own), f"{len(own)} xã/phường: {names}")
+
+
+def compute_figures(session: Session, period: Period, commune: str | None = None,
+                    today: date | None = None, province: bool = False) -> ProgressFigures:
+    """The figures of ``commune``, or without one of the office's scope (``resolve_scope``):
+    the CLI, the Báo cáo page, its PDF and Excel all come through here."""
+    today = today or date.today()
+    scope = resolve_scope(session, commune, province)
+    codes = None if scope.whole_province else scope.communes
+    total, by_market, by_commune = _departures(session, period, codes)
+    count, amount, by_group = _loans(session, period, codes)
     as_of = period.as_of(today)
-    balance, borrowers, overdue = _outstanding(session, as_of, commune)
+    balance, borrowers, overdue = _outstanding(session, as_of, codes)
     # One definition with the conferences page: distinct people per conference, summed.
-    events, attendees = counselling_figures(session, period.start, period.end, commune)
+    events, attendees = counselling_figures(session, period.start, period.end, codes)
     one_year = period.whole_years == [period.start.year] and period.end.year == period.start.year
-    months = departures_by_month(session, period.start.year, commune) if one_year else ()
+    months = departures_by_month(session, period.start.year, codes) if one_year else ()
     market_names = dict(session.execute(select(Market.code, Market.name_vi)).all())
     market_names[UNKNOWN_MARKET] = "Chưa rõ"
     commune_names = dict(session.execute(select(AdminUnit.code, AdminUnit.name)).all())
+    target = scope_target(session, period.whole_years, scope.communes, scope.whole_province)
+    single = scope.communes[0] if len(scope.communes) == 1 and not scope.whole_province \
+        else None
     return ProgressFigures(
-        period=period, commune_code=commune, as_of=as_of, departures_total=total,
+        period=period, commune_code=single, as_of=as_of, departures_total=total,
         departures_by_market=by_market, departures_by_commune=by_commune,
-        target=target_for(session, period.whole_years, commune), loans_count=count,
+        target=target.departures, loans_count=count,
         loans_amount_vnd=amount, loans_by_group=by_group, outstanding_vnd=balance,
         borrowers=borrowers, overdue_vnd=overdue, events=events, attendees=attendees,
-        departures_by_month=months, market_names=market_names, commune_names=commune_names)
+        departures_by_month=months, market_names=market_names, commune_names=commune_names,
+        scope=scope, target_used=target)
 
 
 def progress_figures(ctx: ServiceContext, period: Period, commune: str | None = None,
-                     today: date | None = None) -> ProgressFigures:
+                     today: date | None = None, province: bool = False) -> ProgressFigures:
     with ctx.db.session() as s:
-        return compute_figures(s, period, commune, today)
+        return compute_figures(s, period, commune, today, province)
+
+
+def report_scope(ctx: ServiceContext, commune: str | None = None) -> ReportScope:
+    """The scope a report would cover (for the Báo cáo page's picker label)."""
+    with ctx.db.session() as s:
+        return resolve_scope(s, commune)

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from .. import paths
 from ..domain.text import clean_text, fold
+from ..domain.worker_rules import ADULT_AGE
 from ..models import (
     AdminUnit,
     EthnicGroup,
@@ -103,6 +104,8 @@ def seed_reference(ctx: ServiceContext, session: Session) -> SeedSummary:
     for m in markets:
         _upsert(session, Market, "code", m["code"], {
             "name_vi": m["name_vi"], "name_en": m["name_en"], "region": m["region"],
+            # Empty = the legal minimum; a market's own higher minimum is data, not code.
+            "min_age": max(ADULT_AGE, int(m.get("min_age") or ADULT_AGE)),
         }, ctx)
     for order, (key, vi, en) in enumerate(POLICY_GROUP_ROWS):
         _upsert(session, PolicyGroup, "key", key,

@@ -79,7 +79,7 @@ def _workers(session: Session, n: _Names) -> Iterator[tuple]:
          ret, year, edu, months, issued, wid) in _stream(session, stmt):
         yield (name, birth, sex.get(sx, sx), nid, phone, ethnic.get(eth), commune.get(com, com),
                village, household.get(hh, hh), market.get(mkt), occ, agency, status.get(st, st),
-               dep, notes, ret, None if birth else year, edu, months, issued, wid)
+               dep, ret, notes, None if birth else year, edu, months, issued, wid)
 
 
 def _loans(session: Session) -> Iterator[tuple]:

@@ -7,13 +7,13 @@ tripping over the unique constraint.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..domain.progress import check_departures, check_year
+from ..domain.progress import ReportTarget, check_departures, check_year
 from ..errors import ValidationError
 from ..models import AdminUnit, Target, Worker, reference_id
 from .context import ServiceContext
@@ -109,46 +109,96 @@ def list_targets(ctx: ServiceContext, year: int | None = None) -> list[TargetRow
 def target_for(session: Session, years: list[int], commune_code: str | None) -> int | None:
     """The target over whole years: a commune's own targets; for the province its own
     target, else the sum of the communes' targets. None when a year has none."""
-    total = 0
+    communes = (commune_code,) if commune_code else ()
+    return scope_target(session, years, communes, whole_province=not commune_code).departures
+
+
+def scope_target(session: Session, years: list[int], communes: Sequence[str],
+                 whole_province: bool) -> ReportTarget:
+    """The target a report over ``communes`` compares with, over whole years.
+
+    The province: its own target, else the sum of all communes' targets. Some communes: the
+    sum of their targets, and none at all if one of them has no target for a year (half a
+    target would make the achievement look better than it is).
+    """
+    years_t = tuple(years)
+    if not years:
+        return ReportTarget(None, "none", years_t)
+    codes = tuple(sorted(set(communes)))
+    total, basis = 0, "communes"
+    missing: set[str] = set()
     for year in years:
-        base = select(Target.departures).where(Target.year == year, ~Target.deleted)
-        if commune_code:
-            value = session.scalar(base.where(Target.commune_code == commune_code))
-        else:
-            value = session.scalar(base.where(Target.commune_code.is_(None)))
-            if value is None:
+        live = (Target.year == year, ~Target.deleted)
+        if whole_province:
+            value = session.scalar(select(Target.departures).where(
+                *live, Target.commune_code.is_(None)))
+            if value is not None:
+                basis = "province"
+            else:
                 value = session.scalar(select(func.sum(Target.departures)).where(
-                    Target.year == year, ~Target.deleted, Target.commune_code.is_not(None)))
-        if value is None:
-            return None
-        total += int(value)
-    return total if years else None
+                    *live, Target.commune_code.is_not(None)))
+            if value is None:
+                return ReportTarget(None, "none", years_t)
+            total += int(value)
+            continue
+        found = {code: n for code, n in session.execute(
+            select(Target.commune_code, Target.departures).where(
+                *live, Target.commune_code.in_(codes)))} if codes else {}
+        missing |= set(codes) - set(found)
+        total += sum(int(v) for v in found.values())
+    if missing or (not whole_province and not codes):
+        return ReportTarget(None, "none", years_t, codes, tuple(sorted(missing)))
+    return ReportTarget(total, basis, years_t, () if whole_province else codes)
+
+
+# The province's own figures (docs/DOMAIN.md): the 2025 target was 200 departures; Project
+# 2553/ĐA-UBND (14/10/2025) plans about 700 for 2026. Other years follow the demo's pace.
+PROVINCE_PLAN = {2025: 200, 2026: 700}
+
+
+def split_target(total: int, weights: dict[str, int]) -> dict[str, int]:
+    """``total`` shared in proportion to ``weights`` (largest remainder): the parts add up to
+    exactly ``total``, ties broken by code so the same input always gives the same split."""
+    whole = sum(weights.values())
+    if not weights or whole <= 0:
+        return dict.fromkeys(weights, 0)
+    exact = {code: total * w / whole for code, w in weights.items()}
+    parts = {code: int(x) for code, x in exact.items()}
+    left = total - sum(parts.values())
+    for code in sorted(exact, key=lambda c: (-(exact[c] - parts[c]), c))[:left]:
+        parts[code] += 1
+    return parts
 
 
 def demo_targets(ctx: ServiceContext, session: Session, rng, today, summary) -> None:
-    """Demo extension: yearly province targets near what the demo workers achieve, and
-    commune targets for this year, so the dashboard has a target line to show."""
+    """Demo extension: yearly province targets (the real plan where known) and, for each
+    year, commune targets that add up to the province's, shared by each commune's pace the
+    year before (every commune gets a share: the project gives all 75 one)."""
     year_of = func.extract("year", Worker.departure_date)
     per_year = {int(y): n for y, n in session.execute(
         select(year_of, func.count()).where(Worker.departure_date.is_not(None))
         .group_by(year_of))}
+    per_commune_year: dict[int, dict[str, int]] = {}
+    for code, y, n in session.execute(
+            select(Worker.commune_code, year_of, func.count())
+            .where(Worker.departure_date.is_not(None))
+            .group_by(Worker.commune_code, year_of)):
+        per_commune_year.setdefault(int(y), {})[code] = n
+    communes = list(session.scalars(
+        select(AdminUnit.code).where(~AdminUnit.deleted).order_by(AdminUnit.code)))
     count = 0
     for year in range(today.year - 2, today.year + 2):
         done = per_year.get(year, 0)
         base = done if year < today.year else int(done * 12 / max(today.month, 1))
-        target = max(10, round(base * rng.uniform(0.8, 1.25) / 10) * 10)
+        target = PROVINCE_PLAN.get(year) or max(10, round(base * rng.uniform(0.8, 1.25) / 10) * 10)
         upsert_target(ctx, session, year, None, target)
-        count += 1
-    # Commune targets near each commune's own pace, so a commune office's demo (everyone
-    # in its commune) and the hub's (spread over 75) both show a believable achievement.
-    this_year = {c: n for c, n in session.execute(
-        select(Worker.commune_code, func.count())
-        .where(Worker.departure_date.is_not(None), year_of == today.year - 1)
-        .group_by(Worker.commune_code))}
-    communes = list(session.scalars(select(AdminUnit.code).order_by(AdminUnit.code)))
-    for code in communes:
-        done = this_year.get(code, 0)
-        target = max(2, round(done * rng.uniform(0.9, 1.3))) if done else rng.randint(2, 6)
-        upsert_target(ctx, session, today.year, code, target)
-        count += 1
+        # Each commune's weight: its demo departures the year before plus an even share of
+        # the province's target, so a commune office's demo (every worker in one ward) gives
+        # that ward about its own pace and the other communes the province's average.
+        before = per_commune_year.get(year - 1, {})
+        even = max(1, round(target / max(len(communes), 1)))
+        shares = split_target(target, {c: before.get(c, 0) + even for c in communes})
+        for code in communes:
+            upsert_target(ctx, session, year, code, shares[code])
+        count += 1 + len(communes)
     summary.extra["chỉ tiêu"] = count

@@ -31,6 +31,7 @@ def reference_codes(session: Session) -> ReferenceCodes:
         communes=frozenset(session.scalars(select(AdminUnit.code).where(~AdminUnit.deleted))),
         ethnic_groups=frozenset(session.scalars(select(EthnicGroup.code))),
         markets=frozenset(session.scalars(select(Market.code))),
+        market_min_age={c: a for c, a in session.execute(select(Market.code, Market.min_age))},
     )
 
 

@@ -92,7 +92,8 @@ def test_add_list_import_print_and_export(run, tmp_path):
     run(db, "events", "contacts", "--office-phone", "0212 3852 123", "--zalo", "0912 345 678")
     flyer = run(db, "flyer", "--event", event_id, "--layout", "a5x2", "-o",
                 str(tmp_path / "flyer.pdf"))
-    assert "trang việc làm" in flyer.stderr  # the one contact still missing is pointed out
+    # The province's jobs website ships as the default (issue 13): nothing is missing now.
+    assert "Lưu ý" not in flyer.stderr
     assert (tmp_path / "flyer.pdf").read_bytes().startswith(b"%PDF")
 
     follow = json.loads(run(db, "events", "follow-up", "--format", "json").stdout)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+from dataclasses import asdict
 from datetime import date
 
 import pytest
@@ -16,7 +17,11 @@ from sonla_desktop.reports.pdf_common import format_decimal_vi
 from sonla_desktop.services.attendance import register_attendee
 from sonla_desktop.services.event_documents import gather_attendance_sheet
 from sonla_desktop.services.events import create_event
-from sonla_desktop.services.flyers import gather_flyer_data, save_flyer_settings
+from sonla_desktop.services.flyers import (
+    gather_flyer_data,
+    get_flyer_settings,
+    save_flyer_settings,
+)
 from sonla_desktop.services.loan_rules import add_rule, loan_rules
 
 CONTACTS = {"office_name": "UBND phường Chiềng Cơi", "office_phone": "0212 3852 123",
@@ -169,6 +174,8 @@ def test_two_a5_flyers_per_a4_sheet_both_scan(ctx, event, tmp_path):
 
 
 def test_flyer_without_contacts_has_no_empty_qr_codes(ctx, tmp_path):
+    # An office that cleared even the shipped jobs website (issue 13) gets no QR code.
+    save_flyer_settings(ctx, dict(asdict(get_flyer_settings(ctx)), jobs_website=""))
     out = tmp_path / "flyer.pdf"
     render_flyer(gather_flyer_data(ctx), out)
     assert _qr_codes(out, tmp_path) == []

@@ -173,3 +173,17 @@ def test_a_run_of_people_without_the_mouse(qtbot, ctx, page):
     qtbot.waitUntil(lambda: page.attendees.rowCount() == len(given), timeout=5000)
     villages = {p.village for p in list_attendees(ctx, page.current.id)}
     assert villages == {"Bản Hẹo"}  # the village carries over from the person before
+
+
+def test_a_17_year_old_is_registered_with_a_note_on_screen(qtbot, ctx, page):
+    """Issue 13: interest from someone under 18 is recorded; the clerk sees why that person
+    cannot depart yet."""
+    from datetime import date
+
+    panel = page.panel
+    register(qtbot, panel, "Lò Văn Páo", str(date.today().year - 17), "0912 345 670",
+             "Bản Hẹo", "Nhật")
+    text = panel.status.text()
+    assert "Lò Văn Páo" in text and "Chưa đủ 18 tuổi" in text
+    register(qtbot, panel, "Lò Văn Ơn", "1998", "0912 345 678", None)
+    assert "Chưa đủ 18 tuổi" not in panel.status.text()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from report_data import event
+from report_data import event, make_hub
 from sqlalchemy import select
 from workbook_factory import fill_workbook, make_people
 
@@ -20,6 +20,7 @@ from sonla_desktop.services.targets import list_targets, set_target
 
 
 def test_import_export_and_report_on_postgresql(pg_url, ctx, tmp_path):
+    make_hub(ctx)  # both sides hold every commune's records: both report the province
     make_template(ctx, "workers", tmp_path / "w.xlsx")
     make_template(ctx, "loans", tmp_path / "l.xlsx")
     people, loans = make_people(120, seed=4)

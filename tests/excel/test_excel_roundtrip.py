@@ -116,7 +116,7 @@ def test_export_workbook_format(full_db, tmp_path):
     assert headers[:15] == ["Họ và tên", "Ngày sinh", "Giới tính", "Số CCCD", "Số điện thoại",
                             "Dân tộc", "Xã/Phường", "Bản/Tổ dân phố", "Diện hộ", "Thị trường",
                             "Ngành nghề", "Doanh nghiệp", "Trạng thái", "Ngày xuất cảnh",
-                            "Ghi chú"]
+                            "Ngày về nước"]
     assert ws.freeze_panes == "A2"
     assert ws.auto_filter.ref == f"A1:U{ws.max_row}"
     birth = ws["B2"]

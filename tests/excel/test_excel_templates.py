@@ -13,7 +13,7 @@ from sonla_desktop.services.spreadsheets import make_template
 HEADERS = {
     "workers": ["Họ và tên", "Ngày sinh", "Giới tính", "Số CCCD", "Số điện thoại", "Dân tộc",
                 "Xã/Phường", "Bản/Tổ dân phố", "Diện hộ", "Thị trường", "Ngành nghề",
-                "Doanh nghiệp", "Trạng thái", "Ngày xuất cảnh", "Ghi chú"],
+                "Doanh nghiệp", "Trạng thái", "Ngày xuất cảnh", "Ngày về nước", "Ghi chú"],
     "loans": ["Số CCCD", "Đối tượng chính sách", "Số tiền vay", "Ngày giải ngân",
               "Thời hạn (tháng)", "Lãi suất (%/năm)", "Đã trả gốc", "Ghi chú"],
     "attendance": ["Họ và tên", "Năm sinh", "Giới tính", "Số điện thoại", "Bản/Tổ dân phố",

@@ -7,7 +7,7 @@ import subprocess
 from datetime import date
 
 import pytest
-from report_data import event, loan, worker
+from report_data import event, loan, make_hub, worker
 
 from sonla_desktop.cli import main
 from sonla_desktop.domain.progress import Period, achievement_pct, make_period, year_period
@@ -20,6 +20,7 @@ LATER = date(2026, 6, 1)  # "today" after the periods tested: balances on their 
 
 @pytest.fixture
 def data(ctx):
+    make_hub(ctx)  # records of two communes, as the hub holds them
     w1 = worker(ctx, "Lò Văn An", "03670", departure=date(2025, 3, 10), market="JP")
     w2 = worker(ctx, "Cầm Thị Hoa", "03646", departure=date(2025, 7, 1), market="JP", sex="F")
     worker(ctx, "Quàng Văn Ba", "03670", departure=date(2025, 12, 31), market="TW")
@@ -49,9 +50,15 @@ def data(ctx):
 
 def test_province_year_figures(ctx, data):
     got = progress_figures(ctx, year_period(2025), today=LATER).as_json()
+    scope = got.pop("scope")  # the hub: every commune and ward of the province
+    assert len(scope) == 75 and {"03646", "03670"} <= set(scope)
     assert got == {
         "period": {"from": "2025-01-01", "to": "2025-12-31"},
         "commune": None,
+        "scope_label": "Toàn tỉnh Sơn La",
+        "whole_province": True,
+        "target": {"departures": 3, "basis": "province", "years": [2025], "communes": [],
+                   "missing": []},
         # 10/03, 01/07, 31/12 (last day counts) and the returned worker's 01/01 (first day);
         # not: 31/12/2024, 01/01/2026, the cancelled one, the registered one.
         "departures": {"total": 4, "by_market": {"JP": 2, "KR": 1, "TW": 1},
@@ -71,6 +78,7 @@ def test_province_year_figures(ctx, data):
 
 def test_previous_year_and_province_target_from_commune_targets(ctx, data):
     got = progress_figures(ctx, year_period(2024), today=LATER).as_json()
+    assert got["target"]["basis"] == "communes" and got["target"]["departures"] == 12
     assert got["departures"]["total"] == 1
     assert got["departures"]["target"] == 12  # no province target: 5 + 7 of the communes
     assert got["departures"]["achievement_pct"] == 8.3

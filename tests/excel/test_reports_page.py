@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 from openpyxl import Workbook, load_workbook
-from report_data import worker
+from report_data import make_hub, worker
 from sqlalchemy import func, select
 
 from sonla_desktop.models import Worker
@@ -17,8 +17,7 @@ from sonla_desktop.ui.tasks import TaskRunner
 YEAR = date.today().year
 
 
-@pytest.fixture
-def page(qtbot, ctx):
+def _open_page(qtbot, ctx):
     worker(ctx, "Lò Văn An", "03670", departure=date(YEAR, 1, 10), market="JP")
     worker(ctx, "Cầm Văn Bình", "03670", departure=date(YEAR, 1, 20), market="KR")
     worker(ctx, "Hà Văn Cường", "03646", departure=date(YEAR, 3, 3), market="JP")
@@ -30,21 +29,42 @@ def page(qtbot, ctx):
     widget.show()
     widget.refresh()
     qtbot.waitUntil(lambda: widget.figures is not None, timeout=10000)
+    return widget, runner
+
+
+@pytest.fixture
+def page(qtbot, ctx):
+    widget, runner = _open_page(qtbot, ctx)
+    yield widget
+    runner.wait_idle()
+
+
+@pytest.fixture
+def hub_page(qtbot, ctx):
+    """The page at the hub, where "Toàn tỉnh" (the first entry) is the whole province."""
+    make_hub(ctx)
+    widget, runner = _open_page(qtbot, ctx)
     yield widget
     runner.wait_idle()
 
 
 def _show_province(qtbot, page):
     page.figures = None
-    page.commune.setCurrentIndex(0)  # "Toàn tỉnh"
-    qtbot.waitUntil(lambda: page.figures is not None and page.figures.commune_code is None,
+    page.commune.setCurrentIndex(0)  # "Toàn tỉnh" at the hub
+    page.refresh()  # the hub's page starts there: no index change, no signal
+    qtbot.waitUntil(lambda: page.figures is not None and page.figures.whole_province,
                     timeout=10000)
 
 
-def test_page_shows_the_figures_and_charts(qtbot, page):
+def test_page_shows_the_figures_and_charts(qtbot, page, ctx):
     # The test node serves commune 03670: its own figures come first.
     assert page.commune.currentData() == "03670"
     assert page.figures.departures_total == 2
+
+
+def test_hub_page_shows_the_province_figures_and_charts(qtbot, hub_page):
+    page = hub_page
+    assert page.commune.currentText() == "Toàn tỉnh"
     _show_province(qtbot, page)
     table = {page.table.item(r, 0).text(): page.table.item(r, 1).text()
              for r in range(page.table.rowCount())}
@@ -58,7 +78,8 @@ def test_page_shows_the_figures_and_charts(qtbot, page):
     assert [bars.at(i) for i in range(bars.count())] == [1.0, 2.0]  # KR then JP (largest top)
 
 
-def test_export_buttons_write_reports_templates_and_data(qtbot, page, tmp_path):
+def test_export_buttons_write_reports_templates_and_data(qtbot, hub_page, tmp_path):
+    page = hub_page
     _show_province(qtbot, page)
     targets = {"pdf": tmp_path / "r.pdf", "xlsx": tmp_path / "r.xlsx"}
     for fmt, path in targets.items():

@@ -154,19 +154,16 @@ def loan_cells(rng: random.Random, loan: Loan) -> list:
             loan.term, loan.rate, loan.repaid or None, None]
 
 
-def fill_workbook(workers_template, loans_template, out, people, loans, seed: int = 3,
-                  extra_return_column: bool = True) -> None:
+def fill_workbook(workers_template, loans_template, out, people, loans, seed: int = 3) -> None:
     """Fill the app's workers template (and a loans sheet copied from its loans template)."""
     rng = random.Random(seed)
     wb = load_workbook(workers_template)
     ws = wb["Người lao động"]
-    width = ws.max_column
-    if extra_return_column:
-        ws.cell(1, width + 1, "Ngày về nước")
+    headers = [c.value for c in ws[1]]
+    at = headers.index("Ngày về nước")  # in the template since issue 13
     for p in people:
         row = worker_cells(rng, p)
-        if extra_return_column:
-            row.append(_date_cell(rng, p.returned))
+        row.insert(at, _date_cell(rng, p.returned))
         ws.append(row)
     if loans:
         headers = [c.value for c in load_workbook(loans_template)["Khoản vay"][1]]

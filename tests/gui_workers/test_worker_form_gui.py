@@ -205,3 +205,28 @@ def _next_focusable(widget):
     while nxt is not None and not (nxt.focusPolicy() & Qt.FocusPolicy.TabFocus):
         nxt = nxt.nextInFocusChain()
     return nxt
+
+
+def test_departure_before_the_18th_birthday_is_refused_under_the_field(qtbot, ctx, vietnamese):
+    """Issue 13: Law 69/2020/QH14, Art. 44 (at least 18 on the departure date)."""
+    page = make_page(qtbot, ctx)
+    form = _open_new_form(qtbot, page)
+    _fill(qtbot, form, full_name="Lò Văn Páo", birth_date="15/03/2008", sex="Nam",
+          commune_code="chieng coi", status="Đã xuất cảnh", departure_date="14/03/2026")
+    form.validate()
+    message = form.fields.error_text("departure_date")
+    assert "Ngày xuất cảnh 14/03/2026" in message and "chưa đủ 18 tuổi" in message
+    assert "15/03/2026" in message  # the day the worker may leave
+    form.save()
+    settle(qtbot, page.runner)
+    assert form.isVisible() and list_workers(ctx, WorkerFilter()) == []
+
+    type_into(qtbot, form.fields.widgets["departure_date"], "15/03/2026")  # the birthday
+    form.validate()
+    assert form.fields.error_text("departure_date") == ""
+    saved = []
+    form.saved.connect(saved.append)
+    form.save()
+    settle(qtbot, page.runner)
+    assert len(saved) == 1
+    assert str(get_worker(ctx, saved[0])["departure_date"]) == "2026-03-15"

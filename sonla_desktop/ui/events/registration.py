@@ -8,6 +8,8 @@ new one. Enter on the last field (or Ctrl+Enter anywhere) saves and starts the n
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -27,7 +29,7 @@ from ...domain.dates import parse_year
 from ...domain.events import REASON_NAME, guess_sex
 from ...domain.identity import format_phone, normalize_phone, parse_sex, validate_national_id
 from ...domain.text import clean_text
-from ...errors import DuplicateError, ValidationError
+from ...errors import DuplicateError, ValidationError, current_language
 from ...services.attendance import Candidate, lookup_candidates, register_attendee
 from ...services.context import ServiceContext
 from ...services.events import EventRow
@@ -342,8 +344,11 @@ class RegistrationPanel(QWidget):
         self._show_count()
         self._last_village = self.edits["village"].text()
         kind = self.tr("người mới") if result.created_worker else self.tr("người đã có")
-        self.status.setText(self.tr("Đã lưu: %1 (%2).").replace("%1", result.full_name)
-                            .replace("%2", kind))
+        text = self.tr("Đã lưu: %1 (%2).").replace("%1", result.full_name).replace("%2", kind)
+        if result.note:  # e.g. under 18: interest recorded, no departure yet
+            note = result.note[1] if current_language() == "en" else result.note[0]
+            text += f" <span style='color:#8A5A00'>{html.escape(note)}</span>"
+        self.status.setText(text)
         self.clear()
         self.saved.emit(result)
 

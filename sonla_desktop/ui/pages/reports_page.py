@@ -32,7 +32,7 @@ from ...domain.text import fold
 from ...errors import current_language
 from ...models import AdminUnit, Market
 from ...services.context import ServiceContext
-from ...services.progress_report import progress_figures
+from ...services.progress_report import progress_figures, report_scope
 from ...services.setup import get_self_node
 from ...services.spreadsheets import default_export_name, export_workbook, make_template
 from ..reports.charts import CategoryChart, MonthChart
@@ -152,8 +152,13 @@ class ReportsPage(QWidget):
             return sorted((tuple(r) for r in rows), key=lambda r: fold(r[1]))
 
     def _fill_communes(self, data: tuple) -> None:
-        communes, self.office, scope, self.market_en = data
+        communes, self.office, scope, self.market_en, office_scope = data
         self.commune.blockSignals(True)
+        if not office_scope.whole_province:
+            # The first entry is what `report` without --commune covers: this office's
+            # communes, never "the province" (its database holds only its own communes).
+            self.commune.setItemText(0, self.tr("Phạm vi văn phòng: {0}")
+                                     .format(office_scope.label))
         for code, name in communes:
             self.commune.addItem(f"{name} ({code})", code)
         if len(scope) == 1:  # a commune office looks at its own commune first
@@ -174,7 +179,8 @@ class ReportsPage(QWidget):
                 with self.ctx.db.session() as s:
                     market_en = dict(s.execute(select(Market.code, Market.name_en)).all())
                 return self._load_communes(), node.name if node else "", \
-                    [] if node is not None and node.is_hub else scope, market_en
+                    [] if node is not None and node.is_hub else scope, market_en, \
+                    report_scope(self.ctx)
             self.runner.run(load, self._fill_communes, parent=self)
             return
         year, commune = self.year.value(), self.commune.currentData()

@@ -161,7 +161,8 @@ class TargetsDialog(QDialog):
                                         .where(~AdminUnit.deleted)),
                               key=lambda r: fold(r[1]))
         stored = {t.commune_code: t.departures for t in list_targets(self.ctx, year)}
-        figures = progress_figures(self.ctx, year_period(year))
+        # Every commune's departures this database holds, whatever the office's scope.
+        figures = progress_figures(self.ctx, year_period(year), province=True)
         lines = [_Line(None, self.tr("Toàn tỉnh"), stored.get(None), stored.get(None),
                        figures.departures_total)]
         for code, name in communes:
