@@ -215,7 +215,7 @@ CASES = [
          _records(lambda n, f: [worker_record(n, f, commune_code=COMMUNE_B)])),
     Case("reference-data-from-a-commune", "not the provincial hub",
          _records(lambda n, f: [record(n, "market", code="XX", name_vi="Xứ X",
-                                       name_en="X land", region="")])),
+                                       name_en="X land", region="", min_age=18)])),
 ]
 
 
