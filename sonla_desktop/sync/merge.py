@@ -179,6 +179,9 @@ class Merger:
                     select(AdminUnit.code).where(AdminUnit.deleted.is_(False)))),
                 ethnic_groups=frozenset(self.s.scalars(select(EthnicGroup.code))),
                 markets=frozenset(self.s.scalars(select(Market.code))),
+                # A market's own higher minimum age holds for synced workers too.
+                market_min_age={c: a for c, a in self.s.execute(
+                    select(Market.code, Market.min_age))},
             )
         return self._refs
 

@@ -52,3 +52,24 @@ def test_the_corpus_builders_make_importable_bundles_when_nothing_is_wrong(netwo
     path = forge(network, usb, rows)
     result = import_bundle(network["hub"].ctx, path)
     assert result.total("inserted") == 4
+
+
+def test_a_synced_departure_below_the_markets_own_minimum_age_is_refused(network, usb):
+    """A market's minimum age (market.min_age, data) holds for records that arrive by sync,
+    as it does on the form: a worker of 19 leaving for a market that asks 21 is refused."""
+    from sqlalchemy import update
+
+    from sonla_desktop.models import Market
+
+    hub = network["hub"]
+    with hub.db.session() as s, s.begin():
+        s.execute(update(Market).where(Market.code == "KR").values(min_age=21))
+    w = worker_record(network, usb)
+    born = date.fromisoformat(w["birth_date"])
+    w.update(departure_date=born.replace(year=born.year + 19).isoformat(), market_code="KR",
+             status="departed")
+    before = dump_database(hub.db)
+    with pytest.raises(SyncError) as err:
+        import_bundle(hub.ctx, forge(network, usb, [w]))
+    assert "21" in err.value.vi, err.value.vi
+    assert dump_database(hub.db) == before
