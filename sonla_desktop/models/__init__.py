@@ -9,13 +9,14 @@ from .base import SYNC_COLUMNS, Base, SyncedMixin, new_id, reference_id, utcnow
 from .event import Attendance, Event
 from .loan import COST_KINDS, LOAN_STATUSES, Disbursement, LoanApplication, LoanCostLine, Repayment
 from .local import AuditLog, BundleLog, Conflict, Node, PeerAck, Setting
+from .transfer import TRANSFER_STATUSES, Transfer
 from .reference import AdminUnit, EthnicGroup, Market, PolicyGroup, PolicyParam, PolicyRate, Target
 from .worker import HOUSEHOLD_STATUSES, WORKER_STATUSES, Worker
 
 # Tables that travel in sync bundles, parents before children (import order matters for FKs).
 SYNCED_MODELS = (
     AdminUnit, EthnicGroup, Market, PolicyGroup, PolicyRate, PolicyParam, Target,
-    Worker, LoanApplication, LoanCostLine, Disbursement, Repayment, Event, Attendance,
+    Worker, LoanApplication, LoanCostLine, Disbursement, Repayment, Event, Attendance, Transfer,
 )
 
 __all__ = [
@@ -23,6 +24,6 @@ __all__ = [
     "AdminUnit", "EthnicGroup", "Market", "PolicyGroup", "PolicyRate", "PolicyParam", "Target",
     "Worker", "WORKER_STATUSES", "HOUSEHOLD_STATUSES",
     "LoanApplication", "LoanCostLine", "Disbursement", "Repayment", "LOAN_STATUSES", "COST_KINDS",
-    "Event", "Attendance",
+    "Event", "Attendance", "Transfer", "TRANSFER_STATUSES",
     "Node", "Setting", "AuditLog", "PeerAck", "BundleLog", "Conflict",
 ]

@@ -17,14 +17,13 @@ from __future__ import annotations
 from sqlalchemy import ColumnElement, Select, and_, or_, select
 
 from ..models import Event, LoanApplication, Worker
+from .ownership import HUB_TABLES
 
 HUB_SCOPE_TEXT = "hub"
 Scope = frozenset[str] | None
 
-HUB_ONLY_TABLES = frozenset({
-    "admin_unit", "ethnic_group", "market", "policy_group", "policy_rate", "policy_param",
-    "target",
-})
+# The hub's tables, from the one ownership table (``ownership.OWNERS``).
+HUB_ONLY_TABLES = HUB_TABLES
 # Tables whose rows hang on a loan, a worker or an event (for scope and for incremental
 # export: when a parent travels, its children travel with it).
 LOAN_CHILD_TABLES = ("loan_cost_line", "disbursement", "repayment")
