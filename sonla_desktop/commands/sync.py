@@ -179,7 +179,8 @@ def cmd_bundle_import(args: argparse.Namespace) -> int:
     check = result.check
     if args.format == "json":
         print_json({**_check_json(check), "already_imported": result.already_imported,
-                    "tallies": result.tallies, "conflicts": result.conflicts})
+                    "tallies": result.tallies, "conflicts": result.conflicts,
+                    "moved_out": result.moved_out})
         return 0
     if result.already_imported:
         print(f"Tệp này (số {check.sequence} của {check.sender_name}) đã được nhập trước đây; "
@@ -188,6 +189,9 @@ def cmd_bundle_import(args: argparse.Namespace) -> int:
     print(f"Đã nhập tệp số {check.sequence} của {check.sender_name}: "
           f"{result.total('inserted')} bản ghi mới, {result.total('updated')} cập nhật, "
           f"{result.total('unchanged')} giữ nguyên, {result.conflicts} xung đột.")
+    if result.moved_out:
+        print(f"{result.moved_out} người lao động đã được văn phòng tỉnh chuyển sang xã/phường "
+              "khác: đã bỏ bản sao của họ ở đây (xem: sonla-desktop workers moves).")
     if result.conflicts:
         print("Xem và giải quyết xung đột: sonla-desktop conflicts list")
     return 0

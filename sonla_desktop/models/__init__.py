@@ -9,8 +9,8 @@ from .base import SYNC_COLUMNS, Base, SyncedMixin, new_id, reference_id, utcnow
 from .event import Attendance, Event
 from .loan import COST_KINDS, LOAN_STATUSES, Disbursement, LoanApplication, LoanCostLine, Repayment
 from .local import AuditLog, BundleLog, Conflict, Node, PeerAck, Setting
-from .transfer import TRANSFER_STATUSES, Transfer
 from .reference import AdminUnit, EthnicGroup, Market, PolicyGroup, PolicyParam, PolicyRate, Target
+from .transfer import TRANSFER_STATUSES, Transfer
 from .worker import HOUSEHOLD_STATUSES, WORKER_STATUSES, Worker
 
 # Tables that travel in sync bundles, parents before children (import order matters for FKs).

@@ -27,6 +27,7 @@ from ..sync.keys import NODE_ID_RE
 from ..sync.merge import Merger, MergeSummary, bulk_worker_index
 from ..sync.records import TABLES
 from ..sync.scope import parse_scope
+from ..sync.transfers import drop_moved_out
 from .context import HLC_SETTING, ServiceContext
 from .sync_trust import find_peer, node_keys, self_node, trusted_peer
 
@@ -60,6 +61,7 @@ class ImportResult:
     check: BundleCheck
     already_imported: bool = False
     tallies: dict[str, dict[str, int]] = field(default_factory=dict)
+    moved_out: int = 0  # workers the hub moved to another commune, dropped here
 
     @property
     def conflicts(self) -> int:
@@ -287,6 +289,8 @@ def import_bundle(ctx: ServiceContext, path: Path) -> ImportResult:
         with bulk_worker_index(s, check.counts.get("worker", 0)):
             summary: MergeSummary = merger.run(
                 bundle_file.read_records(check.path, manifest, keys))
+        moved_out = drop_moved_out(s, me.id, None if me.is_hub else parse_scope(me.scope),
+                                   manifest.get("have", {}).get(me.id, ""))
         got = {t: n for t, tally in summary.tallies.items()
                if (n := tally.inserted + tally.updated + tally.unchanged)}
         if got != {t: n for t, n in check.counts.items() if n}:
@@ -310,12 +314,13 @@ def import_bundle(ctx: ServiceContext, path: Path) -> ImportResult:
                 setting.value = clock.last
         tallies = {t: tally.as_dict() for t, tally in summary.tallies.items()}
         log.summary = json.dumps({"from_name": sender.name, "counts": check.counts,
-                                  "tallies": tallies, "file": check.path.name},
+                                  "tallies": tallies, "file": check.path.name,
+                                  "moved_out": len(moved_out)},
                                  ensure_ascii=False, sort_keys=True)
         ctx.audit(s, "import", "bundle", check.bundle_sha256[:36], {
             "from": (None, sender.id), "sequence": (None, check.sequence),
             "conflicts": (None, summary.conflicts)})
-    return ImportResult(check, tallies=tallies)
+    return ImportResult(check, tallies=tallies, moved_out=len(moved_out))
 
 
 # --- history ----------------------------------------------------------------------------------

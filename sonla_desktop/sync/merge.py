@@ -32,6 +32,7 @@ from ..domain.worker_rules import FIELD_LABELS_VI, ReferenceCodes, clean_worker
 from ..models import (
     COST_KINDS,
     LOAN_STATUSES,
+    TRANSFER_STATUSES,
     AdminUnit,
     Conflict,
     EthnicGroup,
@@ -47,6 +48,7 @@ from ..search_index import suspended_worker_index
 from .bundle_file import canonical_json
 from .records import TABLES, TableSpec, decode_record, encode_values, record_error
 from .scope import HUB_ONLY_TABLES, LOAN_CHILD_TABLES, NATURAL_KEYS, Scope
+from .transfers import STALE, check_transfers, inbox_entry, split_stale
 
 BATCH = 1000
 _IN_CHUNK = 500  # ids per IN (...) list: well under SQLite's bound-parameter limit
@@ -241,6 +243,8 @@ class Merger:
             return "cách đồng ý không hợp lệ", "invalid consent method"
         if name == "admin_unit" and v["kind"] not in ("ward", "commune"):
             return "loại đơn vị hành chính không hợp lệ", "invalid unit kind"
+        if name == "transfer" and v["status"] not in TRANSFER_STATUSES:
+            return "trạng thái chuyển xã không hợp lệ", "invalid transfer status"
         if name == "target" and (v["departures"] < 0 or not 2000 <= v["year"] <= 2100):
             return "chỉ tiêu không hợp lệ", "invalid target"
         return None
@@ -322,6 +326,8 @@ class Merger:
                 if old is not None:
                     out_of_scope(line, events.get(old["event_id"]))
                     out_of_scope(line, workers.get(old["worker_id"]))
+        elif name == "transfer":
+            check_transfers(items, existing, scope, self.sender_id, self.refs().communes)
         elif name == "target":
             for line, v in items:
                 code = v["commune_code"]
@@ -348,12 +354,24 @@ class Merger:
         name = spec.name
         existing = self._rows(spec, [v["id"] for _, v in items])
         self._check_domain(spec, items)
+        items, stale = split_stale(self.s, spec, items, existing, self.sender_scope)
         self._check_links(spec, items, existing)
         tally = self.summary.tally(name)
         received = self.summary.received
         inserts: list[dict] = []
         updates: list[dict] = []
         conflicts: list[dict] = []
+        for _, v in stale:
+            # A late edit of a worker the hub has moved out of the sender's communes: kept
+            # for a person to see, never applied, and never a reason to refuse the bundle.
+            if v["version"] > received.get(v["origin"], ""):
+                received[v["origin"]] = v["version"]
+            local = existing.get(v["id"])
+            unseen = v["version"] > self.self_have.get(v["origin"], "")
+            if unseen and (local is None or local["version"] != v["version"]):
+                conflicts.append(inbox_entry(spec, v["id"], local or v, v, STALE))
+                tally.conflicts += 1
+            tally.unchanged += 1
         one_by_one = name in NATURAL_KEYS
         for line, v in items:
             origin, version = v["origin"], v["version"]

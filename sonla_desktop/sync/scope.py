@@ -81,6 +81,9 @@ def scope_condition(table: str, t, scope: Scope) -> ColumnElement[bool] | None:
         return t.c.commune_code.in_(codes)
     if table == "attendance":
         return and_(t.c.event_id.in_(events_in(scope)), t.c.worker_id.in_(workers_in(scope)))
+    if table == "transfer":
+        # Both offices concerned: the one the worker leaves learns it is "moved out".
+        return or_(t.c.from_commune.in_(codes), t.c.to_commune.in_(codes))
     if table == "target":
         return or_(t.c.commune_code.is_(None), t.c.commune_code.in_(codes))
     return None  # shared reference tables: all rows
