@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from ..errors import SyncError, UserError
 from ..models import BundleLog, Node, PeerAck, Setting
-from ..sync import bundle_file
+from ..sync import bundle_file, generation
 from ..sync.exporter import ExportResult, have_vector, log_export, plan_export, write_export
 from ..sync.hlc import parse_version
 from ..sync.keys import NODE_ID_RE
@@ -29,6 +29,7 @@ from ..sync.records import TABLES
 from ..sync.scope import parse_scope
 from ..sync.transfers import drop_moved_out
 from .context import HLC_SETTING, ServiceContext
+from .setup import node_keys_dir
 from .sync_trust import find_peer, node_keys, self_node, trusted_peer
 
 BUNDLE_SUFFIX = ".sldsync"
@@ -62,6 +63,8 @@ class ImportResult:
     already_imported: bool = False
     tallies: dict[str, dict[str, int]] = field(default_factory=dict)
     moved_out: int = 0  # workers the hub moved to another commune, dropped here
+    restored: generation.Restored | None = None  # this database found itself restored
+    sender_restored: bool = False  # the sender lost data: the next bundle to it is full
 
     @property
     def conflicts(self) -> int:
@@ -136,6 +139,11 @@ def export_bundle(
         raise UserError(f"Không có thư mục {path.parent}.",
                         f"The folder {path.parent} does not exist.")
     keys = node_keys(ctx)
+    restored = _check_restored(ctx)
+    with ctx.db.session() as s:
+        # A peer found restored gets everything, without anyone having to ask.
+        repair = not full and generation.full_owed(s, find_peer(s, to).id)
+    full = full or repair
     # One read transaction: the rows, the have-vector and the sequence come from one snapshot.
     with ctx.db.session() as s, s.begin():
         me = self_node(s)
@@ -152,6 +160,8 @@ def export_bundle(
     try:
         with ctx.transaction() as s:
             log_export(s, result, me.id)
+            if result.full:
+                generation.full_paid(s, peer.id)
             ctx.audit(s, "export", "bundle", result.bundle_sha256[:36],
                       {"to": (None, peer.id), "sequence": (None, result.sequence),
                        "records": (None, result.total)})
@@ -159,7 +169,32 @@ def export_bundle(
         # Without its log entry the file's sequence number would be handed out again.
         path.unlink(missing_ok=True)
         raise
+    _write_state(ctx)
+    result.restored, result.repair = restored, repair
     return result
+
+
+def _check_restored(ctx: ServiceContext, manifest: dict | None = None
+                    ) -> generation.Restored | None:
+    """Has this database been restored (or copied back)? Repairs its sync state if so."""
+    with ctx.transaction() as s:
+        me = self_node(s)
+        generation.generation(s)
+        found = generation.check_self(s, me.id, node_keys_dir(me.id))
+        if found is None and manifest is not None:
+            found = generation.check_peer_word(s, me.id, manifest)
+        if found is not None:
+            ctx.audit(s, "restored", "node", me.id, {
+                "how": (None, found.how), "lost_sequences": (None, found.lost_sequences)})
+    if found is not None:
+        ctx.reset_node()  # the clock moved on in the database
+    return found
+
+
+def _write_state(ctx: ServiceContext) -> None:
+    with ctx.db.session() as s:
+        me = self_node(s)
+        generation.write_state(s, me.id, node_keys_dir(me.id))
 
 
 # --- verify -----------------------------------------------------------------------------------
@@ -266,6 +301,7 @@ def import_bundle(ctx: ServiceContext, path: Path) -> ImportResult:
         return ImportResult(check, already_imported=True)
     keys = node_keys(ctx)
     manifest = check.manifest
+    restored = _check_restored(ctx, manifest)
     with ctx.transaction() as s:
         me = self_node(s)
         # Checked again inside the transaction: another window may have imported meanwhile.
@@ -298,6 +334,7 @@ def import_bundle(ctx: ServiceContext, path: Path) -> ImportResult:
                 "Số bản ghi trong tệp không khớp với bản kê khai đã ký. Không nhập gì cả.",
                 "The number of records in the file does not match its signed manifest. "
                 "Nothing was imported.")
+        sender_restored = generation.check_sender(s, me.id, sender.id, manifest)
         for origin, version in manifest.get("have", {}).items():
             _raise_ack(s, sender.id, origin, version)
         for origin, version in summary.received.items():
@@ -320,7 +357,9 @@ def import_bundle(ctx: ServiceContext, path: Path) -> ImportResult:
         ctx.audit(s, "import", "bundle", check.bundle_sha256[:36], {
             "from": (None, sender.id), "sequence": (None, check.sequence),
             "conflicts": (None, summary.conflicts)})
-    return ImportResult(check, tallies=tallies, moved_out=len(moved_out))
+    _write_state(ctx)
+    return ImportResult(check, tallies=tallies, moved_out=len(moved_out), restored=restored,
+                        sender_restored=sender_restored)
 
 
 # --- history ----------------------------------------------------------------------------------
