@@ -75,6 +75,21 @@ def ctx(db):
     return ServiceContext(db, user="test-clerk")
 
 
+def make_hub(db) -> None:
+    """Turn a test database's node into the provincial hub: targets and other hub data
+    (sync.ownership) may only be written there."""
+    from sqlalchemy import text
+
+    with db.transaction() as s:
+        s.execute(text("UPDATE node SET is_hub = :t, scope = 'hub' WHERE is_self"), {"t": True})
+
+
+@pytest.fixture
+def as_hub(db):
+    """For tests of hub work (targets, province reports): this test's node is the hub."""
+    make_hub(db)
+
+
 def dump_database(db) -> list[tuple]:
     """Every row of every table, for 'database unchanged' assertions."""
     from sqlalchemy import inspect, text

@@ -174,20 +174,23 @@ def export_bundle(
     return result
 
 
-def _check_restored(ctx: ServiceContext, manifest: dict | None = None
-                    ) -> generation.Restored | None:
+def _check_restored(ctx: ServiceContext) -> generation.Restored | None:
     """Has this database been restored (or copied back)? Repairs its sync state if so."""
     with ctx.transaction() as s:
-        me = self_node(s)
-        generation.generation(s)
-        found = generation.check_self(s, me.id, node_keys_dir(me.id))
-        if found is None and manifest is not None:
-            found = generation.check_peer_word(s, me.id, manifest)
-        if found is not None:
-            ctx.audit(s, "restored", "node", me.id, {
-                "how": (None, found.how), "lost_sequences": (None, found.lost_sequences)})
+        return _restored_in(ctx, s)
+
+
+def _restored_in(ctx: ServiceContext, s: Session, manifest: dict | None = None
+                 ) -> generation.Restored | None:
+    me = self_node(s)
+    generation.generation(s)
+    found = generation.check_self(s, me.id, node_keys_dir(me.id))
+    if found is None and manifest is not None:
+        found = generation.check_peer_word(s, me.id, manifest)
     if found is not None:
-        ctx.reset_node()  # the clock moved on in the database
+        ctx.audit(s, "restored", "node", me.id, {
+            "how": (None, found.how), "lost_sequences": (None, found.lost_sequences)})
+        ctx.reset_node()  # the clock moved on in the database: read it again
     return found
 
 
@@ -301,8 +304,9 @@ def import_bundle(ctx: ServiceContext, path: Path) -> ImportResult:
         return ImportResult(check, already_imported=True)
     keys = node_keys(ctx)
     manifest = check.manifest
-    restored = _check_restored(ctx, manifest)
     with ctx.transaction() as s:
+        # In the import's transaction: a refused file leaves the database exactly as it was.
+        restored = _restored_in(ctx, s, manifest)
         me = self_node(s)
         # Checked again inside the transaction: another window may have imported meanwhile.
         if _already(s, check.bundle_sha256):

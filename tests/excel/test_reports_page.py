@@ -14,6 +14,9 @@ from sonla_desktop.services.targets import list_targets, set_target
 from sonla_desktop.ui.pages.reports_page import ReportsPage
 from sonla_desktop.ui.tasks import TaskRunner
 
+# Targets and province-wide reports are the hub's work (sync.ownership).
+pytestmark = pytest.mark.usefixtures("as_hub")
+
 YEAR = date.today().year
 
 

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from sonla_desktop.errors import UserError
-from sonla_desktop.models import Conflict, LoanApplication, Transfer
+from sonla_desktop.models import LoanApplication, Transfer
 from sonla_desktop.services.sync_conflicts import list_conflicts, resolve_conflict
 from sonla_desktop.services.transfers import list_transfers, move_worker
 from sonla_desktop.services.workers import create_worker, get_worker, update_worker
