@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..errors import UserError
 from ..services import sync as sync_service
-from ..services import sync_conflicts, sync_trust
+from ..services import sync_conflicts, sync_notices, sync_trust
 from .common import context, print_json, print_table
 
 _STATUS_VI = {
@@ -152,16 +152,9 @@ def cmd_bundle_export(args: argparse.Namespace) -> int:
     print(f"Đã ghi {result.path} ({result.size:,} byte) cho {result.to_name}: số thứ tự "
           f"{result.sequence}, {kind}, {result.total} bản ghi.")
     print(f"  {_counts_text(result.counts)}")
-    if result.repair:
-        print(f"{result.to_name} đã khôi phục cơ sở dữ liệu từ bản sao lưu: tệp này là bản ĐẦY ĐỦ "
-              "để họ lấy lại dữ liệu đã mất. Hãy mang tệp này tới đó và nhập.")
-    _print_restored(result.restored)
+    for line in sync_notices.export_notices(result):
+        print(line)
     return 0
-
-
-def _print_restored(restored) -> None:
-    if restored is not None:
-        print(restored.message_vi, file=sys.stderr)
 
 
 def _check_json(check: sync_service.BundleCheck) -> dict:
@@ -200,13 +193,8 @@ def cmd_bundle_import(args: argparse.Namespace) -> int:
     print(f"Đã nhập tệp số {check.sequence} của {check.sender_name}: "
           f"{result.total('inserted')} bản ghi mới, {result.total('updated')} cập nhật, "
           f"{result.total('unchanged')} giữ nguyên, {result.conflicts} xung đột.")
-    _print_restored(result.restored)
-    if result.sender_restored:
-        print(f"{check.sender_name} đã khôi phục cơ sở dữ liệu từ bản sao lưu: tệp xuất tiếp theo "
-              "cho đơn vị đó sẽ tự là bản ĐẦY ĐỦ; hãy xuất và mang tới đó.")
-    if result.moved_out:
-        print(f"{result.moved_out} người lao động đã được văn phòng tỉnh chuyển sang xã/phường "
-              "khác: đã bỏ bản sao của họ ở đây (xem: sonla-desktop workers moves).")
+    for line in sync_notices.import_notices(result):
+        print(line)
     if result.conflicts:
         print("Xem và giải quyết xung đột: sonla-desktop conflicts list")
     return 0

@@ -147,3 +147,21 @@ def test_a_hub_edit_of_the_commune_field_is_a_move_too(network, usb):
         assert s.scalar(select(Transfer.status).where(Transfer.worker_id == wid)) == "done"
     receive(b, send(hub, b, usb))
     assert worker(b, wid) is None
+
+
+def test_workers_move_on_the_command_line(network, usb, capsys):
+    from sonla_desktop.cli import main
+
+    b, hub = network["b"], network["hub"]
+    wid = create_worker(b.ctx, person(COMMUNE_B))
+    assert main(["--db", str(b.path), "workers", "move", wid, "--commune", COMMUNE_A,
+                 "--note", "chuyển hộ khẩu"]) == 0
+    assert "đề nghị" in capsys.readouterr().out
+    receive(hub, send(b, hub, usb))
+    assert main(["--db", str(hub.path), "workers", "move", wid, "--commune", COMMUNE_A]) == 0
+    assert "Đã chuyển" in capsys.readouterr().out
+    assert main(["--db", str(b.path), "bundle", "import",
+                 str(send(hub, b, usb))]) == 0
+    assert "chuyển sang xã/phường khác" in capsys.readouterr().out
+    assert main(["--db", str(b.path), "workers", "moves", "--format", "json"]) == 0
+    assert '"status": "done"' in capsys.readouterr().out
