@@ -189,7 +189,8 @@ def _restored_in(ctx: ServiceContext, s: Session, manifest: dict | None = None
         found = generation.check_peer_word(s, me.id, manifest)
     if found is not None:
         ctx.audit(s, "restored", "node", me.id, {
-            "how": (None, found.how), "lost_sequences": (None, found.lost_sequences)})
+            "how": (None, found.how), "last_known": (None, found.last_known),
+            "last_sent": (None, found.last_sent)})
         ctx.reset_node()  # the clock moved on in the database: read it again
     return found
 

@@ -101,26 +101,31 @@ class Restored:
     """What the node found out about itself, for the clerk."""
 
     how: str  # state_file | peer
-    lost_sequences: int  # bundles sent since the backup that this database no longer knows
+    last_known: int  # the last sequence number sent that this database still remembers
+    last_sent: int  # the last one actually sent (state file) or seen by a peer (0: unknown)
 
     @property
     def message_vi(self) -> str:
         return (
             "Cơ sở dữ liệu này đã được khôi phục từ bản sao lưu (hoặc chép đè bằng một tệp cũ): "
-            f"nó không còn biết {self.lost_sequences} tệp đồng bộ đã gửi sau lúc sao lưu. Dữ liệu "
-            "mất đi vẫn còn ở các đơn vị đã nhận. Đã đổi mã thế hệ của cơ sở dữ liệu; các đơn vị "
-            "nhận tệp tiếp theo từ đây sẽ tự gửi lại một tệp ĐẦY ĐỦ. Hãy xuất tệp cho văn phòng "
-            "tỉnh, mang tới đó để nhập, rồi mang tệp trả về (đầy đủ) về nhập ở đây.")
+            f"tệp đồng bộ cuối cùng nó còn nhớ đã gửi là số {self.last_known or 'không có'}"
+            + (f", nhưng đã gửi tới số {self.last_sent}" if self.last_sent else "")
+            + ". Dữ liệu mất đi vẫn còn ở các đơn vị đã nhận. Đã đổi mã thế hệ của cơ sở dữ "
+            "liệu; các đơn vị nhận tệp tiếp theo từ đây sẽ tự gửi lại một tệp ĐẦY ĐỦ. Hãy xuất tệp cho đơn vị vẫn "
+            "trao đổi với đây (xã: văn phòng tỉnh; tỉnh: từng xã), mang tới đó để nhập, rồi mang "
+            "tệp trả về (đầy đủ) về nhập ở đây.")
 
     @property
     def message_en(self) -> str:
         return (
-            "This database was restored from a backup (or overwritten with an old copy): it no "
-            f"longer knows {self.lost_sequences} sync file(s) sent since the backup. What it lost "
-            "is still held by the offices that received it. Its generation id was changed; the "
-            "offices that receive its next file will send back a FULL file by themselves. Export "
-            "a file for the hub, carry it there to import, then bring the (full) return file "
-            "back and import it here.")
+            "This database was restored from a backup (or overwritten with an old copy): the last "
+            f"sync file it remembers sending is number {self.last_known or 'none'}"
+            + (f", but files up to number {self.last_sent} were sent" if self.last_sent else "")
+            + ". What it lost is still held by the offices that received it. Its generation id "
+            "was changed; the offices that receive its next file will send back a FULL file by themselves. Export "
+            "a file for each office this one exchanges with (a commune: the hub; the hub: each "
+            "commune), carry it there to import, then bring the (full) return file back and "
+            "import it here.")
 
 
 def _read_state(folder: Path | None) -> dict:
@@ -156,15 +161,16 @@ def write_state(session: Session, self_id: str, folder: Path | None) -> None:
 
 
 def _renew(session: Session, self_id: str, clock: str, floor: int, how: str) -> Restored:
-    lost = max(0, floor - last_out(session, self_id))
+    known = last_out(session, self_id)
     _set(session, GENERATION, str(uuid.uuid4()))
     _set(session, SEQUENCE_FLOOR, str(max(floor + 1, sequence_floor(session))))
     if clock:
         mine = HybridClock.resume(self_id, _get(session, HLC_SETTING) or None)
         mine.observe(clock)
         _set(session, HLC_SETTING, mine.last)
-    _set(session, RESTORED, json.dumps({"at": utcnow().isoformat(), "how": how, "lost": lost}))
-    return Restored(how, lost)
+    _set(session, RESTORED, json.dumps({"at": utcnow().isoformat(), "how": how,
+                                        "last_known": known, "last_sent": floor}))
+    return Restored(how, known, floor)
 
 
 def check_self(session: Session, self_id: str, folder: Path | None) -> Restored | None:
