@@ -6,7 +6,7 @@ import argparse
 
 from ..domain.worker_rules import STATUS_LABELS_VI, WORKER_STATUSES
 from ..models import TRANSFER_STATUSES
-from ..services.transfers import list_transfers, move_worker
+from ..services.transfers import list_transfers, move_worker, refuse_request
 from ..services.workers import WorkerFilter, list_workers
 from .common import context, print_json, print_table
 
@@ -26,6 +26,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     mv.add_argument("--commune", metavar="CODE", required=True)
     mv.add_argument("--note", default="", help="lý do, ghi chú cho văn phòng tỉnh")
     mv.set_defaults(func=cmd_move)
+    rf = wsub.add_parser("move-refuse", help="tỉnh: không chấp nhận một đề nghị chuyển xã")
+    rf.add_argument("transfer_id")
+    rf.add_argument("--note", default="", help="lý do, gửi về xã")
+    rf.set_defaults(func=cmd_move_refuse)
     mvs = wsub.add_parser("moves", help="các lần chuyển xã/phường và đề nghị chuyển")
     mvs.add_argument("--status", choices=TRANSFER_STATUSES)
     mvs.add_argument("--format", choices=("table", "json"), default="table")
@@ -60,6 +64,12 @@ def cmd_move(args: argparse.Namespace) -> int:
     else:
         print(f"Đã chuyển {r.worker_id} từ {r.from_commune} sang {r.to_commune}. Tệp đồng bộ "
               "tiếp theo báo cho cả hai xã/phường.")
+    return 0
+
+
+def cmd_move_refuse(args: argparse.Namespace) -> int:
+    refuse_request(context(args), args.transfer_id, args.note)
+    print("Đã ghi: không chuyển. Câu trả lời đi theo tệp đồng bộ tiếp theo về xã.")
     return 0
 
 

@@ -115,6 +115,26 @@ def _request(ctx: ServiceContext, s: Session, worker: Worker, to: str, note: str
     return MoveResult(row.id, "requested", worker.id, worker.commune_code, to)
 
 
+def refuse_request(ctx: ServiceContext, transfer_id: str, note: str = "") -> None:
+    """At the hub: answer a commune's move request with no (the answer travels back)."""
+    note = clean_text(note or "")
+    with ctx.transaction() as s:
+        row = s.get(Transfer, transfer_id)
+        if row is None:
+            row = s.scalars(select(Transfer).where(Transfer.id.startswith(transfer_id))
+                            .limit(2)).all()
+            row = row[0] if len(row) == 1 and len(transfer_id) >= 4 else None
+        if row is None or row.deleted:
+            raise NotFoundError(f"Không có đề nghị chuyển {transfer_id}.",
+                                f"No transfer request {transfer_id}.")
+        if row.status != "requested":
+            raise UserError("Đề nghị này đã được trả lời.", "This request was already answered.")
+        row.status = "refused"
+        row.note = note or row.note
+        ctx.stamp(s, row)  # a commune may not do this (sync.ownership)
+        ctx.audit(s, "move_refused", "worker", row.worker_id, {"transfer": (None, row.id)})
+
+
 def list_transfers(ctx: ServiceContext, status: str | None = None) -> list[TransferRow]:
     """Moves and move requests this node knows of, newest first."""
     with ctx.db.session() as s:
@@ -127,4 +147,5 @@ def list_transfers(ctx: ServiceContext, status: str | None = None) -> list[Trans
                             t.status, t.note, t.updated_at) for t, name in s.execute(stmt)]
 
 
-__all__ = ["MoveResult", "TransferRow", "list_transfers", "move_worker", "record_move"]
+__all__ = ["MoveResult", "TransferRow", "list_transfers", "move_worker", "record_move",
+           "refuse_request"]

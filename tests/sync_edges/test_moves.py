@@ -165,3 +165,19 @@ def test_workers_move_on_the_command_line(network, usb, capsys):
     assert "chuyển sang xã/phường khác" in capsys.readouterr().out
     assert main(["--db", str(b.path), "workers", "moves", "--format", "json"]) == 0
     assert '"status": "done"' in capsys.readouterr().out
+
+
+def test_the_hub_can_refuse_a_request_and_the_commune_sees_the_answer(network, usb):
+    from sonla_desktop.services.transfers import refuse_request
+
+    b, hub = network["b"], network["hub"]
+    wid = create_worker(b.ctx, person(COMMUNE_B))
+    request = move_worker(b.ctx, wid, COMMUNE_A)
+    with pytest.raises(UserError):
+        refuse_request(b.ctx, request.transfer_id)  # the hub's answer, not the commune's
+    receive(hub, send(b, hub, usb))
+    refuse_request(hub.ctx, request.transfer_id[:8], note="chưa đủ giấy tờ")
+    receive(b, send(hub, b, usb))
+    [answer] = list_transfers(b.ctx)
+    assert (answer.status, answer.note) == ("refused", "chưa đủ giấy tờ")
+    assert worker(b, wid).commune_code == COMMUNE_B
