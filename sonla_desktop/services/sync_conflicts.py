@@ -30,6 +30,7 @@ TABLE_LABELS_VI = {
     "target": "Chỉ tiêu", "worker": "Người lao động", "loan_application": "Khoản vay",
     "loan_cost_line": "Chi phí khoản vay", "disbursement": "Giải ngân", "repayment": "Trả nợ",
     "event": "Hội nghị tư vấn", "attendance": "Người dự hội nghị",
+    "transfer": "Chuyển xã/phường",
 }
 TABLE_LABELS_EN = {
     "admin_unit": "Commune/ward", "ethnic_group": "Ethnic group", "market": "Market",
@@ -37,6 +38,7 @@ TABLE_LABELS_EN = {
     "target": "Target", "worker": "Worker", "loan_application": "Loan",
     "loan_cost_line": "Loan cost", "disbursement": "Disbursement", "repayment": "Repayment",
     "event": "Counselling event", "attendance": "Event attendance",
+    "transfer": "Move between communes",
 }
 
 
