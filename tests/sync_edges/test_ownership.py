@@ -62,3 +62,27 @@ def test_a_communes_demo_leaves_no_targets_the_hubs_does(network):
     assert targets(a) == 0
     generate_demo(hub.ctx, workers=30, seed=3)
     assert targets(hub) > 0
+
+
+def test_a_target_sheet_imported_at_a_commune_is_refused_row_by_row(network, tmp_path):
+    from openpyxl import load_workbook
+
+    from sonla_desktop.errors import ImportRowsError
+    from sonla_desktop.services.excel_import import import_workbook
+    from sonla_desktop.services.spreadsheets import make_template
+    from tests.conftest import dump_database
+
+    a = network["a"]
+    path = tmp_path / "chi-tieu.xlsx"
+    make_template(a.ctx, "targets", path, year=2026)
+    wb = load_workbook(path)
+    ws = wb["Chỉ tiêu"]
+    row = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, 2).value == "Chiềng Cơi")
+    ws.cell(row, 3, 12)
+    wb.save(path)
+    before = dump_database(a.db)
+    with pytest.raises(ImportRowsError) as info:
+        import_workbook(a.ctx, path)
+    [issue] = info.value.errors
+    assert issue.row == row and "văn phòng tỉnh" in issue.vi
+    assert dump_database(a.db) == before
