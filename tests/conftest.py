@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from contextlib import contextmanager
 
 import pytest
 
@@ -73,6 +74,39 @@ def ctx(db):
     from sonla_desktop.services.context import ServiceContext
 
     return ServiceContext(db, user="test-clerk")
+
+
+def make_hub(db) -> None:
+    """Turn a test database's node into the provincial hub: targets and other hub data
+    (sync.ownership) may only be written there."""
+    from sqlalchemy import text
+
+    with db.transaction() as s:
+        s.execute(text("UPDATE node SET is_hub = :t, scope = 'hub' WHERE is_self"), {"t": True})
+
+
+@contextmanager
+def hub_for_a_moment(ctx):
+    """Act as the hub for a few hub-only writes (a test's target), then be what it was."""
+    from sqlalchemy import text
+
+    with ctx.db.transaction() as s:
+        was = s.execute(text("SELECT is_hub, scope FROM node WHERE is_self")).one()
+    make_hub(ctx.db)
+    ctx.reset_node()
+    try:
+        yield
+    finally:
+        with ctx.db.transaction() as s:
+            s.execute(text("UPDATE node SET is_hub = :h, scope = :s WHERE is_self"),
+                      {"h": was[0], "s": was[1]})
+        ctx.reset_node()
+
+
+@pytest.fixture
+def as_hub(db):
+    """For tests of hub work (targets, province reports): this test's node is the hub."""
+    make_hub(db)
 
 
 def dump_database(db) -> list[tuple]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..errors import UserError
 from ..services import sync as sync_service
-from ..services import sync_conflicts, sync_trust
+from ..services import sync_conflicts, sync_notices, sync_trust
 from .common import context, print_json, print_table
 
 _STATUS_VI = {
@@ -152,6 +152,8 @@ def cmd_bundle_export(args: argparse.Namespace) -> int:
     print(f"Đã ghi {result.path} ({result.size:,} byte) cho {result.to_name}: số thứ tự "
           f"{result.sequence}, {kind}, {result.total} bản ghi.")
     print(f"  {_counts_text(result.counts)}")
+    for line in sync_notices.export_notices(result):
+        print(line)
     return 0
 
 
@@ -179,7 +181,10 @@ def cmd_bundle_import(args: argparse.Namespace) -> int:
     check = result.check
     if args.format == "json":
         print_json({**_check_json(check), "already_imported": result.already_imported,
-                    "tallies": result.tallies, "conflicts": result.conflicts})
+                    "tallies": result.tallies, "conflicts": result.conflicts,
+                    "moved_out": result.moved_out,
+                    "restored": result.restored is not None,
+                    "sender_restored": result.sender_restored})
         return 0
     if result.already_imported:
         print(f"Tệp này (số {check.sequence} của {check.sender_name}) đã được nhập trước đây; "
@@ -188,6 +193,8 @@ def cmd_bundle_import(args: argparse.Namespace) -> int:
     print(f"Đã nhập tệp số {check.sequence} của {check.sender_name}: "
           f"{result.total('inserted')} bản ghi mới, {result.total('updated')} cập nhật, "
           f"{result.total('unchanged')} giữ nguyên, {result.conflicts} xung đột.")
+    for line in sync_notices.import_notices(result):
+        print(line)
     if result.conflicts:
         print("Xem và giải quyết xung đột: sonla-desktop conflicts list")
     return 0

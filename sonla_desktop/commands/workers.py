@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 
 from ..domain.worker_rules import STATUS_LABELS_VI, WORKER_STATUSES
+from ..models import TRANSFER_STATUSES
+from ..services.transfers import list_transfers, move_worker, refuse_request
 from ..services.workers import WorkerFilter, list_workers
 from .common import context, print_json, print_table
 
@@ -19,6 +21,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     lst.add_argument("--limit", type=int, default=50)
     lst.add_argument("--format", choices=("table", "json"), default="table")
     lst.set_defaults(func=cmd_list)
+    mv = wsub.add_parser("move", help="chuyển sang xã/phường khác (ở xã: gửi đề nghị lên tỉnh)")
+    mv.add_argument("id")
+    mv.add_argument("--commune", metavar="CODE", required=True)
+    mv.add_argument("--note", default="", help="lý do, ghi chú cho văn phòng tỉnh")
+    mv.set_defaults(func=cmd_move)
+    rf = wsub.add_parser("move-refuse", help="tỉnh: không chấp nhận một đề nghị chuyển xã")
+    rf.add_argument("transfer_id")
+    rf.add_argument("--note", default="", help="lý do, gửi về xã")
+    rf.set_defaults(func=cmd_move_refuse)
+    mvs = wsub.add_parser("moves", help="các lần chuyển xã/phường và đề nghị chuyển")
+    mvs.add_argument("--status", choices=TRANSFER_STATUSES)
+    mvs.add_argument("--format", choices=("table", "json"), default="table")
+    mvs.set_defaults(func=cmd_moves)
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -34,4 +49,36 @@ def cmd_list(args: argparse.Namespace) -> int:
           r.national_id or "", r.phone, r.commune_name, STATUS_LABELS_VI[r.status])
          for r in rows],
     )
+    return 0
+
+
+_MOVE_STATUS_VI = {"requested": "đang đề nghị", "done": "đã chuyển", "refused": "không chuyển"}
+
+
+def cmd_move(args: argparse.Namespace) -> int:
+    r = move_worker(context(args), args.id, args.commune, args.note)
+    if r.status == "requested":
+        print(f"Đã ghi đề nghị chuyển {r.worker_id} từ {r.from_commune} sang {r.to_commune}. "
+              "Đề nghị đi theo tệp đồng bộ tới văn phòng tỉnh; người lao động vẫn thuộc "
+              f"{r.from_commune} cho đến khi tỉnh chuyển.")
+    else:
+        print(f"Đã chuyển {r.worker_id} từ {r.from_commune} sang {r.to_commune}. Tệp đồng bộ "
+              "tiếp theo báo cho cả hai xã/phường.")
+    return 0
+
+
+def cmd_move_refuse(args: argparse.Namespace) -> int:
+    refuse_request(context(args), args.transfer_id, args.note)
+    print("Đã ghi: không chuyển. Câu trả lời đi theo tệp đồng bộ tiếp theo về xã.")
+    return 0
+
+
+def cmd_moves(args: argparse.Namespace) -> int:
+    rows = list_transfers(context(args), args.status)
+    if args.format == "json":
+        print_json([r.as_json() for r in rows])
+        return 0
+    print_table(["Mã", "Người lao động", "Từ", "Sang", "Tình trạng", "Ghi chú"],
+                [(r.id[:8], r.worker_name or r.worker_id, r.from_commune, r.to_commune,
+                  _MOVE_STATUS_VI.get(r.status, r.status), r.note) for r in rows])
     return 0

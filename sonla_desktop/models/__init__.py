@@ -19,12 +19,13 @@ from .reference import (
     PolicyRate,
     Target,
 )
+from .transfer import TRANSFER_STATUSES, Transfer
 from .worker import HOUSEHOLD_STATUSES, WORKER_STATUSES, Worker
 
 # Tables that travel in sync bundles, parents before children (import order matters for FKs).
 SYNCED_MODELS = (
     AdminUnit, EthnicGroup, Market, PolicyGroup, PolicyRate, PolicyParam, LoanRule, Target,
-    Worker, LoanApplication, LoanCostLine, Disbursement, Repayment, Event, Attendance,
+    Worker, LoanApplication, LoanCostLine, Disbursement, Repayment, Event, Attendance, Transfer,
 )
 
 __all__ = [
@@ -32,6 +33,6 @@ __all__ = [
     "AdminUnit", "EthnicGroup", "Market", "PolicyGroup", "PolicyRate", "PolicyParam", "LoanRule",
     "Target", "Worker", "WORKER_STATUSES", "HOUSEHOLD_STATUSES",
     "LoanApplication", "LoanCostLine", "Disbursement", "Repayment", "LOAN_STATUSES", "COST_KINDS",
-    "Event", "Attendance",
+    "Event", "Attendance", "Transfer", "TRANSFER_STATUSES",
     "Node", "Setting", "AuditLog", "PeerAck", "BundleLog", "Conflict",
 ]

@@ -75,3 +75,7 @@ class Conflict(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     resolved_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     resolution: Mapped[str] = mapped_column(String(10), default="")
+    # Why the entry exists when it is not a plain concurrent edit ("stale": an edit of a
+    # record that had moved out of the sender's communes; "moved_out": an edit made here to
+    # a record the hub had moved away). Empty for ordinary conflicts.
+    reason: Mapped[str] = mapped_column(String(20), default="")

@@ -45,6 +45,7 @@ class ServiceContext:
     user: str = "clerk"
     _node_id: str | None = field(default=None, repr=False)
     _clock: HybridClock | None = field(default=None, repr=False)
+    _scope: tuple[frozenset[str] | None] | None = field(default=None, repr=False)
 
     @property
     def node_id(self) -> str:
@@ -62,6 +63,23 @@ class ServiceContext:
     def reset_node(self) -> None:
         self._node_id = None
         self._clock = None
+        self._scope = None
+
+    @property
+    def owned_scope(self) -> frozenset[str] | None:
+        """The communes this node owns (``sync.ownership``); None at the hub or before set-up."""
+        if self._scope is None:
+            from sqlalchemy import select
+
+            from ..models import Node
+
+            with self.db.session() as s:
+                node = s.scalar(select(Node).where(Node.is_self.is_(True)))
+            codes = None
+            if node is not None and not node.is_hub:
+                codes = frozenset(c for c in node.scope.split(",") if c) or None
+            self._scope = (codes,)
+        return self._scope[0]
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -88,10 +106,19 @@ class ServiceContext:
             setting.value = version
         return version
 
-    def stamp(self, session: Session, row: object) -> None:
-        """Mark a synced row as written here, now."""
+    def stamp(self, session: Session, row: object, check_owner: bool = True) -> None:
+        """Mark a synced row as written here, now.
+
+        A write this node does not own (``sync.ownership``) is refused here, at entry, so it
+        rolls back with the rest of the action; ``check_owner=False`` is for seeding the
+        reference tables at ``init``, which every node does alike and the hub overrides.
+        """
         from ..models import utcnow
 
+        if check_owner:
+            from ..sync.ownership import check_write
+
+            check_write(session, self.owned_scope, row)
         row.origin = self.node_id
         row.version = self.next_version(session)
         row.updated_at = utcnow()

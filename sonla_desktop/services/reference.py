@@ -73,13 +73,13 @@ def _upsert(session: Session, model, key_field: str, key: str, values: dict, ctx
     if row is None:
         row = model(id=reference_id(model.__tablename__, key), **{key_field: key}, **values)
         session.add(row)
-        ctx.stamp(session, row)
+        ctx.stamp(session, row, check_owner=False)
         return
     changed = {k: v for k, v in values.items() if getattr(row, k) != v}
     if changed:
         for k, v in changed.items():
             setattr(row, k, v)
-        ctx.stamp(session, row)
+        ctx.stamp(session, row, check_owner=False)
 
 
 def seed_reference(ctx: ServiceContext, session: Session) -> SeedSummary:
@@ -137,4 +137,4 @@ def _upsert_by_id(session: Session, model, natural: str, values: dict, ctx) -> N
     if session.get(model, rid) is None:
         row = model(id=rid, **values)
         session.add(row)
-        ctx.stamp(session, row)
+        ctx.stamp(session, row, check_owner=False)

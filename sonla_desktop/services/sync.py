@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from ..errors import SyncError, UserError
 from ..models import BundleLog, Node, PeerAck, Setting
-from ..sync import bounds, bundle_file
+from ..sync import bounds, bundle_file, generation
 from ..sync.exporter import ExportResult, have_vector, log_export, plan_export, write_export
 from ..sync.hlc import parse_version
 from ..sync.inbound import acknowledged
@@ -28,7 +28,9 @@ from ..sync.keys import NODE_ID_RE
 from ..sync.merge import Merger, MergeSummary, bulk_worker_index
 from ..sync.records import TABLES
 from ..sync.scope import parse_scope
+from ..sync.transfers import drop_moved_out
 from .context import HLC_SETTING, ServiceContext
+from .setup import node_keys_dir
 from .sync_trust import find_peer, node_keys, self_node, trusted_peer
 
 BUNDLE_SUFFIX = ".sldsync"
@@ -61,6 +63,9 @@ class ImportResult:
     check: BundleCheck
     already_imported: bool = False
     tallies: dict[str, dict[str, int]] = field(default_factory=dict)
+    moved_out: int = 0  # workers the hub moved to another commune, dropped here
+    restored: generation.Restored | None = None  # this database found itself restored
+    sender_restored: bool = False  # the sender lost data: the next bundle to it is full
 
     @property
     def conflicts(self) -> int:
@@ -135,6 +140,11 @@ def export_bundle(
         raise UserError(f"Không có thư mục {path.parent}.",
                         f"The folder {path.parent} does not exist.")
     keys = node_keys(ctx)
+    restored = _check_restored(ctx)
+    with ctx.db.session() as s:
+        # A peer found restored gets everything, without anyone having to ask.
+        repair = not full and generation.full_owed(s, find_peer(s, to).id)
+    full = full or repair
     # One read transaction: the rows, the have-vector and the sequence come from one snapshot.
     with ctx.db.session() as s, s.begin():
         me = self_node(s)
@@ -151,6 +161,8 @@ def export_bundle(
     try:
         with ctx.transaction() as s:
             log_export(s, result, me.id)
+            if result.full:
+                generation.full_paid(s, peer.id)
             ctx.audit(s, "export", "bundle", result.bundle_sha256[:36],
                       {"to": (None, peer.id), "sequence": (None, result.sequence),
                        "records": (None, result.total)})
@@ -158,7 +170,36 @@ def export_bundle(
         # Without its log entry the file's sequence number would be handed out again.
         path.unlink(missing_ok=True)
         raise
+    _write_state(ctx)
+    result.restored, result.repair = restored, repair
     return result
+
+
+def _check_restored(ctx: ServiceContext) -> generation.Restored | None:
+    """Has this database been restored (or copied back)? Repairs its sync state if so."""
+    with ctx.transaction() as s:
+        return _restored_in(ctx, s)
+
+
+def _restored_in(ctx: ServiceContext, s: Session, manifest: dict | None = None
+                 ) -> generation.Restored | None:
+    me = self_node(s)
+    generation.generation(s)
+    found = generation.check_self(s, me.id, node_keys_dir(me.id))
+    if found is None and manifest is not None:
+        found = generation.check_peer_word(s, me.id, manifest)
+    if found is not None:
+        ctx.audit(s, "restored", "node", me.id, {
+            "how": (None, found.how), "last_known": (None, found.last_known),
+            "last_sent": (None, found.last_sent)})
+        ctx.reset_node()  # the clock moved on in the database: read it again
+    return found
+
+
+def _write_state(ctx: ServiceContext) -> None:
+    with ctx.db.session() as s:
+        me = self_node(s)
+        generation.write_state(s, me.id, node_keys_dir(me.id))
 
 
 # --- verify -----------------------------------------------------------------------------------
@@ -268,6 +309,8 @@ def import_bundle(ctx: ServiceContext, path: Path) -> ImportResult:
     keys = node_keys(ctx)
     manifest = check.manifest
     with ctx.transaction() as s:
+        # In the import's transaction: a refused file leaves the database exactly as it was.
+        restored = _restored_in(ctx, s, manifest)
         me = self_node(s)
         # Checked again inside the transaction: another window may have imported meanwhile.
         if _already(s, check.bundle_sha256):
@@ -290,6 +333,8 @@ def import_bundle(ctx: ServiceContext, path: Path) -> ImportResult:
         with bulk_worker_index(s, check.counts.get("worker", 0)):
             summary: MergeSummary = merger.run(
                 bundle_file.read_records(check.path, manifest, keys))
+        moved_out = drop_moved_out(s, me.id, None if me.is_hub else parse_scope(me.scope),
+                                   manifest.get("have", {}).get(me.id, ""))
         got = {t: n for t, tally in summary.tallies.items()
                if (n := tally.inserted + tally.updated + tally.unchanged)}
         if got != {t: n for t, n in check.counts.items() if n}:
@@ -297,6 +342,7 @@ def import_bundle(ctx: ServiceContext, path: Path) -> ImportResult:
                 "Số bản ghi trong tệp không khớp với bản kê khai đã ký. Không nhập gì cả.",
                 "The number of records in the file does not match its signed manifest. "
                 "Nothing was imported.")
+        sender_restored = generation.check_sender(s, me.id, sender.id, manifest)
         for origin, version in manifest.get("have", {}).items():
             _raise_ack(s, sender.id, origin, version)
         # Our "have" per origin moves only on what that origin signed, or what the hub
@@ -317,12 +363,15 @@ def import_bundle(ctx: ServiceContext, path: Path) -> ImportResult:
                 setting.value = clock.last
         tallies = {t: tally.as_dict() for t, tally in summary.tallies.items()}
         log.summary = json.dumps({"from_name": sender.name, "counts": check.counts,
-                                  "tallies": tallies, "file": check.path.name},
+                                  "tallies": tallies, "file": check.path.name,
+                                  "moved_out": len(moved_out)},
                                  ensure_ascii=False, sort_keys=True)
         ctx.audit(s, "import", "bundle", check.bundle_sha256[:36], {
             "from": (None, sender.id), "sequence": (None, check.sequence),
             "conflicts": (None, summary.conflicts)})
-    return ImportResult(check, tallies=tallies)
+    _write_state(ctx)
+    return ImportResult(check, tallies=tallies, moved_out=len(moved_out), restored=restored,
+                        sender_restored=sender_restored)
 
 
 # --- history ----------------------------------------------------------------------------------

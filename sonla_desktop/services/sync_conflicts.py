@@ -31,6 +31,7 @@ TABLE_LABELS_VI = {
     "loan_application": "Khoản vay",
     "loan_cost_line": "Chi phí khoản vay", "disbursement": "Giải ngân", "repayment": "Trả nợ",
     "event": "Hội nghị tư vấn", "attendance": "Người dự hội nghị",
+    "transfer": "Chuyển xã/phường",
 }
 TABLE_LABELS_EN = {
     "admin_unit": "Commune/ward", "ethnic_group": "Ethnic group", "market": "Market",
@@ -39,6 +40,25 @@ TABLE_LABELS_EN = {
     "loan_application": "Loan",
     "loan_cost_line": "Loan cost", "disbursement": "Disbursement", "repayment": "Repayment",
     "event": "Counselling event", "attendance": "Event attendance",
+    "transfer": "Move between communes",
+}
+
+
+# Plain sentences for inbox entries that are not two concurrent edits (sync.transfers).
+REASON_TEXT_VI = {
+    "stale": "Bản sửa này đến sau khi văn phòng tỉnh đã chuyển người lao động sang xã/phường "
+             "khác; nó không được áp dụng. Giữ bản của họ (theirs) để chép các thông tin đã sửa "
+             "nhưng giữ nguyên xã/phường mới.",
+    "moved_out": "Văn phòng tỉnh đã chuyển người lao động này sang xã/phường khác trước khi "
+                 "nhận được bản sửa này ở đây; bản sao ở đây đã bị bỏ. Hãy báo bản sửa cho văn "
+                 "phòng tỉnh hoặc xã/phường mới.",
+}
+REASON_TEXT_EN = {
+    "stale": "This edit arrived after the hub had moved the worker to another commune; it was "
+             "not applied. Keep theirs to copy the edited fields while keeping the new commune.",
+    "moved_out": "The hub moved this worker to another commune before it received this edit "
+                 "made here; the copy here was dropped. Pass the edit on to the hub or the new "
+                 "commune.",
 }
 
 
@@ -57,6 +77,7 @@ class ConflictView:
     mine_by: str = ""  # name of the office that wrote each version
     theirs_by: str = ""
     in_use: str = ""  # "mine" | "theirs" | "" (the row changed again since)
+    reason: str = ""  # "" (concurrent edits) | "stale" | "moved_out" (sync.transfers)
 
     def as_json(self) -> dict:
         return {"id": self.id, "table": self.table, "row_id": self.row_id, "title": self.title,
@@ -64,7 +85,8 @@ class ConflictView:
                 "resolved_at": self.resolved_at.isoformat() if self.resolved_at else None,
                 "resolution": self.resolution or None, "differing": self.differing,
                 "in_use": self.in_use or None, "mine_by": self.mine_by,
-                "theirs_by": self.theirs_by, "mine": self.mine, "theirs": self.theirs}
+                "theirs_by": self.theirs_by, "mine": self.mine, "theirs": self.theirs,
+                "reason": self.reason or None, "reason_text": REASON_TEXT_VI.get(self.reason)}
 
 
 def _title(table: str, values: dict) -> str:
@@ -89,7 +111,8 @@ def _view(s, row: Conflict, names: dict[str, str]) -> ConflictView:
     return ConflictView(row.id, row.table_name, row.row_id, _title(row.table_name, theirs),
                         row.created_at, row.resolved_at, row.resolution, mine_j, theirs_j,
                         differing, names.get(mine["origin"], mine["origin"]),
-                        names.get(theirs["origin"], theirs["origin"]), in_use)
+                        names.get(theirs["origin"], theirs["origin"]), in_use,
+                        row.reason or "")
 
 
 def _names(s) -> dict[str, str]:
@@ -140,11 +163,18 @@ def resolve_conflict(ctx: ServiceContext, conflict_id: str, keep: str) -> bool:
         chosen = mine if keep == "mine" else theirs
         model = _MODELS[spec.name]
         row = s.get(model, conflict.row_id)
+        if row is None and conflict.reason == "moved_out":
+            # Nothing left here to write: the clerk has read it and passed it on.
+            conflict.resolved_at, conflict.resolution = utcnow(), keep
+            ctx.audit(s, "resolve", spec.name, conflict.row_id, {"keep": (None, keep)})
+            return False
         if row is None:
             raise NotFoundError("Bản ghi của xung đột này không còn trong cơ sở dữ liệu.",
                                 "The record of this conflict is no longer in the database.")
+        # A stale edit never moves the worker back to the commune it left.
+        keep_here = {"id", "commune_code"} if conflict.reason == "stale" else {"id"}
         changes = {c: (getattr(row, c), chosen[c]) for c in spec.data_columns
-                   if c != "id" and getattr(row, c) != chosen[c]}
+                   if c not in keep_here and getattr(row, c) != chosen[c]}
         if changes:
             if spec.name == "worker":
                 _check_worker(s, chosen)

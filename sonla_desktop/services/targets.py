@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from ..domain.progress import ReportTarget, check_departures, check_year
 from ..errors import ValidationError
 from ..models import AdminUnit, Target, Worker, reference_id
+from ..sync.ownership import hub_only_refusal
 from .context import ServiceContext
 
 
@@ -78,9 +79,17 @@ def upsert_target(ctx: ServiceContext, session: Session, year: int, commune_code
     return True
 
 
+def _hub_only(ctx: ServiceContext) -> None:
+    # Refused even when the value would not change: a commune office should learn at once
+    # that targets are the hub's to set, not the day the numbers disagree.
+    if ctx.owned_scope:
+        raise hub_only_refusal("target")
+
+
 def set_target(ctx: ServiceContext, year: int, departures: int | None,
                commune_code: str | None = None) -> bool:
-    """``target set``: one user action, one transaction."""
+    """``target set``: one user action, one transaction. Hub data (``sync.ownership``)."""
+    _hub_only(ctx)
     with ctx.transaction() as s:
         return upsert_target(ctx, s, year, commune_code or None, departures)
 
@@ -88,6 +97,7 @@ def set_target(ctx: ServiceContext, year: int, departures: int | None,
 def set_targets(ctx: ServiceContext, year: int,
                 values: Iterable[tuple[str | None, int | None]]) -> int:
     """The target editor's save: every (commune, count) of one year in one transaction."""
+    _hub_only(ctx)
     changed = 0
     with ctx.transaction() as s:
         for commune_code, departures in values:
@@ -173,7 +183,12 @@ def split_target(total: int, weights: dict[str, int]) -> dict[str, int]:
 def demo_targets(ctx: ServiceContext, session: Session, rng, today, summary) -> None:
     """Demo extension: yearly province targets (the real plan where known) and, for each
     year, commune targets that add up to the province's, shared by each commune's pace the
-    year before (every commune gets a share: the project gives all 75 one)."""
+    year before (every commune gets a share: the project gives all 75 one).
+
+    Only at the hub: targets are the hub's (``sync.ownership``); a commune office's demo
+    shows the targets the hub sends it."""
+    if ctx.owned_scope:
+        return
     year_of = func.extract("year", Worker.departure_date)
     per_year = {int(y): n for y, n in session.execute(
         select(year_of, func.count()).where(Worker.departure_date.is_not(None))

@@ -97,6 +97,11 @@ def update_worker(ctx: ServiceContext, worker_id: str, raw: Mapping[str, object]
         if not changes:
             return
         ctx.apply(s, worker, "worker", changes, not_audited=DERIVED_FIELDS)
+        if "commune_code" in changes and ctx.owned_scope is None and ctx.node_id != "local":
+            # At the hub a new commune is a move: the office the worker left must learn it.
+            from .transfers import record_move
+
+            record_move(ctx, s, worker, changes["commune_code"][0])
 
 
 def set_status(ctx: ServiceContext, worker_id: str, status: str, on: date | None = None) -> None:

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from ..models import BundleLog, Node, PeerAck, Setting
 from . import bundle_file
+from .generation import current_generation, last_in, sequence_floor
 from .hlc import format_version, parse_version
 from .keys import NodeKeys, parse_public
 from .records import TABLE_ORDER, TABLES, row_encoder
@@ -39,6 +40,8 @@ class ExportResult:
     counts: dict[str, int] = field(default_factory=dict)
     bundle_sha256: str = ""
     size: int = 0
+    restored: object = None  # generation.Restored when this database found itself restored
+    repair: bool = False  # made full because the peer was found restored
 
     @property
     def total(self) -> int:
@@ -89,9 +92,11 @@ def next_sequence(session: Session, self_id: str, now: datetime | None = None) -
         .limit(1)
     ).first()
     minutes = clock_sequence(now)
+    # After a restore, numbers the peers already saw are out of reach (generation.py).
+    floor = sequence_floor(session)
     if last is None:
-        return max(minutes, 1), "0" * 64
-    return max(minutes, last.sequence + 1), last.bundle_sha256
+        return max(minutes, 1, floor), "0" * 64
+    return max(minutes, last.sequence + 1, floor), last.bundle_sha256
 
 
 # Parents already chosen are passed to their children as an id list up to this size; above
@@ -226,6 +231,9 @@ def write_export(
         "recipients": [peer_keys.sign_key_id.hex()],
         "full": full,
         "have": have_vector(session, self_node.id),
+        # generation.py: a peer notices a restored database by these two.
+        "generation": current_generation(session),
+        "last_from_you": last_in(session, peer.id),
     }
     tables = tables_sent(is_hub, TABLE_ORDER)
     written = bundle_file.write_bundle(

@@ -16,7 +16,7 @@ edit was checked where it was made, and last-writer-wins may combine two valid e
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 
@@ -33,11 +33,12 @@ from ..domain.loan_application import (
     parse_int,
     parse_vnd,
 )
+from ..domain.loan_rules import SERIES, LoanRule, check_rule
 from ..domain.loans import check_amount, check_term
 from ..domain.policy import PolicyParam
 from ..domain.worker_rules import ReferenceCodes, clean_worker
 from ..errors import ValidationError
-from ..models import Disbursement, LoanApplication, Market, PolicyGroup
+from ..models import TRANSFER_STATUSES, Disbursement, LoanApplication, Market, PolicyGroup
 from ..models import PolicyParam as PolicyParamRow
 
 
@@ -198,9 +199,26 @@ def target(ctx: RuleContext, v: dict) -> None:
         raise ValidationError("departures", "chỉ tiêu không hợp lệ", "invalid target")
 
 
+def transfer(ctx: RuleContext, v: dict) -> None:
+    if v["status"] not in TRANSFER_STATUSES:
+        raise _invalid("status", v["status"], TRANSFER_STATUSES)
+
+
+def loan_rule(ctx: RuleContext, v: dict) -> None:
+    """The hub's loan rules pass the admin dialog's checks: a rule the evaluation cannot use
+    would stop every loan at the commune."""
+    rule = LoanRule(v["key"], v["kind"], v["valid_from"], v["valid_to"], v["conditions"],
+                    v["value_kind"], Decimal(v["value"]), v["base"], v["legal_basis"],
+                    v["label_vi"], v["note"])
+    # The series a multiple refers to may come later in this same bundle, so its presence is
+    # not checked here; everything else is the admin dialog's check.
+    check_rule(rule, [replace(rule, kind=SERIES, key=rule.base)])
+
+
 RULES: dict[str, Callable[[RuleContext, dict], None]] = {
     "worker": worker, "loan_application": loan_application, "loan_cost_line": loan_cost_line,
     "disbursement": disbursement, "repayment": repayment, "event": event,
     "attendance": attendance, "admin_unit": admin_unit, "policy_rate": policy_rate,
-    "policy_param": policy_param, "target": target,
+    "policy_param": policy_param, "target": target, "transfer": transfer,
+    "loan_rule": loan_rule,
 }

@@ -46,6 +46,7 @@ from .bundle_file import canonical_json
 from .inbound import Inbound
 from .records import TABLES, TableSpec, decode_record, encode_values, record_error
 from .scope import HUB_ONLY_TABLES, LOAN_CHILD_TABLES, NATURAL_KEYS, Scope
+from .transfers import STALE, check_transfers, inbox_entry, split_stale
 
 BATCH = 1000
 _IN_CHUNK = 500  # ids per IN (...) list: well under SQLite's bound-parameter limit
@@ -271,6 +272,8 @@ class Merger:
                 if old is not None:
                     out_of_scope(line, events.get(old["event_id"]))
                     out_of_scope(line, workers.get(old["worker_id"]))
+        elif name == "transfer":
+            check_transfers(items, existing, scope, self.sender_id, self.refs().communes)
         elif name == "target":
             for line, v in items:
                 code = v["commune_code"]
@@ -300,11 +303,24 @@ class Merger:
         # Version bound, origin, cleaning and the table's domain rules (sync/inbound.py);
         # a commune's echo of a row held here at that version or later is left out.
         items = self.inbound.admit(spec, items, existing, on_echo=tally.count_unchanged)
+        # A late edit of a worker the hub moved away goes to the inbox (sync/transfers.py).
+        items, stale = split_stale(self.s, spec, items, existing, self.sender_scope)
         self._check_links(spec, items, existing)
         received = self.summary.received
         inserts: list[dict] = []
         updates: list[dict] = []
         conflicts: list[dict] = []
+        for _, v in stale:
+            # A late edit of a worker the hub has moved out of the sender's communes: kept
+            # for a person to see, never applied, and never a reason to refuse the bundle.
+            if v["version"] > received.get(v["origin"], ""):
+                received[v["origin"]] = v["version"]
+            local = existing.get(v["id"])
+            unseen = v["version"] > self.self_have.get(v["origin"], "")
+            if unseen and (local is None or local["version"] != v["version"]):
+                conflicts.append(inbox_entry(spec, v["id"], local or v, v, STALE))
+                tally.conflicts += 1
+            tally.unchanged += 1
         one_by_one = name in NATURAL_KEYS
         for line, v in items:
             origin, version = v["origin"], v["version"]

@@ -17,14 +17,13 @@ from __future__ import annotations
 from sqlalchemy import ColumnElement, Select, and_, or_, select
 
 from ..models import Event, LoanApplication, Worker
+from .ownership import HUB_TABLES
 
 HUB_SCOPE_TEXT = "hub"
 Scope = frozenset[str] | None
 
-HUB_ONLY_TABLES = frozenset({
-    "admin_unit", "ethnic_group", "market", "policy_group", "policy_rate", "policy_param",
-    "loan_rule", "target",
-})
+# The hub's tables, from the one ownership table (``ownership.OWNERS``).
+HUB_ONLY_TABLES = HUB_TABLES
 # Tables whose rows hang on a loan, a worker or an event (for scope and for incremental
 # export: when a parent travels, its children travel with it).
 LOAN_CHILD_TABLES = ("loan_cost_line", "disbursement", "repayment")
@@ -82,6 +81,9 @@ def scope_condition(table: str, t, scope: Scope) -> ColumnElement[bool] | None:
         return t.c.commune_code.in_(codes)
     if table == "attendance":
         return and_(t.c.event_id.in_(events_in(scope)), t.c.worker_id.in_(workers_in(scope)))
+    if table == "transfer":
+        # Both offices concerned: the one the worker leaves learns it is "moved out".
+        return or_(t.c.from_commune.in_(codes), t.c.to_commune.in_(codes))
     if table == "target":
         return or_(t.c.commune_code.is_(None), t.c.commune_code.in_(codes))
     return None  # shared reference tables: all rows

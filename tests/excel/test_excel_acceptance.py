@@ -24,6 +24,9 @@ from sonla_desktop.services.spreadsheets import make_template
 from sonla_desktop.services.targets import set_target
 from tests.conftest import dump_database
 
+# Targets and province-wide reports are the hub's work (sync.ownership).
+pytestmark = pytest.mark.usefixtures("as_hub")
+
 IMPORT_DAY = date(2025, 12, 31)
 
 

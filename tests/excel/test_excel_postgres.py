@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from report_data import event, make_hub
 from sqlalchemy import select
 from workbook_factory import fill_workbook, make_people
@@ -17,6 +18,9 @@ from sonla_desktop.services.progress_report import progress_figures
 from sonla_desktop.services.setup import initialise
 from sonla_desktop.services.spreadsheets import export_workbook, make_template
 from sonla_desktop.services.targets import list_targets, set_target
+
+# Targets and province-wide reports are the hub's work (sync.ownership).
+pytestmark = pytest.mark.usefixtures("as_hub")
 
 
 def test_import_export_and_report_on_postgresql(pg_url, ctx, tmp_path):

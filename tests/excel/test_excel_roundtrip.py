@@ -20,6 +20,10 @@ from sonla_desktop.services.excel_import import import_workbook
 from sonla_desktop.services.progress_report import progress_figures
 from sonla_desktop.services.spreadsheets import export_workbook, make_template
 from sonla_desktop.services.targets import set_target
+from tests.conftest import make_hub
+
+# Targets and province-wide reports are the hub's work (sync.ownership).
+pytestmark = pytest.mark.usefixtures("as_hub")
 
 LATER = date(2026, 6, 1)
 
@@ -51,7 +55,9 @@ def full_db(ctx, tmp_path):
 def _empty_ctx(_template_db, tmp_path):
     path = tmp_path / "empty.db"
     shutil.copyfile(_template_db, path)
-    return ServiceContext(open_database(path), user="other-clerk")
+    db = open_database(path)
+    make_hub(db)
+    return ServiceContext(db, user="other-clerk")
 
 
 PERIODS = [(year_period(2025), None), (year_period(2025), "03670"), (year_period(2024), None),

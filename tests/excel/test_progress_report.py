@@ -15,6 +15,9 @@ from sonla_desktop.errors import ValidationError
 from sonla_desktop.services.progress_report import progress_figures
 from sonla_desktop.services.targets import set_target
 
+# Targets and province-wide reports are the hub's work (sync.ownership).
+pytestmark = pytest.mark.usefixtures("as_hub")
+
 LATER = date(2026, 6, 1)  # "today" after the periods tested: balances on their last day
 
 

@@ -13,6 +13,7 @@ from sonla_desktop.models import Worker
 from sonla_desktop.services.targets import list_targets, set_target
 from sonla_desktop.ui.pages.reports_page import ReportsPage
 from sonla_desktop.ui.tasks import TaskRunner
+from tests.conftest import hub_for_a_moment
 
 YEAR = date.today().year
 
@@ -21,7 +22,8 @@ def _open_page(qtbot, ctx):
     worker(ctx, "Lò Văn An", "03670", departure=date(YEAR, 1, 10), market="JP")
     worker(ctx, "Cầm Văn Bình", "03670", departure=date(YEAR, 1, 20), market="KR")
     worker(ctx, "Hà Văn Cường", "03646", departure=date(YEAR, 3, 3), market="JP")
-    set_target(ctx, YEAR, 4)
+    with hub_for_a_moment(ctx):  # targets are the hub's (sync.ownership)
+        set_target(ctx, YEAR, 4)
     runner = TaskRunner()
     widget = ReportsPage(ctx, runner)
     qtbot.addWidget(widget)
@@ -136,7 +138,7 @@ def test_import_dialog_lists_errors_saves_a_marked_copy_then_imports(qtbot, page
         assert s.scalar(select(func.count()).select_from(Worker)) == 4
 
 
-def test_target_editor_saves_changed_cells(qtbot, page, ctx):
+def test_target_editor_saves_changed_cells(as_hub, qtbot, page, ctx):
     dialog = page.edit_targets()
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 76, timeout=10000)

@@ -23,6 +23,9 @@ from sonla_desktop.services.targets import (
     target_id,
 )
 
+# Targets and province-wide reports are the hub's work (sync.ownership).
+pytestmark = pytest.mark.usefixtures("as_hub")
+
 
 def test_set_change_and_remove_a_target(ctx):
     assert set_target(ctx, 2026, 800) is True

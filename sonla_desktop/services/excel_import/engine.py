@@ -165,7 +165,7 @@ def _import(ctx: ServiceContext, path: Path, dry_run: bool, today: date | None) 
                           sheets=[(sh.title, sh.spec.kind, len(sh.rows)) for sh in book.sheets])
     order = {sh.title: i for i, sh in enumerate(book.sheets)}
     with ctx.transaction() as s:
-        plan = ImportPlan(s, today, lookups, reference_codes(s))
+        plan = ImportPlan(s, today, lookups, reference_codes(s), owned=ctx.owned_scope)
         _plan(plan, book)
         result.counts = dict(plan.counts)
         result.notices = _sorted(book.all_notices(), order)

@@ -71,6 +71,9 @@ class ImportPlan:
     new_attendance: list[dict] = field(default_factory=list)
     targets: list[tuple[int, str | None, int]] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
+    # The communes this node owns (sync.ownership); None at the hub: a commune office's
+    # file may not set targets or move a worker out of its communes.
+    owned: frozenset[str] | None = None
 
     def count(self, key: str, n: int = 1) -> None:
         self.counts[key] = self.counts.get(key, 0) + n

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from ...domain.progress import check_departures, check_year
 from ...errors import UserError
+from ...sync.ownership import hub_only_refusal
 from .plan import ImportPlan
 from .reader import Row, SheetData
 
@@ -18,6 +19,10 @@ def plan_targets(plan: ImportPlan, sheets: list[SheetData]) -> None:
             if row.bad:
                 continue
             if v.get("departures") is None:
+                continue
+            if plan.owned:
+                refusal = hub_only_refusal("target")
+                row.error("departures", refusal.vi, refusal.en)
                 continue
             year = v.get("year")
             if year is None:

@@ -14,6 +14,7 @@ from ...domain.identity import validate_national_id
 from ...domain.worker_rules import DERIVED_FIELDS, clean_worker
 from ...errors import UserError
 from ...models import Worker, new_id
+from ...sync.ownership import move_refusal
 from ..context import changed_fields
 from ..workers import EDITABLE_FIELDS
 from .plan import ImportPlan, WorkerRef, chunks
@@ -158,6 +159,11 @@ def _plan_row(plan: ImportPlan, row: Row, present: list[str], by_nid: dict, by_i
         plan.count("workers_created")
         return
     changes = changed_fields(existing, clean, EDITABLE_FIELDS)
+    owned = plan.owned
+    if owned and existing.commune_code in owned and clean["commune_code"] not in owned:
+        refusal = move_refusal(existing.commune_code, clean["commune_code"])
+        row.error("commune_code", refusal.vi, refusal.en, at=_FALLBACK.get("commune_code"))
+        return
     if changes:
         plan.worker_updates.append((existing, changes))
         plan.count("workers_updated")

@@ -30,6 +30,7 @@ from ...models import (
 from ...search_index import suspended_worker_index
 from ..context import ServiceContext
 from ..targets import upsert_target
+from ..transfers import record_move
 from .plan import ImportPlan, chunks
 from .workers_sheet import audited
 
@@ -129,6 +130,9 @@ def write_plan(ctx: ServiceContext, session: Session, plan: ImportPlan,
                 setattr(worker, k, new)
             ctx.stamp(session, worker)
             w.audit("update", "worker", worker.id, audited(changes))
+            if "commune_code" in changes and ctx.owned_scope is None:
+                # At the hub a new commune is a move the old office must hear of.
+                record_move(ctx, session, worker, changes["commune_code"][0])
         session.flush()
     w.insert(Event, "event", plan.new_events)
     w.insert(LoanApplication, "loan_application", plan.new_loans)

@@ -31,6 +31,7 @@ from ...errors import current_language
 from ...services.context import ServiceContext
 from ...services.sync import bundle_history
 from ...services.sync_conflicts import ConflictView, list_conflicts, resolve_conflict
+from ...services.sync_notices import reason_text
 from ..tasks import TaskRunner
 from .sync_transfer import OK_STYLE, table_label
 
@@ -168,7 +169,8 @@ class ConflictsPanel(QWidget):
             "theirs": self.tr("Đang dùng: bản của họ (sửa sau). Bản của tôi đã bị thay."),
         }.get(v.in_use, self.tr("Bản ghi đã được sửa tiếp sau xung đột này.")))
         self._set_buttons(True)
-        self.message.clear()
+        # A stale or moved-out entry says in a sentence why it is here (sync.transfers).
+        self.message.setText(reason_text(v.reason))
 
     def resolve(self, keep: str) -> None:
         row = self.list.currentRow()

@@ -29,6 +29,7 @@ from ...errors import SyncError, current_language
 from ...services.context import ServiceContext
 from ...services.sync import check_bundle, export_bundle, export_preview, import_bundle
 from ...services.sync_conflicts import TABLE_LABELS_EN, TABLE_LABELS_VI
+from ...services.sync_notices import export_notices, import_notices
 from ...services.sync_trust import list_peers
 from ..labels import group_digits
 from ..tasks import TaskRunner
@@ -212,7 +213,7 @@ class ExportPanel(QWidget):
             "Đã ghi xong tệp {0} ({1} bản ghi, số thứ tự {2}) vào thư mục {3}.\n"
             "Hãy rút USB an toàn rồi mang tới {4} để nhập.").format(
                 result.path.name, result.total, result.sequence, result.path.parent,
-                result.to_name))
+                result.to_name) + "".join("\n" + n for n in export_notices(result)))
         self.open_folder.show()
         self.exported.emit()
         self.update_preview()
@@ -339,7 +340,8 @@ class ImportPanel(QWidget):
         self.summary_label.setText(self.tr(
             "Đã nhập tệp số {0} của {1}: {2} bản ghi mới, {3} cập nhật, {4} xung đột.").format(
                 result.check.sequence, result.check.sender_name, result.total("inserted"),
-                result.total("updated"), result.conflicts))
+                result.total("updated"), result.conflicts)
+            + "".join("\n" + n for n in import_notices(result)))
         self.summary.setRowCount(0)
         for table, tally in result.tallies.items():
             row = self.summary.rowCount()

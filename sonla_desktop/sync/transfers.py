@@ -1,0 +1,203 @@
+"""How a worker's move between communes travels (see ``models.Transfer``).
+
+The hub moves a worker from commune B to A and writes a ``transfer`` row (status ``done``);
+the row travels to B and to A (``scope.scope_condition``). Two things follow here:
+
+* ``split_stale`` (at the receiver of a commune's bundle, normally the hub): a record of a
+  worker who has been moved *out* of the sender's communes (its loans, their lines, its
+  attendance) is a stale edit, not a forgery. It goes to the conflicts inbox with the reason
+  ``stale`` and the rest of the bundle imports. A record that moves data out of the sender's
+  scope by itself, with no transfer behind it, is still refused by ``merge``.
+* ``drop_moved_out`` (at the commune the worker left): when the latest ``done`` transfer of a
+  worker held here leads out of this node's communes, the copy is dropped with its loans,
+  their lines and its attendance. Edits of those rows made here that the hub had not yet
+  received are kept in the conflicts inbox (reason ``moved_out``), never lost silently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from ..models import (
+    Attendance,
+    Conflict,
+    Disbursement,
+    LoanApplication,
+    LoanCostLine,
+    Repayment,
+    Transfer,
+    Worker,
+    new_id,
+    utcnow,
+)
+from .bundle_file import canonical_json
+from .records import TABLES, TableSpec, encode_values, record_error
+from .scope import LOAN_CHILD_TABLES, Scope
+
+STALE = "stale"
+MOVED_OUT = "moved_out"
+_IN_CHUNK = 500
+
+
+def _chunks(items: list, size: int = _IN_CHUNK):
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _pairs(session: Session, stmt_for, ids: Iterable[str]) -> dict[str, tuple]:
+    out: dict[str, tuple] = {}
+    for chunk in _chunks(sorted({i for i in ids if i is not None})):
+        for key, *rest in session.execute(stmt_for(chunk)):
+            out[key] = tuple(rest)
+    return out
+
+
+def moved_out_of(session: Session, scope: frozenset[str], worker_ids: Iterable[str]) -> set[str]:
+    """The workers among ``worker_ids`` that the hub moved out of one of ``scope``'s communes."""
+    found: set[str] = set()
+    for chunk in _chunks(sorted(set(worker_ids))):
+        found.update(session.scalars(select(Transfer.worker_id).where(
+            Transfer.worker_id.in_(chunk), Transfer.status == "done", ~Transfer.deleted,
+            Transfer.from_commune.in_(sorted(scope)))))
+    return found
+
+
+def _owner_here(session: Session, table: str, items: list[tuple[int, dict]],
+                existing: dict[str, dict]) -> dict[str, tuple[str | None, str | None]]:
+    """Per record id: (worker id, that worker's commune) as this database knows them."""
+    out: dict[str, tuple[str | None, str | None]] = {}
+    if table == "worker":
+        for _, v in items:
+            old = existing.get(v["id"])
+            out[v["id"]] = (v["id"], old["commune_code"] if old else None)
+        return out
+    if table in ("loan_application", "attendance"):
+        workers = {v["id"]: (existing.get(v["id"]) or v)["worker_id"] for _, v in items}
+        communes = _pairs(session, lambda c: select(Worker.id, Worker.commune_code)
+                          .where(Worker.id.in_(c)), workers.values())
+        return {rid: (wid, communes.get(wid, (None,))[0]) for rid, wid in workers.items()}
+    loans = {v["id"]: (existing.get(v["id"]) or v)["loan_id"] for _, v in items}
+    owners = _pairs(session, lambda c: select(LoanApplication.id, Worker.id, Worker.commune_code)
+                    .join(Worker, Worker.id == LoanApplication.worker_id)
+                    .where(LoanApplication.id.in_(c)), loans.values())
+    return {rid: owners.get(lid, (None, None)) for rid, lid in loans.items()}
+
+
+def split_stale(session: Session, spec: TableSpec, items: list[tuple[int, dict]],
+                existing: dict[str, dict], scope: Scope,
+                ) -> tuple[list[tuple[int, dict]], list[tuple[int, dict]]]:
+    """(records to merge, stale records of workers moved out of the sender's scope)."""
+    name = spec.name
+    if scope is None or name not in ("worker", "loan_application", "attendance",
+                                     *LOAN_CHILD_TABLES):
+        return items, []
+    owners = _owner_here(session, name, items, existing)
+    outside = {rid: wid for rid, (wid, commune) in owners.items()
+               if commune is not None and commune not in scope}
+    if not outside:
+        return items, []
+    moved = moved_out_of(session, scope, outside.values())
+    keep, stale = [], []
+    for line, v in items:
+        wid = outside.get(v["id"])
+        # A worker record must still claim the sender's commune: one that names another
+        # commune by itself is a write outside the sender's scope, refused by merge.
+        ok_claim = name != "worker" or v["commune_code"] in scope
+        (stale if wid is not None and wid in moved and ok_claim else keep).append((line, v))
+    return keep, stale
+
+
+def check_transfers(items: list[tuple[int, dict]], existing: dict[str, dict], scope: Scope,
+                    sender_id: str, communes: frozenset[str]) -> None:
+    """A transfer names known communes; a commune office sends only its own requests for
+    workers of its communes (the hub's decisions it relays are compared by version)."""
+    for line, v in items:
+        for code in (v["from_commune"], v["to_commune"]):
+            if code not in communes:
+                raise record_error(line, "transfer", f"mã xã/phường {code} không có trong danh mục",
+                                   f"unknown commune code {code}")
+        if scope is None:
+            continue
+        old = existing.get(v["id"])
+        own = v["origin"] == sender_id
+        if (own and (v["status"] != "requested" or v["from_commune"] not in scope)) or (
+                old is not None and old["from_commune"] not in scope):
+            raise record_error(
+                line, "transfer",
+                "đơn vị gửi không phải văn phòng tỉnh nên chỉ được gửi đề nghị chuyển xã cho người "
+                "lao động của mình",
+                "the sender is not the hub, so it may only send transfer requests for its own "
+                "workers")
+
+
+def _record_text(spec: TableSpec, values: dict) -> str:
+    return canonical_json(encode_values(spec, values)).decode("utf-8")
+
+
+def inbox_entry(spec: TableSpec, row_id: str, mine: dict, theirs: dict, reason: str) -> dict:
+    return {"id": new_id(), "table_name": spec.name, "row_id": row_id,
+            "mine": _record_text(spec, mine), "theirs": _record_text(spec, theirs),
+            "created_at": utcnow(), "resolved_at": None, "resolution": "", "reason": reason}
+
+
+_CHILDREN = (("loan_cost_line", LoanCostLine), ("disbursement", Disbursement),
+             ("repayment", Repayment))
+
+
+def _latest_moves(session: Session, scope: frozenset[str]) -> dict[str, Transfer]:
+    """Latest done transfer of each worker held here in one of ``scope``'s communes."""
+    stmt = (select(Transfer).join(Worker, Worker.id == Transfer.worker_id)
+            .where(Transfer.status == "done", ~Transfer.deleted,
+                   Worker.commune_code.in_(sorted(scope))))
+    latest: dict[str, Transfer] = {}
+    for t in session.scalars(stmt):
+        if t.worker_id not in latest or t.version > latest[t.worker_id].version:
+            latest[t.worker_id] = t
+    return latest
+
+
+def drop_moved_out(session: Session, self_id: str, scope: Scope,
+                   sender_knows_mine: str) -> list[str]:
+    """Drop the copies of workers the hub moved out of this commune office's scope.
+
+    Returns the dropped workers' ids. Rows written here that the sender (the hub) had not yet
+    received when it made the bundle go to the conflicts inbox first (reason ``moved_out``).
+    """
+    if not scope:
+        return []
+    moves = _latest_moves(session, scope)
+    gone = [wid for wid, t in moves.items() if t.to_commune not in scope]
+    if not gone:
+        return []
+    inbox: list[dict] = []
+
+    def take(table: str, model, cond) -> None:
+        spec = TABLES[table]
+        t = spec.table
+        rows = [dict(r._mapping) for r in session.execute(select(t).where(cond))]
+        for row in rows:
+            if row["origin"] == self_id and row["version"] > sender_knows_mine:
+                theirs = dict(row)
+                if table == "worker":
+                    theirs["commune_code"] = moves[row["id"]].to_commune
+                inbox.append(inbox_entry(spec, row["id"], row, theirs, MOVED_OUT))
+        if rows:
+            session.execute(delete(model).where(model.id.in_([r["id"] for r in rows])))
+
+    for chunk in _chunks(gone):
+        loans = select(LoanApplication.id).where(LoanApplication.worker_id.in_(chunk))
+        take("attendance", Attendance, Attendance.worker_id.in_(chunk))
+        for table, model in _CHILDREN:
+            take(table, model, model.loan_id.in_(loans))
+        take("loan_application", LoanApplication, LoanApplication.worker_id.in_(chunk))
+        take("worker", Worker, Worker.id.in_(chunk))
+    if inbox:
+        session.execute(Conflict.__table__.insert(), inbox)
+    return gone
+
+
+__all__ = ["MOVED_OUT", "STALE", "check_transfers", "drop_moved_out", "inbox_entry", "moved_out_of",
+           "split_stale"]
