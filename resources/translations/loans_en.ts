@@ -647,131 +647,136 @@
 <context>
     <name>LoanRulesDialog</name>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="57"/>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="58"/>
         <source>Quy định cho vay theo ngày hiệu lực</source>
         <translation>Loan rules by effective date</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="58"/>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="59"/>
         <source>Loại</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="58"/>
-        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="94"/>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="59"/>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="95"/>
         <source>Mã</source>
         <translation>Key</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="58"/>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="59"/>
         <source>Từ ngày</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="58"/>
-        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="96"/>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="59"/>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="97"/>
         <source>Đến ngày</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="59"/>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="60"/>
         <source>Áp dụng cho</source>
         <translation>Applies to</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="59"/>
-        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="99"/>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="60"/>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="100"/>
         <source>Giá trị</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="59"/>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="60"/>
         <source>Căn cứ</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="60"/>
-        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="103"/>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="61"/>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="104"/>
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="62"/>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="63"/>
         <source>Lãi suất công bố (chuỗi)</source>
         <translation>Published rate (series)</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="62"/>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="63"/>
         <source>Lãi suất cho vay</source>
         <translation>Loan rate</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="63"/>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="64"/>
         <source>Lãi suất nợ quá hạn</source>
         <translation>Overdue rate</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="64"/>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="65"/>
         <source>Ngưỡng phải có bảo đảm tiền vay</source>
         <translation>Collateral threshold</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="65"/>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="66"/>
         <source>Mức cho vay tối đa</source>
         <translation>Loan cap</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="65"/>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="66"/>
         <source>Thời hạn vay tối đa</source>
         <translation>Longest term</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="79"/>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="80"/>
         <source>có ngày hết hiệu lực</source>
         <translation>has an end date</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="94"/>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="95"/>
         <source>Loại quy định</source>
         <translation>Rule kind</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="95"/>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="96"/>
         <source>Hiệu lực từ ngày</source>
         <translation>In force from</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="97"/>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="98"/>
         <source>Áp dụng cho (dữ kiện)</source>
         <translation>Applies to (facts)</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="98"/>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="99"/>
         <source>Cách tính</source>
         <translation>Value kind</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="100"/>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="101"/>
         <source>Theo lãi suất</source>
         <translation>Based on rate</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="101"/>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="102"/>
         <source>Căn cứ pháp lý</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="102"/>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="103"/>
         <source>Diễn giải (in trên hồ sơ)</source>
         <translation>Wording (printed on the dossier)</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="111"/>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="112"/>
         <source>Thêm quy định</source>
         <translation>Add rule</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="181"/>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="129"/>
+        <source>Quy định cho vay do văn phòng tỉnh đặt và gửi xuống qua tệp đồng bộ; văn phòng xã/phường chỉ xem. Khi có quyết định mới, hãy đề nghị văn phòng tỉnh cập nhật.</source>
+        <translation>Loan rules are set by the provincial office and sent down in sync files; a commune office only reads them here. When a new decision comes, ask the provincial office to update them.</translation>
+    </message>
+    <message>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="193"/>
         <source>Đã thêm quy định. Quy định cũ cùng mã được đóng vào ngày trước ngày hiệu lực mới.</source>
         <translation>Rule added. The previous rule with the same key now ends the day before the new one starts.</translation>
     </message>

@@ -23,6 +23,7 @@ from sonla_desktop.services.flyers import (
     save_flyer_settings,
 )
 from sonla_desktop.services.loan_rules import add_rule, loan_rules
+from tests.conftest import hub_for_a_moment
 
 CONTACTS = {"office_name": "UBND phường Chiềng Cơi", "office_phone": "0212 3852 123",
             "jobs_website": "https://vieclam.example.vn/son-la", "zalo": "0912 345 678",
@@ -131,9 +132,10 @@ def test_a_2026_flyer_quotes_who_pays_what_and_the_cap_as_decree_338_states_it(c
 
     # A new Prime Minister's decision on the poor-household rate: one new row of the
     # series, and both rates that refer to it follow (5.4 and 127% of it, 6.858).
-    add_rule(ctx, {"key": "poor_household_rate", "kind": "series", "valid_from": "01/03/2026",
-                   "value_kind": "percent_year", "value": "5,4",
-                   "legal_basis": "QĐ thử nghiệm", "label_vi": "lãi suất cho vay hộ nghèo"})
+    with hub_for_a_moment(ctx):  # loan rules are the hub's to set
+        add_rule(ctx, {"key": "poor_household_rate", "kind": "series", "valid_from": "01/03/2026",
+                       "value_kind": "percent_year", "value": "5,4",
+                       "legal_basis": "QĐ thử nghiệm", "label_vi": "lãi suất cho vay hộ nghèo"})
     render_flyer(gather_flyer_data(ctx, market="JP", as_of=day), out)
     text = _flat(out)
     assert "khó khăn: 5,40%/năm (0,45%/tháng)" in text

@@ -22,6 +22,7 @@ from sonla_desktop.models import AdminUnit, Node
 from sonla_desktop.services.demo import generate_demo
 from sonla_desktop.services.progress_report import progress_figures
 from sonla_desktop.services.targets import list_targets, set_target, split_target
+from tests.conftest import hub_for_a_moment
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "excel"))
 from report_data import make_hub, worker  # noqa: E402
@@ -36,8 +37,9 @@ def office(ctx):
     names = ["Lò Văn An", "Cầm Văn Bình", "Hà Văn Cường", "Vì Văn Dũng", "Quàng Văn Em"]
     for month, name in enumerate(names, 1):
         worker(ctx, name, "03670", departure=date(YEAR, month, 10), market="JP")
-    set_target(ctx, YEAR, 4)
-    set_target(ctx, YEAR, 6, "03670")
+    with hub_for_a_moment(ctx):  # targets are the hub's: here, as if it had sent them
+        set_target(ctx, YEAR, 4)
+        set_target(ctx, YEAR, 6, "03670")
     return ctx
 
 
@@ -106,7 +108,8 @@ def test_an_office_of_several_communes_sums_their_targets_or_names_the_missing_o
     assert f.departures_total == 6
     # 03646 has no target yet: no achievement rather than 6 of the ward's 6.
     assert f.target is None and f.target_used.missing == ("03646",)
-    set_target(office, YEAR, 4, "03646")
+    with hub_for_a_moment(office):
+        set_target(office, YEAR, 4, "03646")
     f = progress_figures(office, year_period(YEAR))
     assert f.target == 10 and f.achievement_pct == 60.0
     assert f.as_json()["target"]["communes"] == ["03646", "03670"]

@@ -21,6 +21,7 @@ from sonla_desktop.errors import ImportRowsError
 from sonla_desktop.services.excel_import import import_workbook
 from sonla_desktop.services.spreadsheets import make_template
 from sonla_desktop.services.workers import create_worker
+from tests.conftest import make_hub
 
 REFS = ReferenceCodes(frozenset({"03670"}), frozenset({"03"}), frozenset({"JP"}))
 
@@ -92,6 +93,8 @@ def test_fields_the_loans_import_demands_are_in_the_template(ctx, tmp_path):
 
 
 def test_fields_the_targets_import_demands_are_in_the_template(ctx, tmp_path):
+    make_hub(ctx.db)  # targets are imported at the hub (sync.ownership)
+    ctx.reset_node()
     path, wb, ws, headers = _template(ctx, tmp_path, "targets")
     ws.cell(2, headers["Năm"]).value = None  # the prefilled year removed, a count typed
     ws.cell(2, headers["Chỉ tiêu xuất cảnh"], 12)

@@ -17,7 +17,7 @@ from sonla_desktop.services import loans as svc
 from sonla_desktop.services.loan_queries import export_dossier, loan_detail
 from sonla_desktop.services.loan_rules import add_rule
 from sonla_desktop.services.workers import create_worker
-from tests.conftest import dump_database
+from tests.conftest import dump_database, hub_for_a_moment
 from tests.loans.test_loan_cli import run
 
 BASIS_127 = "NĐ 338/2025/NĐ-CP, Điều 15: 127% lãi suất hộ nghèo"
@@ -63,8 +63,9 @@ def test_a_draft_carries_rate_basis_and_collateral_and_payout_fixes_them(ctx):
     assert changes["rate_pct_year"] == ["6.24", "7.9248"]
     assert changes["rate_basis"][1] == BASIS_127
     # A later decision does not touch a loan already paid out.
-    add_rule(ctx, {"key": "poor_household_rate", "kind": "series", "valid_from": "01/02/2026",
-                   "value_kind": "percent_year", "value": "5", "legal_basis": "QĐ mới"})
+    with hub_for_a_moment(ctx):  # loan rules are the hub's to set
+        add_rule(ctx, {"key": "poor_household_rate", "kind": "series", "valid_from": "01/02/2026",
+                       "value_kind": "percent_year", "value": "5", "legal_basis": "QĐ mới"})
     assert loan_detail(ctx, loan_id, as_of=date(2026, 3, 1))["rate_pct_year"] == 7.9248
 
 
@@ -117,9 +118,10 @@ def test_a_request_above_the_2026_cap_is_refused_with_the_figures_and_nothing_wr
 
 def test_a_draft_follows_a_new_rule_until_it_is_submitted(ctx):
     loan_id = svc.create_loan(ctx, worker(ctx), application(date(2026, 3, 1), 60_000_000))
-    add_rule(ctx, {"key": "poor_household_rate", "kind": "series", "valid_from": "01/02/2026",
-                   "value_kind": "percent_year", "value": "6", "legal_basis": "QĐ thử",
-                   "label_vi": "lãi suất cho vay hộ nghèo", "note": "thử"})
+    with hub_for_a_moment(ctx):  # loan rules are the hub's to set
+        add_rule(ctx, {"key": "poor_household_rate", "kind": "series", "valid_from": "01/02/2026",
+                       "value_kind": "percent_year", "value": "6", "legal_basis": "QĐ thử",
+                       "label_vi": "lãi suất cho vay hộ nghèo", "note": "thử"})
     with ctx.db.session() as s:
         old = s.scalars(select(LoanRule).where(LoanRule.key == "poor_household_rate",
                                                LoanRule.valid_from == date(2025, 12, 1))).one()
@@ -132,7 +134,7 @@ def test_a_draft_follows_a_new_rule_until_it_is_submitted(ctx):
 
 def test_add_rule_refuses_a_rule_without_legal_basis_and_writes_nothing(ctx, db):
     before = dump_database(db)
-    with pytest.raises(ValidationError) as err:
+    with pytest.raises(ValidationError) as err, hub_for_a_moment(ctx):
         add_rule(ctx, {"key": "poor_household_rate", "kind": "series",
                        "valid_from": "01/02/2026", "value_kind": "percent_year", "value": "6"})
     assert err.value.field == "legal_basis"

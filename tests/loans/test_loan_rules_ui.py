@@ -36,7 +36,7 @@ def _shot(widget, name: str) -> None:
         widget.grab().save(str(Path(SHOTS) / name))
 
 
-def test_admin_adds_a_new_poor_household_rate_with_its_basis(qtbot, ctx, db, host):
+def test_admin_adds_a_new_poor_household_rate_with_its_basis(qtbot, ctx, db, host, as_hub):
     parent, runner = host
     dialog = LoanRulesDialog(ctx, runner, parent)
     dialog.show()
@@ -89,3 +89,12 @@ def test_the_loan_form_shows_the_deciding_rule_and_collateral_at_once(qtbot, ctx
     _shot(dialog, "loan_form_2026.png")
     dialog.supported.setText("3.000.000")
     assert "vượt mức tối đa 249.000.000 đồng" in dialog.errors["requested_amount"].text()
+
+
+def test_a_commune_office_reads_the_rules_but_cannot_add_one(qtbot, ctx, host):
+    """Rules are the hub's: at a commune the form is shut and says whom to ask."""
+    parent, runner = host
+    dialog = LoanRulesDialog(ctx, runner, parent)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() > 0)
+    assert not dialog.add_button.isEnabled() and not dialog.value.isEnabled()
+    assert "văn phòng tỉnh" in dialog.read_only_note.text()

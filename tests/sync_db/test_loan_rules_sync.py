@@ -1,14 +1,18 @@
 """Loan rules travel like the other hub-owned tables: a rate the hub adds decides the
-communes' loans after one bundle; a commune's own rule never goes up."""
+communes' loans after one bundle; a commune cannot set one of its own."""
 
 from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
+from sonla_desktop.errors import UserError
 from sonla_desktop.services import loans as svc
 from sonla_desktop.services.loan_queries import loan_detail
 from sonla_desktop.services.loan_rules import add_rule
 from sonla_desktop.services.workers import create_worker
+from tests.conftest import dump_database
 from tests.sync_db.sync_helpers import COMMUNE_A, person, receive, send
 from tests.sync_db.test_exchange import records_in
 
@@ -31,11 +35,17 @@ def test_a_rate_the_hub_adds_reaches_the_commune_and_decides_its_loans(network, 
     assert loan_detail(a.ctx, loan_id)["rate_pct_year"] == 7.62  # 127% of the new 6%
 
 
-def test_a_communes_own_rule_is_not_sent_to_the_hub(network, usb):
+def test_a_commune_cannot_set_a_loan_rule_of_its_own(network, usb):
+    """Loan rules are the hub's (sync.ownership): a commune's own rule would never travel,
+    so it is refused at entry with a sentence saying whom to ask, and nothing is written."""
     hub, a = network["hub"], network["a"]
-    add_rule(a.ctx, {"key": "collateral_threshold", "kind": "collateral_threshold",
-                     "valid_from": "01/05/2026", "value_kind": "vnd", "value": "300.000.000",
-                     "legal_basis": "thử"})
+    before = dump_database(a.db)
+    with pytest.raises(UserError) as err:
+        add_rule(a.ctx, {"key": "collateral_threshold", "kind": "collateral_threshold",
+                         "valid_from": "01/05/2026", "value_kind": "vnd", "value": "300.000.000",
+                         "legal_basis": "thử"})
+    assert "văn phòng tỉnh" in err.value.vi
+    assert dump_database(a.db) == before
     create_worker(a.ctx, person(COMMUNE_A))
     tables = {r["table"] for r in records_in(send(a, hub, usb), hub)}
     assert "loan_rule" not in tables

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QTableWidget,
@@ -118,6 +119,17 @@ class LoanRulesDialog(QDialog):
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.resize(1100, 760)
         self.rows: list[RuleRow] = []
+        if ctx.owned_scope:
+            # Loan rules are the hub's (sync.ownership): a commune office reads them here.
+            for widget in (self.kind, self.key, self.valid_from, self.has_end, self.valid_to,
+                           self.conditions, self.value_kind, self.value, self.base,
+                           self.legal_basis, self.label_vi, self.note, self.add_button):
+                widget.setEnabled(False)
+            self.read_only_note = QLabel(self.tr(
+                "Quy định cho vay do văn phòng tỉnh đặt và gửi xuống qua tệp đồng bộ; văn phòng "
+                "xã/phường chỉ xem. Khi có quyết định mới, hãy đề nghị văn phòng tỉnh cập nhật."))
+            self.read_only_note.setWordWrap(True)
+            layout.insertWidget(0, self.read_only_note)
         self.reload()
 
     def reload(self) -> None:
