@@ -8,14 +8,17 @@ models take three times as long (about 0.16 s more CPU at every program start).
 from .base import SYNC_COLUMNS, Base, SyncedMixin, new_id, reference_id, utcnow
 from .event import Attendance, Event
 from .loan import COST_KINDS, LOAN_STATUSES, Disbursement, LoanApplication, LoanCostLine, Repayment
-from .local import AuditLog, BundleLog, Conflict, Node, PeerAck, Setting
+from .local import AuditLog, BundleLog, Node, PeerAck, Setting
 from .reference import AdminUnit, EthnicGroup, Market, PolicyGroup, PolicyParam, PolicyRate, Target
+from .sync_state import Conflict, PossibleDuplicate
 from .worker import HOUSEHOLD_STATUSES, WORKER_STATUSES, Worker
 
 # Tables that travel in sync bundles, parents before children (import order matters for FKs).
 SYNCED_MODELS = (
     AdminUnit, EthnicGroup, Market, PolicyGroup, PolicyRate, PolicyParam, Target,
     Worker, LoanApplication, LoanCostLine, Disbursement, Repayment, Event, Attendance,
+    # About sync itself, after the rows they point to (sync_state.py).
+    Conflict, PossibleDuplicate,
 )
 
 __all__ = [
@@ -25,4 +28,5 @@ __all__ = [
     "LoanApplication", "LoanCostLine", "Disbursement", "Repayment", "LOAN_STATUSES", "COST_KINDS",
     "Event", "Attendance",
     "Node", "Setting", "AuditLog", "PeerAck", "BundleLog", "Conflict",
+    "PossibleDuplicate",
 ]

@@ -21,7 +21,7 @@ Whichever version lost is what the inbox keeps next to the winner.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 
@@ -39,12 +39,14 @@ from ..models import (
     LoanApplication,
     Market,
     PolicyGroup,
+    PossibleDuplicate,
     Worker,
-    new_id,
-    utcnow,
 )
 from ..search_index import suspended_worker_index
+from . import conflict_rules
 from .bundle_file import canonical_json
+from .hlc import HybridClock, parse_version
+from .invariants import enforce_loan_rules, link_duplicates
 from .records import TABLES, TableSpec, decode_record, encode_values, record_error
 from .scope import HUB_ONLY_TABLES, LOAN_CHILD_TABLES, NATURAL_KEYS, Scope
 
@@ -103,6 +105,7 @@ class Merger:
         sender_scope: Scope,
         sender_have: dict[str, str],
         self_have: dict[str, str],
+        new_version: Callable[[str | None], str] | None = None,
     ) -> None:
         self.s = session
         self.self_id = self_id
@@ -116,6 +119,12 @@ class Merger:
         self._order = -1
         self._refs: ReferenceCodes | None = None
         self._policy_groups: frozenset[str] | None = None
+        # Writes of this node during the merge (inbox entries, duplicate links, rows a loan
+        # rule keeps out) take versions from here: past everything received (see _stamp).
+        self.new_version = new_version
+        self._pending: list[tuple[dict, tuple[str, str]]] = []  # (entry, both versions)
+        self._touched: dict[str, set[str]] = {"loan": set(), "worker": set()}
+        self._resolutions: set[tuple[str, str]] = set()  # (row id, version) decided here
 
     # -- driver ---------------------------------------------------------------------------
     def run(self, records: Iterable[dict]) -> MergeSummary:
@@ -139,7 +148,49 @@ class Merger:
             batch.append((line, values))
         if spec is not None and batch:
             self._batch(spec, batch)
+        self._finish()
         return self.summary
+
+    # -- after every record: rules across records, then the inbox --------------------------
+    def _stamp(self) -> str:
+        received = self.summary.received.values()
+        floor = max(received, key=lambda v: parse_version(v)[:2]) if received else None
+        if self.new_version is not None:
+            return self.new_version(floor)
+        # Without the service's clock (a merge run on its own, as tests do): this node's
+        # clock as persisted, moved past what arrived.
+        from ..models import Setting
+
+        setting = self.s.get(Setting, "hlc_last")
+        clock = HybridClock.resume(self.self_id, setting.value if setting else None)
+        if floor:
+            clock.observe(floor)
+        version = clock.tick()
+        if setting is None:
+            self.s.add(Setting(key="hlc_last", value=version))
+        else:
+            setting.value = version
+        self.s.flush()
+        return version
+
+    def _finish(self) -> None:
+        entries = enforce_loan_rules(self.s, self.self_id, self._touched["loan"], self._stamp)
+        for entry, versions in self._pending:
+            # Two offices resolving the same clash differently: the later decision
+            # supersedes the other through the entry itself; it is no new clash.
+            if all((entry["row_id"], v) in self._resolutions for v in versions):
+                continue
+            entries.append(entry)
+        table = Conflict.__table__
+        for entry in entries:
+            if self.s.get(Conflict, entry["id"]) is not None:
+                continue  # noticed here before, or the peer's note of it just arrived
+            self.s.execute(insert(table).values(origin=self.self_id, version=self._stamp(),
+                                                **entry))
+            self.summary.tally(entry["table_name"]).conflicts += 1
+        for link in link_duplicates(self.s, self._touched["worker"]):
+            self.s.execute(insert(PossibleDuplicate.__table__).values(
+                origin=self.self_id, version=self._stamp(), **link))
 
     # -- look-ups -------------------------------------------------------------------------
     def _rows(self, spec: TableSpec, ids: list[str]) -> dict[str, dict]:
@@ -190,6 +241,9 @@ class Merger:
     # -- checks ---------------------------------------------------------------------------
     def _check_domain(self, spec: TableSpec, items: list[tuple[int, dict]]) -> None:
         name = spec.name
+        if name in conflict_rules.SYNC_STATE_TABLES:
+            conflict_rules.check_state_records(name, items, self.sender_scope)
+            return
         if name == "worker":
             refs = self.refs()
             for line, v in items:
@@ -353,8 +407,9 @@ class Merger:
         received = self.summary.received
         inserts: list[dict] = []
         updates: list[dict] = []
-        conflicts: list[dict] = []
         one_by_one = name in NATURAL_KEYS
+        state_table = name in conflict_rules.SYNC_STATE_TABLES
+        self._touch(name, items)
         for line, v in items:
             origin, version = v["origin"], v["version"]
             if version > received.get(origin, ""):
@@ -371,13 +426,14 @@ class Merger:
                 tally.unchanged += 1
                 continue
             authority = self._authority_overrides(spec, local)
-            wins = version > local["version"] or authority
+            wins = conflict_rules.wins(name, v, local) or authority
             differs = any(v[c] != local[c] for c in spec.data_columns)
             # The hub's own tables are not a commune's to edit: its copy (its seeding at
-            # init, say) gives way without asking anyone.
-            if differs and not authority and self._concurrent(local, v):
-                conflicts.append(self._conflict(spec, local, v))
-                tally.conflicts += 1
+            # init, say) gives way without asking anyone. Inbox entries and duplicate links
+            # merge by their own order (conflict_rules) and never clash themselves.
+            if (differs and not authority and not state_table
+                    and self._concurrent(local, v)):
+                self._note_conflict(spec, local, v, wins)
             if not wins:
                 tally.unchanged += 1
                 continue
@@ -386,17 +442,45 @@ class Merger:
             else:
                 updates.append(v)
             tally.updated += 1
-        self._flush(spec, inserts, updates, conflicts)
+        self._flush(spec, inserts, updates)
 
-    def _conflict(self, spec: TableSpec, local: dict, incoming: dict) -> dict:
-        return {
-            "id": new_id(), "table_name": spec.name, "row_id": incoming["id"],
-            "mine": record_json(spec, local), "theirs": record_json(spec, incoming),
-            "created_at": utcnow(), "resolved_at": None, "resolution": "",
-        }
+    def _touch(self, name: str, items: list[tuple[int, dict]]) -> None:
+        """Remember what the rules across records must look at once every record is in."""
+        if name == "worker":
+            self._touched["worker"].update(v["id"] for _, v in items)
+        elif name == "loan_application":
+            self._touched["loan"].update(v["id"] for _, v in items)
+        elif name in ("disbursement", "repayment"):
+            self._touched["loan"].update(v["loan_id"] for _, v in items)
+        elif name == "conflict":
+            self._resolutions.update((v["row_id"], v["version"]) for _, v in items
+                                     if v["resolution"])
 
-    def _flush(self, spec: TableSpec, inserts: list[dict], updates: list[dict],
-               conflicts: list[dict]) -> None:
+    def _note_conflict(self, spec: TableSpec, local: dict, incoming: dict, wins: bool) -> None:
+        """Keep the losing version for the inbox; written after every record is in."""
+        winner, loser = (incoming, local) if wins else (local, incoming)
+        entry = conflict_rules.conflict_values(spec, winner, loser, self._row_commune(
+            spec.name, local))
+        resolved = self.s.execute(select(Conflict.version).where(
+            Conflict.row_id == local["id"], Conflict.version == local["version"],
+            Conflict.resolution != "")).first()
+        if resolved is not None:
+            self._resolutions.add((local["id"], local["version"]))
+        self._pending.append((entry, (local["version"], incoming["version"])))
+
+    def _row_commune(self, name: str, v: dict) -> str | None:
+        """The commune a row belongs to (where its inbox entry travels); None: hub data."""
+        if name in ("worker", "event"):
+            return v["commune_code"]
+        if name == "loan_application":
+            return self._worker_communes({v["worker_id"]}).get(v["worker_id"])
+        if name in LOAN_CHILD_TABLES:
+            return self._loan_communes({v["loan_id"]}).get(v["loan_id"])
+        if name == "attendance":
+            return self._event_communes({v["event_id"]}).get(v["event_id"])
+        return None
+
+    def _flush(self, spec: TableSpec, inserts: list[dict], updates: list[dict]) -> None:
         t = spec.table
         if inserts:
             self.s.execute(insert(t), inserts)
@@ -405,8 +489,6 @@ class Merger:
             params = [{**{k: val for k, val in v.items() if k != "id"}, "_row_id": v["id"]}
                       for v in updates]
             self.s.execute(stmt, params)
-        if conflicts:
-            self.s.execute(insert(Conflict.__table__), conflicts)
 
     def _write_keyed(self, spec: TableSpec, line: int, v: dict, local: dict | None) -> None:
         """Insert or update a row of a table with a natural key, one at a time.
@@ -438,11 +520,11 @@ class Merger:
 
 
 def conflict_records(row: Conflict) -> tuple[TableSpec, dict, dict]:
-    """Decode the two stored versions of a conflict."""
+    """Decode the two stored versions of an inbox entry: (table, winner, loser)."""
     spec = TABLES[row.table_name]
-    mine = decode_record(json.loads(row.mine), 1)[1]
-    theirs = decode_record(json.loads(row.theirs), 1)[1]
-    return spec, mine, theirs
+    winner = decode_record(json.loads(row.winner), 1)[1]
+    loser = decode_record(json.loads(row.loser), 1)[1]
+    return spec, winner, loser
 
 
 # Above this many incoming workers (and half the table), SQLite's full-text index is rebuilt

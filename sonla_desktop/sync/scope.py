@@ -84,6 +84,10 @@ def scope_condition(table: str, t, scope: Scope) -> ColumnElement[bool] | None:
         return and_(t.c.event_id.in_(events_in(scope)), t.c.worker_id.in_(workers_in(scope)))
     if table == "target":
         return or_(t.c.commune_code.is_(None), t.c.commune_code.in_(codes))
+    if table == "conflict":  # inbox entries go where the row they are about goes
+        return t.c.commune_code.in_(codes)
+    if table == "possible_duplicate":  # both communes of the pair see the link
+        return or_(t.c.commune_code_1.in_(codes), t.c.commune_code_2.in_(codes))
     return None  # shared reference tables: all rows
 
 
