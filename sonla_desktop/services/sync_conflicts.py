@@ -95,7 +95,7 @@ def _title(table: str, values: dict) -> str:
 def _sides(row: Conflict, me: str) -> tuple[object, dict, dict, bool]:
     """(spec, mine, theirs, mine_is_loser): "mine" is the version this office wrote."""
     spec, winner, loser = conflict_records(row)
-    if loser["origin"] == me and winner["origin"] != me:
+    if loser["origin"] == me:  # (a payout a rule kept out: even if tombstoned here)
         return spec, loser, winner, True
     return spec, winner, loser, False
 
