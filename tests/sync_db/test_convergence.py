@@ -38,10 +38,17 @@ from sonla_desktop.services.sync import export_bundle, import_bundle
 from sonla_desktop.services.sync_conflicts import list_conflicts, resolve_conflict
 from sonla_desktop.services.workers import create_worker, delete_worker, get_worker, update_worker
 from sonla_desktop.sync.records import TABLES
-from tests.sync_db.sync_helpers import COMMUNE_A, COMMUNE_B, SCOPES, open_network, person, synced_rows
+from tests.sync_db.sync_helpers import (
+    COMMUNE_A,
+    COMMUNE_B,
+    SCOPES,
+    open_network,
+    person,
+    synced_rows,
+)
 from tests.sync_db.test_sync_invariants import submitted_loan
 
-# More seeds for a longer hunt: SONLA_CONVERGENCE_SEEDS=50 pytest tests/sync_db/test_convergence.py
+# A longer hunt: SONLA_CONVERGENCE_SEEDS=50 pytest tests/sync_db/test_convergence.py
 SEEDS = tuple(range(1, int(os.environ.get("SONLA_CONVERGENCE_SEEDS", "5")) + 1))
 STEPS = 90
 LINKS = (("a", "hub"), ("b", "hub"), ("hub", "a"), ("hub", "b"))
