@@ -112,6 +112,12 @@ def check_state_records(name: str, items: list[tuple[int, dict]], scope) -> None
                 refuse(line, "cách giải quyết xung đột không hợp lệ",
                        "invalid conflict resolution")
             codes = [v["commune_code"]]
+            if v["table_name"] in ("worker", "event") and scope is not None:
+                # The versions themselves must be of the sender's communes too.
+                codes += [w["commune_code"], lo["commune_code"]]
+                if not all(c in scope for c in codes):
+                    refuse(line, "bản ghi ngoài phạm vi đã xác nhận cho đơn vị gửi",
+                           "the record is outside the scope confirmed for the sender")
         else:
             if (v["worker_id_1"] >= v["worker_id_2"]
                     or v["id"] != duplicate_id(v["worker_id_1"], v["worker_id_2"])

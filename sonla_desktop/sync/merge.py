@@ -15,7 +15,9 @@ here was last written *here* (origin = this node), by a write the sender had not
 it made the bundle (its version is above the sender's "have" entry for this node), and the
 incoming version was not seen here before (above our own "have" entry for its origin), and
 the two versions differ in their data. Neither write knew of the other: they are concurrent.
-Whichever version lost is what the inbox keeps next to the winner.
+Whichever version lost is what the inbox keeps next to the winner. Inbox entries travel
+and loan rows merge along their workflow; what happens after the last record (rules across
+records, writing entries, duplicate links) is in ``merge_after`` and ``conflict_rules``.
 """
 
 from __future__ import annotations
@@ -39,14 +41,12 @@ from ..models import (
     LoanApplication,
     Market,
     PolicyGroup,
-    PossibleDuplicate,
     Worker,
 )
 from ..search_index import suspended_worker_index
 from . import conflict_rules
 from .bundle_file import canonical_json
-from .hlc import HybridClock, parse_version
-from .invariants import enforce_loan_rules, link_duplicates
+from .merge_after import AfterMerge
 from .records import TABLES, TableSpec, decode_record, encode_values, record_error
 from .scope import HUB_ONLY_TABLES, LOAN_CHILD_TABLES, NATURAL_KEYS, Scope
 
@@ -92,7 +92,7 @@ def record_json(spec: TableSpec, values: dict) -> str:
     return canonical_json(encode_values(spec, values)).decode("utf-8")
 
 
-class Merger:
+class Merger(AfterMerge):
     """One bundle's merge inside the caller's transaction."""
 
     def __init__(
@@ -119,12 +119,7 @@ class Merger:
         self._order = -1
         self._refs: ReferenceCodes | None = None
         self._policy_groups: frozenset[str] | None = None
-        # Writes of this node during the merge (inbox entries, duplicate links, rows a loan
-        # rule keeps out) take versions from here: past everything received (see _stamp).
-        self.new_version = new_version
-        self._pending: list[tuple[dict, tuple[str, str]]] = []  # (entry, both versions)
-        self._touched: dict[str, set[str]] = {"loan": set(), "worker": set()}
-        self._resolutions: set[tuple[str, str]] = set()  # (row id, version) decided here
+        self._after_init(new_version)
 
     # -- driver ---------------------------------------------------------------------------
     def run(self, records: Iterable[dict]) -> MergeSummary:
@@ -150,47 +145,6 @@ class Merger:
             self._batch(spec, batch)
         self._finish()
         return self.summary
-
-    # -- after every record: rules across records, then the inbox --------------------------
-    def _stamp(self) -> str:
-        received = self.summary.received.values()
-        floor = max(received, key=lambda v: parse_version(v)[:2]) if received else None
-        if self.new_version is not None:
-            return self.new_version(floor)
-        # Without the service's clock (a merge run on its own, as tests do): this node's
-        # clock as persisted, moved past what arrived.
-        from ..models import Setting
-
-        setting = self.s.get(Setting, "hlc_last")
-        clock = HybridClock.resume(self.self_id, setting.value if setting else None)
-        if floor:
-            clock.observe(floor)
-        version = clock.tick()
-        if setting is None:
-            self.s.add(Setting(key="hlc_last", value=version))
-        else:
-            setting.value = version
-        self.s.flush()
-        return version
-
-    def _finish(self) -> None:
-        entries = enforce_loan_rules(self.s, self.self_id, self._touched["loan"], self._stamp)
-        for entry, versions in self._pending:
-            # Two offices resolving the same clash differently: the later decision
-            # supersedes the other through the entry itself; it is no new clash.
-            if all((entry["row_id"], v) in self._resolutions for v in versions):
-                continue
-            entries.append(entry)
-        table = Conflict.__table__
-        for entry in entries:
-            if self.s.get(Conflict, entry["id"]) is not None:
-                continue  # noticed here before, or the peer's note of it just arrived
-            self.s.execute(insert(table).values(origin=self.self_id, version=self._stamp(),
-                                                **entry))
-            self.summary.tally(entry["table_name"]).conflicts += 1
-        for link in link_duplicates(self.s, self._touched["worker"]):
-            self.s.execute(insert(PossibleDuplicate.__table__).values(
-                origin=self.self_id, version=self._stamp(), **link))
 
     # -- look-ups -------------------------------------------------------------------------
     def _rows(self, spec: TableSpec, ids: list[str]) -> dict[str, dict]:
@@ -443,42 +397,6 @@ class Merger:
                 updates.append(v)
             tally.updated += 1
         self._flush(spec, inserts, updates)
-
-    def _touch(self, name: str, items: list[tuple[int, dict]]) -> None:
-        """Remember what the rules across records must look at once every record is in."""
-        if name == "worker":
-            self._touched["worker"].update(v["id"] for _, v in items)
-        elif name == "loan_application":
-            self._touched["loan"].update(v["id"] for _, v in items)
-        elif name in ("disbursement", "repayment"):
-            self._touched["loan"].update(v["loan_id"] for _, v in items)
-        elif name == "conflict":
-            self._resolutions.update((v["row_id"], v["version"]) for _, v in items
-                                     if v["resolution"])
-
-    def _note_conflict(self, spec: TableSpec, local: dict, incoming: dict, wins: bool) -> None:
-        """Keep the losing version for the inbox; written after every record is in."""
-        winner, loser = (incoming, local) if wins else (local, incoming)
-        entry = conflict_rules.conflict_values(spec, winner, loser, self._row_commune(
-            spec.name, local))
-        resolved = self.s.execute(select(Conflict.version).where(
-            Conflict.row_id == local["id"], Conflict.version == local["version"],
-            Conflict.resolution != "")).first()
-        if resolved is not None:
-            self._resolutions.add((local["id"], local["version"]))
-        self._pending.append((entry, (local["version"], incoming["version"])))
-
-    def _row_commune(self, name: str, v: dict) -> str | None:
-        """The commune a row belongs to (where its inbox entry travels); None: hub data."""
-        if name in ("worker", "event"):
-            return v["commune_code"]
-        if name == "loan_application":
-            return self._worker_communes({v["worker_id"]}).get(v["worker_id"])
-        if name in LOAN_CHILD_TABLES:
-            return self._loan_communes({v["loan_id"]}).get(v["loan_id"])
-        if name == "attendance":
-            return self._event_communes({v["event_id"]}).get(v["event_id"])
-        return None
 
     def _flush(self, spec: TableSpec, inserts: list[dict], updates: list[dict]) -> None:
         t = spec.table

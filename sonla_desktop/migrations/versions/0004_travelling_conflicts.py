@@ -38,9 +38,10 @@ def _sync_columns() -> list[sa.Column]:
 
 def upgrade() -> None:
     conn = op.get_bind()
+    # Typed columns: SQLite hands back timestamps as text otherwise.
     old = list(conn.execute(sa.text(
         "SELECT id, table_name, row_id, mine, theirs, created_at, resolved_at, resolution "
-        "FROM conflict")))
+        "FROM conflict").columns(created_at=sa.DateTime(), resolved_at=sa.DateTime())))
     with op.batch_alter_table("conflict", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_conflict_row_id"))
     op.drop_table("conflict")
