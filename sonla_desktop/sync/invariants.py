@@ -8,13 +8,14 @@
 
 ``stamp()`` gives this node's next clock version (past everything the merge received).
 Every decision depends only on rows all nodes end up holding, so all decide the same.
+Rows are read in chunks with IN lists: a full import touches every loan and worker.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from ..domain.loan_invariants import Payment, Payout, kept_rows
@@ -23,70 +24,87 @@ from .conflict_rules import conflict_values, duplicate_id
 from .records import TABLES
 
 Stamp = Callable[[], str]
+_CHUNK = 500
 
+
+def _chunks(ids: Iterable[str]):
+    items = sorted(set(ids))
+    for i in range(0, len(items), _CHUNK):
+        yield items[i:i + _CHUNK]
 
 
 def enforce_loan_rules(s: Session, self_id: str, loan_ids: Iterable[str],
                        stamp: Stamp) -> list[dict]:
     """Bring each loan's payouts and repayments in line; return new inbox entries."""
     entries: list[dict] = []
-    for loan_id in sorted(set(loan_ids)):
-        loan = s.execute(select(LoanApplication.__table__)
-                         .where(LoanApplication.id == loan_id)).first()
-        if loan is None or loan.deleted:
-            continue
-        tables = {"disbursement": Disbursement.__table__, "repayment": Repayment.__table__}
-        rows = {name: {r.id: dict(r._mapping) for r in s.execute(
-            select(t).where(t.c.loan_id == loan_id))} for name, t in tables.items()}
-        payouts = [Payout(r["id"], r["amount_vnd"], r["created_at"])
-                   for r in rows["disbursement"].values()]
-        payments = [Payment(r["id"], r["principal_vnd"], r["paid_on"], r["created_at"])
-                    for r in rows["repayment"].values()]
-        kept, out = kept_rows(loan.status, loan.approved_vnd, payouts, payments)
-        commune = None
-        for name, by_id in rows.items():
-            spec = TABLES[name]
-            for row_id, old in by_id.items():
-                deleted = row_id not in kept
-                if old["deleted"] == deleted:
-                    continue
-                new = {**old, "deleted": deleted, "origin": self_id, "version": stamp(),
-                       "updated_at": utcnow()}
-                s.execute(update(tables[name]).where(tables[name].c.id == row_id).values(
-                    deleted=deleted, origin=self_id, version=new["version"],
-                    updated_at=new["updated_at"]))
-                if deleted:
-                    if commune is None:
-                        commune = s.scalar(select(Worker.commune_code)
-                                           .where(Worker.id == loan.worker_id))
-                    entries.append(conflict_values(spec, new, old, commune, out[row_id]))
+    loans_t, workers_t = LoanApplication.__table__, Worker.__table__
+    tables = {"disbursement": Disbursement.__table__, "repayment": Repayment.__table__}
+    for chunk in _chunks(loan_ids):
+        loans = {r.id: r for r in s.execute(
+            select(loans_t.c.id, loans_t.c.status, loans_t.c.approved_vnd,
+                   workers_t.c.commune_code)
+            .join(workers_t, workers_t.c.id == loans_t.c.worker_id)
+            .where(loans_t.c.id.in_(chunk), loans_t.c.deleted.is_(False)))}
+        rows: dict[str, dict[str, dict[str, dict]]] = {lid: {n: {} for n in tables}
+                                                      for lid in loans}
+        for name, t in tables.items():
+            for r in s.execute(select(t).where(t.c.loan_id.in_(list(loans)))):
+                rows[r.loan_id][name][r.id] = dict(r._mapping)
+        for loan_id, loan in loans.items():
+            mine = rows[loan_id]
+            payouts = [Payout(r["id"], r["amount_vnd"], r["created_at"])
+                       for r in mine["disbursement"].values()]
+            payments = [Payment(r["id"], r["principal_vnd"], r["paid_on"], r["created_at"])
+                        for r in mine["repayment"].values()]
+            if not payouts and not payments:
+                continue
+            kept, out = kept_rows(loan.status, loan.approved_vnd, payouts, payments)
+            for name, by_id in mine.items():
+                t = tables[name]
+                for row_id, old in sorted(by_id.items()):
+                    deleted = row_id not in kept
+                    if old["deleted"] == deleted:
+                        continue
+                    new = {**old, "deleted": deleted, "origin": self_id, "version": stamp(),
+                           "updated_at": utcnow()}
+                    s.execute(update(t).where(t.c.id == row_id).values(
+                        deleted=deleted, origin=self_id, version=new["version"],
+                        updated_at=new["updated_at"]))
+                    if deleted:
+                        entries.append(conflict_values(TABLES[name], new, old,
+                                                       loan.commune_code, out[row_id]))
     return entries
 
 
 def link_duplicates(s: Session, worker_ids: Iterable[str]) -> list[dict]:
     """Links (without their stamp) for live workers sharing a CCCD with a touched worker."""
     w = Worker.__table__
+    live = (w.c.deleted.is_(False), w.c.national_id.is_not(None), w.c.national_id != "")
+    # One pass over the table's CCCD index finds every shared CCCD; usually there is none.
+    shared = set(s.scalars(select(w.c.national_id).where(*live)
+                           .group_by(w.c.national_id).having(func.count() > 1)))
+    if not shared:
+        return []
+    touched = set(worker_ids)
     links: dict[str, dict] = {}
-    ids = sorted(set(worker_ids))
-    for i in range(0, len(ids), 500):
-        touched = s.execute(select(w.c.id, w.c.national_id).where(
-            w.c.id.in_(ids[i:i + 500]), w.c.deleted.is_(False),
-            w.c.national_id.is_not(None), w.c.national_id != "")).all()
-        for row in touched:
-            others = s.execute(select(w.c.id, w.c.commune_code).where(
-                w.c.national_id == row.national_id, w.c.id != row.id,
-                w.c.deleted.is_(False))).all()
-            for other in others:
-                link_id = duplicate_id(row.id, other.id)
-                if link_id in links or s.get(PossibleDuplicate, link_id) is not None:
+    holders: dict[str, list] = {}
+    for chunk in _chunks(shared):
+        for r in s.execute(select(w.c.id, w.c.national_id, w.c.commune_code)
+                           .where(*live, w.c.national_id.in_(chunk))):
+            holders.setdefault(r.national_id, []).append(r)
+    for nid, rows in holders.items():
+        rows.sort(key=lambda r: r.id)
+        for i, first in enumerate(rows):
+            for second in rows[i + 1:]:
+                if first.id not in touched and second.id not in touched:
                     continue
-                pair = sorted((row.id, other.id))
-                communes = dict(s.execute(select(w.c.id, w.c.commune_code)
-                                          .where(w.c.id.in_(pair))).all())
+                link_id = duplicate_id(first.id, second.id)
+                if s.get(PossibleDuplicate, link_id) is not None:
+                    continue
                 now = utcnow()
                 links[link_id] = {
-                    "id": link_id, "worker_id_1": pair[0], "worker_id_2": pair[1],
-                    "commune_code_1": communes[pair[0]], "commune_code_2": communes[pair[1]],
-                    "reason": "national_id", "national_id": row.national_id,
-                    "status": "open", "deleted": False, "created_at": now, "updated_at": now}
+                    "id": link_id, "worker_id_1": first.id, "worker_id_2": second.id,
+                    "commune_code_1": first.commune_code, "commune_code_2": second.commune_code,
+                    "reason": "national_id", "national_id": nid, "status": "open",
+                    "deleted": False, "created_at": now, "updated_at": now}
     return list(links.values())
