@@ -13,6 +13,7 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
+from sonla_desktop.cli import main
 from sonla_desktop.errors import UserError
 from sonla_desktop.models import Conflict, Disbursement, LoanApplication, PossibleDuplicate
 from sonla_desktop.services.loans import approve_loan, disburse_loan
@@ -221,7 +222,8 @@ def test_two_resolutions_of_one_conflict_end_as_the_later_one_on_every_node(
     assert synced_rows(a, SCOPES["a"]) == synced_rows(hub, SCOPES["a"])
 
 
-def test_a_resolution_travels_and_closes_the_entry_on_the_other_node(network, usb, shared):
+def test_a_resolution_travels_and_closes_the_entry_on_the_other_node(network, usb, shared,
+                                                                    capsys):
     a, hub = network["a"], network["hub"]
     edit(hub, shared, village="Bản Mòng")
     edit(a, shared, village="Bản Hụm")
@@ -239,3 +241,6 @@ def test_a_resolution_travels_and_closes_the_entry_on_the_other_node(network, us
     assert "already resolved" in refused.value.en
     with hub.db.session() as s:
         assert s.get(Conflict, entry.id).resolution == "loser"
+    # The command line names who decided.
+    assert main(["--db", str(a.path), "conflicts", "list", "--all"]) == 0
+    assert "theirs (Sở LĐ-TB&XH Sơn La)" in capsys.readouterr().out
