@@ -208,8 +208,11 @@ def cmd_conflicts_list(args: argparse.Namespace) -> int:
     rows = []
     for v in views:
         diff = "; ".join(f"{c}: {v.mine.get(c)!s} → {v.theirs.get(c)!s}" for c in v.differing)
+        if v.reason:  # kept out by a loan rule after a merge
+            diff = f"{v.reason_vi}. {diff}"
         rows.append([v.id[:8], sync_conflicts.TABLE_LABELS_VI.get(v.table, v.table), v.title,
-                     v.created_at.strftime("%d/%m/%Y %H:%M"), v.resolution or "chưa", diff])
+                     v.created_at.strftime("%d/%m/%Y %H:%M"),
+                     f"{v.resolution} ({v.resolved_by})" if v.resolution else "chưa", diff])
     print_table(["Mã", "Loại", "Bản ghi", "Lúc", "Đã chọn", "Khác nhau (của tôi → của họ)"],
                 rows)
     return 0

@@ -8,7 +8,7 @@ models take three times as long (about 0.16 s more CPU at every program start).
 from .base import SYNC_COLUMNS, Base, SyncedMixin, new_id, reference_id, utcnow
 from .event import Attendance, Event
 from .loan import COST_KINDS, LOAN_STATUSES, Disbursement, LoanApplication, LoanCostLine, Repayment
-from .local import AuditLog, BundleLog, Conflict, Node, PeerAck, Setting
+from .local import AuditLog, BundleLog, Node, PeerAck, Setting
 from .reference import (
     AdminUnit,
     EthnicGroup,
@@ -19,6 +19,7 @@ from .reference import (
     PolicyRate,
     Target,
 )
+from .sync_state import Conflict, PossibleDuplicate
 from .transfer import TRANSFER_STATUSES, Transfer
 from .worker import HOUSEHOLD_STATUSES, WORKER_STATUSES, Worker
 
@@ -26,6 +27,8 @@ from .worker import HOUSEHOLD_STATUSES, WORKER_STATUSES, Worker
 SYNCED_MODELS = (
     AdminUnit, EthnicGroup, Market, PolicyGroup, PolicyRate, PolicyParam, LoanRule, Target,
     Worker, LoanApplication, LoanCostLine, Disbursement, Repayment, Event, Attendance, Transfer,
+    # About sync itself, after the rows they point to (sync_state.py).
+    Conflict, PossibleDuplicate,
 )
 
 __all__ = [
@@ -35,4 +38,5 @@ __all__ = [
     "LoanApplication", "LoanCostLine", "Disbursement", "Repayment", "LOAN_STATUSES", "COST_KINDS",
     "Event", "Attendance", "Transfer", "TRANSFER_STATUSES",
     "Node", "Setting", "AuditLog", "PeerAck", "BundleLog", "Conflict",
+    "PossibleDuplicate",
 ]

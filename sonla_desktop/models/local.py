@@ -61,21 +61,3 @@ class BundleLog(Base):
     sequence: Mapped[int] = mapped_column(Integer)
     at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     summary: Mapped[str] = mapped_column(Text, default="")
-
-
-class Conflict(Base):
-    """A losing version kept for a person to review (last-writer-wins lost it)."""
-
-    __tablename__ = "conflict"
-    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
-    table_name: Mapped[str] = mapped_column(String(40))
-    row_id: Mapped[str] = mapped_column(String(36), index=True)
-    mine: Mapped[str] = mapped_column(Text)
-    theirs: Mapped[str] = mapped_column(Text)
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    resolved_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
-    resolution: Mapped[str] = mapped_column(String(10), default="")
-    # Why the entry exists when it is not a plain concurrent edit ("stale": an edit of a
-    # record that had moved out of the sender's communes; "moved_out": an edit made here to
-    # a record the hub had moved away). Empty for ordinary conflicts.
-    reason: Mapped[str] = mapped_column(String(20), default="")

@@ -301,6 +301,14 @@ def _raise_ack(session: Session, peer_id: str, origin: str, version: str) -> Non
         row.version = version
 
 
+def _version_past(ctx: ServiceContext, session: Session, floor: str | None) -> str:
+    """A version for this node's own write during an import (an inbox entry, a payout a loan
+    rule keeps out): after everything received so far, on the clock later edits use."""
+    if floor:
+        ctx.clock(session).observe(floor)
+    return ctx.next_version(session)
+
+
 def import_bundle(ctx: ServiceContext, path: Path) -> ImportResult:
     """Verify, decrypt, check every record and merge them all in one transaction."""
     check = check_bundle(ctx, path)
@@ -329,12 +337,14 @@ def import_bundle(ctx: ServiceContext, path: Path) -> ImportResult:
             s, self_id=me.id, self_is_hub=me.is_hub, sender_id=sender.id,
             sender_scope=None if sender.is_hub else parse_scope(sender.scope),
             sender_have=manifest.get("have", {}), self_have=have_vector(s, me.id),
+            new_version=lambda floor: _version_past(ctx, s, floor),
         )
         with bulk_worker_index(s, check.counts.get("worker", 0)):
             summary: MergeSummary = merger.run(
                 bundle_file.read_records(check.path, manifest, keys))
         moved_out = drop_moved_out(s, me.id, None if me.is_hub else parse_scope(me.scope),
-                                   manifest.get("have", {}).get(me.id, ""))
+                                   manifest.get("have", {}).get(me.id, ""),
+                                   lambda: _version_past(ctx, s, None))
         got = {t: n for t, tally in summary.tallies.items()
                if (n := tally.inserted + tally.updated + tally.unchanged)}
         if got != {t: n for t, n in check.counts.items() if n}:

@@ -1,8 +1,12 @@
-"""The conflicts inbox: versions that lost last-writer-wins while both sides were editing.
+"""The conflicts inbox: versions that lost last-writer-wins while both sides were editing,
+and payouts or repayments a loan rule kept out after a merge.
 
-Resolving never deletes history: the chosen version is written again as a new local edit
-(a fresh clock version, so it reaches every node with the next bundles and wins there too),
-and the conflict row records the decision.
+Entries travel in bundles (models/sync_state.py), so the office whose edit lost sees it too.
+They store the winner and the loser; "mine" is the version this office wrote, if either.
+Resolving never deletes history: the chosen version is written again as a new local edit,
+and the entry records the decision, both stamped with the SAME clock version. Entry and row
+then win or lose together on every node: a later decision elsewhere supersedes this one
+everywhere, data included (sync/conflict_rules.py).
 """
 
 from __future__ import annotations
@@ -12,10 +16,12 @@ from datetime import datetime
 
 from sqlalchemy import func, select
 
+from ..domain.loan_invariants import status_rank
 from ..domain.text import name_sort_key
 from ..domain.worker_rules import clean_worker, worker_search_text
 from ..errors import DuplicateError, NotFoundError, UserError
 from ..models import SYNCED_MODELS, Conflict, Node, utcnow
+from ..sync.conflict_rules import RULES
 from ..sync.merge import conflict_records
 from ..sync.records import encode_values
 from .context import ServiceContext
@@ -77,7 +83,17 @@ class ConflictView:
     mine_by: str = ""  # name of the office that wrote each version
     theirs_by: str = ""
     in_use: str = ""  # "mine" | "theirs" | "" (the row changed again since)
-    reason: str = ""  # "" (concurrent edits) | "stale" | "moved_out" (sync.transfers)
+    reason: str = ""  # "" (edited at both ends), a rule key (conflict_rules.RULES), or
+    # "stale" / "moved_out" (a worker's move between communes, sync.transfers)
+    resolved_by: str = ""  # name of the office that decided
+
+    @property
+    def reason_vi(self) -> str:
+        return RULES.get(self.reason, RULES[""])[0]
+
+    @property
+    def reason_en(self) -> str:
+        return RULES.get(self.reason, RULES[""])[1]
 
     def as_json(self) -> dict:
         return {"id": self.id, "table": self.table, "row_id": self.row_id, "title": self.title,
@@ -86,7 +102,9 @@ class ConflictView:
                 "resolution": self.resolution or None, "differing": self.differing,
                 "in_use": self.in_use or None, "mine_by": self.mine_by,
                 "theirs_by": self.theirs_by, "mine": self.mine, "theirs": self.theirs,
-                "reason": self.reason or None, "reason_text": REASON_TEXT_VI.get(self.reason)}
+                "reason": self.reason or None, "reason_en": self.reason_en,
+                "reason_text": REASON_TEXT_VI.get(self.reason),
+                "resolved_by": self.resolved_by or None}
 
 
 def _title(table: str, values: dict) -> str:
@@ -98,21 +116,41 @@ def _title(table: str, values: dict) -> str:
     return values.get("id", "")
 
 
-def _view(s, row: Conflict, names: dict[str, str]) -> ConflictView:
-    spec, mine, theirs = conflict_records(row)
+def _sides(row: Conflict, me: str) -> tuple[object, dict, dict, bool]:
+    """(spec, mine, theirs, mine_is_loser): "mine" is the version this office wrote."""
+    spec, winner, loser = conflict_records(row)
+    if loser["origin"] == me:  # (a payout a rule kept out: even if tombstoned here)
+        return spec, loser, winner, True
+    return spec, winner, loser, False
+
+
+def _relative(resolution: str, mine_is_loser: bool) -> str:
+    if not resolution:
+        return ""
+    return "mine" if (resolution == "loser") == mine_is_loser else "theirs"
+
+
+def _view(s, row: Conflict, names: dict[str, str], me: str) -> ConflictView:
+    spec, mine, theirs, mine_is_loser = _sides(row, me)
     differing = [c for c in spec.data_columns if mine[c] != theirs[c]]
     mine_j = encode_values(spec, mine)
     theirs_j = encode_values(spec, theirs)
     mine_j.pop("table")
     theirs_j.pop("table")
     current = s.get(_MODELS[spec.name], row.row_id)
-    version = current.version if current is not None else None
-    in_use = {mine["version"]: "mine", theirs["version"]: "theirs"}.get(version, "")
+    in_use = ""
+    if current is not None:
+        # By the data, not the version: a resolution writes the kept version again.
+        for label, values in (("mine", mine), ("theirs", theirs)):
+            if all(getattr(current, c) == values[c] for c in spec.data_columns):
+                in_use = label
+                break
     return ConflictView(row.id, row.table_name, row.row_id, _title(row.table_name, theirs),
-                        row.created_at, row.resolved_at, row.resolution, mine_j, theirs_j,
+                        row.created_at, row.resolved_at,
+                        _relative(row.resolution, mine_is_loser), mine_j, theirs_j,
                         differing, names.get(mine["origin"], mine["origin"]),
-                        names.get(theirs["origin"], theirs["origin"]), in_use,
-                        row.reason or "")
+                        names.get(theirs["origin"], theirs["origin"]), in_use, row.reason,
+                        names.get(row.resolved_by, row.resolved_by))
 
 
 def _names(s) -> dict[str, str]:
@@ -125,7 +163,7 @@ def list_conflicts(ctx: ServiceContext, include_resolved: bool = False) -> list[
         if not include_resolved:
             stmt = stmt.where(Conflict.resolved_at.is_(None))
         names = _names(s)
-        return [_view(s, r, names) for r in s.scalars(stmt)]
+        return [_view(s, r, names, ctx.node_id) for r in s.scalars(stmt)]
 
 
 def count_open_conflicts(ctx: ServiceContext) -> int:
@@ -136,7 +174,7 @@ def count_open_conflicts(ctx: ServiceContext) -> int:
 
 def get_conflict(ctx: ServiceContext, conflict_id: str) -> ConflictView:
     with ctx.db.session() as s:
-        return _view(s, _load(s, conflict_id), _names(s))
+        return _view(s, _load(s, conflict_id), _names(s), ctx.node_id)
 
 
 def _load(s, conflict_id: str) -> Conflict:
@@ -150,7 +188,12 @@ def _load(s, conflict_id: str) -> Conflict:
 
 
 def resolve_conflict(ctx: ServiceContext, conflict_id: str, keep: str) -> bool:
-    """Keep ``mine`` or ``theirs``. Returns True if the row's data had to change."""
+    """Keep ``mine`` or ``theirs``. Returns True if the row's data had to change.
+
+    The row is written again even when its data already matches (keeping the version in
+    place): the decision and the row share one new version, so a concurrent decision made
+    elsewhere meets this one with the same outcome for both (case 7 of issue #20).
+    """
     if keep not in KEEP_CHOICES:
         raise UserError("Chọn giữ bản của tôi (mine) hoặc bản của họ (theirs).",
                         "Choose to keep mine or theirs.")
@@ -159,44 +202,80 @@ def resolve_conflict(ctx: ServiceContext, conflict_id: str, keep: str) -> bool:
         if conflict.resolved_at is not None:
             raise UserError("Xung đột này đã được giải quyết.",
                             "This conflict is already resolved.")
-        spec, mine, theirs = conflict_records(conflict)
+        spec, mine, theirs, mine_is_loser = _sides(conflict, ctx.node_id)
         chosen = mine if keep == "mine" else theirs
+        keeps_loser = (keep == "mine") == mine_is_loser
         model = _MODELS[spec.name]
         row = s.get(model, conflict.row_id)
         if row is None and conflict.reason == "moved_out":
-            # Nothing left here to write: the clerk has read it and passed it on.
-            conflict.resolved_at, conflict.resolution = utcnow(), keep
+            # Nothing left here to write: the clerk has read it; the decision still travels.
+            conflict.origin, conflict.version = ctx.node_id, ctx.next_version(s)
+            conflict.updated_at = conflict.resolved_at = utcnow()
+            conflict.resolution = "loser" if keeps_loser else "winner"
+            conflict.resolved_by = ctx.node_id
             ctx.audit(s, "resolve", spec.name, conflict.row_id, {"keep": (None, keep)})
             return False
         if row is None:
             raise NotFoundError("Bản ghi của xung đột này không còn trong cơ sở dữ liệu.",
                                 "The record of this conflict is no longer in the database.")
+        # Edits (both ends, or a late one after a move) can be kept either way; a row a
+        # loan rule kept out cannot be put back from here.
+        editable = conflict.reason in ("", "stale")
         # A stale edit never moves the worker back to the commune it left.
         keep_here = {"id", "commune_code"} if conflict.reason == "stale" else {"id"}
-        changes = {c: (getattr(row, c), chosen[c]) for c in spec.data_columns
-                   if c not in keep_here and getattr(row, c) != chosen[c]}
-        if changes:
+        changes: dict = {}
+        if not editable and keeps_loser:
+            raise UserError(
+                f"Không giữ được bản này: {conflict_rule_vi(conflict.reason)}. Hãy sửa khoản "
+                "vay (số duyệt, giải ngân) cho đúng rồi nhập lại nếu cần.",
+                f"Cannot keep this version: {RULES[conflict.reason][1]}. Correct the loan "
+                "(approved amount, payout) first and enter it again if needed.")
+        if editable:
+            changes = {c: (getattr(row, c), chosen[c]) for c in spec.data_columns
+                       if c not in keep_here and getattr(row, c) != chosen[c]}
+            _check_state_machine(spec.name, row, chosen)
             if spec.name == "worker":
-                _check_worker(s, chosen)
+                if changes:
+                    _check_worker(s, chosen, row.national_id)
                 row.search_text = worker_search_text(chosen)
                 row.sort_key = name_sort_key(chosen["full_name"])
             for c, (_, new) in changes.items():
                 setattr(row, c, new)
-            ctx.stamp(s, row)
+        version = ctx.next_version(s)
+        if editable:
+            row.origin, row.version, row.updated_at = ctx.node_id, version, utcnow()
+        conflict.origin, conflict.version, conflict.updated_at = ctx.node_id, version, utcnow()
         conflict.resolved_at = utcnow()
-        conflict.resolution = keep
+        conflict.resolution = "loser" if keeps_loser else "winner"
+        conflict.resolved_by = ctx.node_id
         ctx.audit(s, "resolve", spec.name, conflict.row_id,
                   {"keep": (None, keep), **changes})
         return bool(changes)
 
 
-def _check_worker(s, values: dict) -> None:
+def conflict_rule_vi(reason: str) -> str:
+    return RULES.get(reason, RULES[""])[0].lower()
+
+
+def _check_state_machine(table: str, row, chosen: dict) -> None:
+    """A loan never goes back along its workflow, not even by a resolution."""
+    if table == "loan_application" and status_rank(chosen["status"]) < status_rank(row.status):
+        raise UserError(
+            "Không giữ được bản này: khoản vay đã sang bước sau (ví dụ đã giải ngân) và không "
+            "quay lại bước trước được.",
+            "Cannot keep this version: the loan has moved on (e.g. it was paid out) and cannot "
+            "go back a step.")
+
+
+def _check_worker(s, values: dict, current_national_id: str | None) -> None:
     _, errors = clean_worker(values, reference_codes(s))
     if errors:
         err = next(iter(errors.values()))
         raise UserError(f"Không giữ được bản này: {err.vi}", f"Cannot keep this version: {err.en}")
     nid = values.get("national_id")
-    if nid and not values["deleted"]:
+    # The same CCCD already on two records came from two ends and is linked as a possible
+    # duplicate (sync/invariants.py): keeping it is no new duplicate.
+    if nid and not values["deleted"] and nid != current_national_id:
         other = find_by_national_id(s, nid, exclude_id=values["id"])
         if other is not None:
             raise DuplicateError(

@@ -92,7 +92,10 @@ def update_worker(ctx: ServiceContext, worker_id: str, raw: Mapping[str, object]
         worker = _load(s, worker_id)
         clean, errors = clean_worker(raw, reference_codes(s))
         _first_error(errors)
-        _refuse_duplicate(s, clean, exclude_id=worker_id)
+        if clean.get("national_id") != worker.national_id:
+            # Unchanged, a CCCD shared with another record came from two offices through
+            # sync and is linked as a possible duplicate: the edit must still go through.
+            _refuse_duplicate(s, clean, exclude_id=worker_id)
         changes = changed_fields(worker, clean, EDITABLE_FIELDS)
         if not changes:
             return

@@ -16,13 +16,15 @@ here was last written *here* (origin = this node), by a write the sender had not
 it made the bundle (its version is above the sender's "have" entry for this node), and the
 incoming version was not seen here before (above our own "have" entry for its origin), and
 the two versions differ in their data. Neither write knew of the other: they are concurrent.
-Whichever version lost is what the inbox keeps next to the winner.
+Whichever version lost is what the inbox keeps next to the winner. Inbox entries travel
+and loan rows merge along their workflow; what happens after the last record (rules across
+records, writing entries, duplicate links) is in ``merge_after`` and ``conflict_rules``.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 
@@ -38,15 +40,15 @@ from ..models import (
     LoanApplication,
     Market,
     Worker,
-    new_id,
-    utcnow,
 )
 from ..search_index import suspended_worker_index
+from . import conflict_rules
 from .bundle_file import canonical_json
 from .inbound import Inbound
+from .merge_after import AfterMerge
 from .records import TABLES, TableSpec, decode_record, encode_values, record_error
 from .scope import HUB_ONLY_TABLES, LOAN_CHILD_TABLES, NATURAL_KEYS, Scope
-from .transfers import STALE, check_transfers, inbox_entry, split_stale
+from .transfers import check_transfers, split_stale, stale_entry
 
 BATCH = 1000
 _IN_CHUNK = 500  # ids per IN (...) list: well under SQLite's bound-parameter limit
@@ -93,7 +95,7 @@ def record_json(spec: TableSpec, values: dict) -> str:
     return canonical_json(encode_values(spec, values)).decode("utf-8")
 
 
-class Merger:
+class Merger(AfterMerge):
     """One bundle's merge inside the caller's transaction."""
 
     def __init__(
@@ -106,6 +108,7 @@ class Merger:
         sender_scope: Scope,
         sender_have: dict[str, str],
         self_have: dict[str, str],
+        new_version: Callable[[str | None], str] | None = None,
     ) -> None:
         self.s = session
         self.self_id = self_id
@@ -120,6 +123,7 @@ class Merger:
         self._refs: ReferenceCodes | None = None
         self.inbound = Inbound(session, sender_id=sender_id, sender_relays=sender_scope is None,
                                refs=self.refs)
+        self._after_init(new_version)
 
     # -- driver ---------------------------------------------------------------------------
     def run(self, records: Iterable[dict]) -> MergeSummary:
@@ -143,6 +147,7 @@ class Merger:
             batch.append((line, values))
         if spec is not None and batch:
             self._batch(spec, batch)
+        self._finish()
         return self.summary
 
     # -- look-ups -------------------------------------------------------------------------
@@ -303,13 +308,14 @@ class Merger:
         # Version bound, origin, cleaning and the table's domain rules (sync/inbound.py);
         # a commune's echo of a row held here at that version or later is left out.
         items = self.inbound.admit(spec, items, existing, on_echo=tally.count_unchanged)
+        if name in conflict_rules.SYNC_STATE_TABLES:
+            conflict_rules.check_state_records(name, items, self.sender_scope)
         # A late edit of a worker the hub moved away goes to the inbox (sync/transfers.py).
         items, stale = split_stale(self.s, spec, items, existing, self.sender_scope)
         self._check_links(spec, items, existing)
         received = self.summary.received
         inserts: list[dict] = []
         updates: list[dict] = []
-        conflicts: list[dict] = []
         for _, v in stale:
             # A late edit of a worker the hub has moved out of the sender's communes: kept
             # for a person to see, never applied, and never a reason to refuse the bundle.
@@ -318,10 +324,12 @@ class Merger:
             local = existing.get(v["id"])
             unseen = v["version"] > self.self_have.get(v["origin"], "")
             if unseen and (local is None or local["version"] != v["version"]):
-                conflicts.append(inbox_entry(spec, v["id"], local or v, v, STALE))
-                tally.conflicts += 1
+                self._pending.append((stale_entry(spec, local, v, self.sender_scope),
+                                      ((local or v)["version"], v["version"])))
             tally.unchanged += 1
         one_by_one = name in NATURAL_KEYS
+        state_table = name in conflict_rules.SYNC_STATE_TABLES
+        self._touch(name, items)
         for line, v in items:
             origin, version = v["origin"], v["version"]
             if version > received.get(origin, ""):
@@ -338,13 +346,14 @@ class Merger:
                 tally.unchanged += 1
                 continue
             authority = self._authority_overrides(spec, local)
-            wins = version > local["version"] or authority
+            wins = conflict_rules.wins(name, v, local) or authority
             differs = any(v[c] != local[c] for c in spec.data_columns)
             # The hub's own tables are not a commune's to edit: its copy (its seeding at
-            # init, say) gives way without asking anyone.
-            if differs and not authority and self._concurrent(local, v):
-                conflicts.append(self._conflict(spec, local, v))
-                tally.conflicts += 1
+            # init, say) gives way without asking anyone. Inbox entries and duplicate links
+            # merge by their own order (conflict_rules) and never clash themselves.
+            if (differs and not authority and not state_table
+                    and self._concurrent(local, v)):
+                self._note_conflict(spec, local, v, wins)
             if not wins:
                 tally.unchanged += 1
                 continue
@@ -353,17 +362,9 @@ class Merger:
             else:
                 updates.append(v)
             tally.updated += 1
-        self._flush(spec, inserts, updates, conflicts)
+        self._flush(spec, inserts, updates)
 
-    def _conflict(self, spec: TableSpec, local: dict, incoming: dict) -> dict:
-        return {
-            "id": new_id(), "table_name": spec.name, "row_id": incoming["id"],
-            "mine": record_json(spec, local), "theirs": record_json(spec, incoming),
-            "created_at": utcnow(), "resolved_at": None, "resolution": "",
-        }
-
-    def _flush(self, spec: TableSpec, inserts: list[dict], updates: list[dict],
-               conflicts: list[dict]) -> None:
+    def _flush(self, spec: TableSpec, inserts: list[dict], updates: list[dict]) -> None:
         t = spec.table
         if inserts:
             self.s.execute(insert(t), inserts)
@@ -372,8 +373,6 @@ class Merger:
             params = [{**{k: val for k, val in v.items() if k != "id"}, "_row_id": v["id"]}
                       for v in updates]
             self.s.execute(stmt, params)
-        if conflicts:
-            self.s.execute(insert(Conflict.__table__), conflicts)
 
     def _write_keyed(self, spec: TableSpec, line: int, v: dict, local: dict | None) -> None:
         """Insert or update a row of a table with a natural key, one at a time.
@@ -405,11 +404,11 @@ class Merger:
 
 
 def conflict_records(row: Conflict) -> tuple[TableSpec, dict, dict]:
-    """Decode the two stored versions of a conflict."""
+    """Decode the two stored versions of an inbox entry: (table, winner, loser)."""
     spec = TABLES[row.table_name]
-    mine = decode_record(json.loads(row.mine), 1)[1]
-    theirs = decode_record(json.loads(row.theirs), 1)[1]
-    return spec, mine, theirs
+    winner = decode_record(json.loads(row.winner), 1)[1]
+    loser = decode_record(json.loads(row.loser), 1)[1]
+    return spec, winner, loser
 
 
 # Above this many incoming workers (and half the table), SQLite's full-text index is rebuilt

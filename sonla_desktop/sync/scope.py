@@ -86,6 +86,10 @@ def scope_condition(table: str, t, scope: Scope) -> ColumnElement[bool] | None:
         return or_(t.c.from_commune.in_(codes), t.c.to_commune.in_(codes))
     if table == "target":
         return or_(t.c.commune_code.is_(None), t.c.commune_code.in_(codes))
+    if table == "conflict":  # inbox entries go where the row they are about goes
+        return t.c.commune_code.in_(codes)
+    if table == "possible_duplicate":  # both communes of the pair see the link
+        return or_(t.c.commune_code_1.in_(codes), t.c.commune_code_2.in_(codes))
     return None  # shared reference tables: all rows
 
 

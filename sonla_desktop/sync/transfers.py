@@ -16,7 +16,7 @@ the row travels to B and to A (``scope.scope_condition``). Two things follow her
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -30,11 +30,9 @@ from ..models import (
     Repayment,
     Transfer,
     Worker,
-    new_id,
-    utcnow,
 )
-from .bundle_file import canonical_json
-from .records import TABLES, TableSpec, encode_values, record_error
+from .conflict_rules import conflict_values
+from .records import TABLES, TableSpec, record_error
 from .scope import LOAN_CHILD_TABLES, Scope
 
 STALE = "stale"
@@ -133,14 +131,11 @@ def check_transfers(items: list[tuple[int, dict]], existing: dict[str, dict], sc
                 "workers")
 
 
-def _record_text(spec: TableSpec, values: dict) -> str:
-    return canonical_json(encode_values(spec, values)).decode("utf-8")
-
-
-def inbox_entry(spec: TableSpec, row_id: str, mine: dict, theirs: dict, reason: str) -> dict:
-    return {"id": new_id(), "table_name": spec.name, "row_id": row_id,
-            "mine": _record_text(spec, mine), "theirs": _record_text(spec, theirs),
-            "created_at": utcnow(), "resolved_at": None, "resolution": "", "reason": reason}
+def stale_entry(spec: TableSpec, local: dict | None, stale: dict, scope: frozenset[str]) -> dict:
+    """The inbox entry for a late edit of a worker moved out of the sender's communes: the
+    row here wins, the edit lost. It travels to the sender's commune (the loser's office)."""
+    commune = stale["commune_code"] if spec.name == "worker" else min(scope)
+    return conflict_values(spec, local or stale, stale, commune, reason=STALE)
 
 
 _CHILDREN = (("loan_cost_line", LoanCostLine), ("disbursement", Disbursement),
@@ -160,7 +155,7 @@ def _latest_moves(session: Session, scope: frozenset[str]) -> dict[str, Transfer
 
 
 def drop_moved_out(session: Session, self_id: str, scope: Scope,
-                   sender_knows_mine: str) -> list[str]:
+                   sender_knows_mine: str, stamp: Callable[[], str]) -> list[str]:
     """Drop the copies of workers the hub moved out of this commune office's scope.
 
     Returns the dropped workers' ids. Rows written here that the sender (the hub) had not yet
@@ -183,7 +178,10 @@ def drop_moved_out(session: Session, self_id: str, scope: Scope,
                 theirs = dict(row)
                 if table == "worker":
                     theirs["commune_code"] = moves[row["id"]].to_commune
-                inbox.append(inbox_entry(spec, row["id"], row, theirs, MOVED_OUT))
+                # Kept in this office's own commune, so the entry also reaches the hub.
+                commune = row["commune_code"] if table == "worker" else min(scope)
+                entry = conflict_values(spec, theirs, row, commune, reason=MOVED_OUT)
+                inbox.append({**entry, "origin": self_id, "version": stamp()})
         if rows:
             session.execute(delete(model).where(model.id.in_([r["id"] for r in rows])))
 
@@ -194,10 +192,11 @@ def drop_moved_out(session: Session, self_id: str, scope: Scope,
             take(table, model, model.loan_id.in_(loans))
         take("loan_application", LoanApplication, LoanApplication.worker_id.in_(chunk))
         take("worker", Worker, Worker.id.in_(chunk))
-    if inbox:
-        session.execute(Conflict.__table__.insert(), inbox)
+    for entry in inbox:
+        if session.get(Conflict, entry["id"]) is None:
+            session.execute(Conflict.__table__.insert(), [entry])
     return gone
 
 
-__all__ = ["MOVED_OUT", "STALE", "check_transfers", "drop_moved_out", "inbox_entry", "moved_out_of",
+__all__ = ["MOVED_OUT", "STALE", "check_transfers", "drop_moved_out", "stale_entry", "moved_out_of",
            "split_stale"]

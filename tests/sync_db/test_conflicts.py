@@ -61,8 +61,11 @@ def test_concurrent_edits_keep_the_later_one_everywhere_and_the_other_in_the_inb
     assert (c.table, c.row_id, c.differing) == ("worker", shared, ["village"])
     assert (c.mine["village"], c.theirs["village"]) == ("Bản Mòng", "Bản Hụm")
     assert c.title == worker(hub, shared).full_name
-    # The hub had already seen the clash, so the commune is not asked again.
-    assert list_conflicts(a.ctx) == []
+    # The commune's edit lost: the entry travelled to it, seen from its side (issue #20).
+    [at_a] = list_conflicts(a.ctx)
+    assert at_a.id == c.id
+    assert (at_a.mine["village"], at_a.theirs["village"], at_a.in_use) == (
+        "Bản Hụm", "Bản Mòng", "theirs")
 
 
 def test_choosing_theirs_writes_it_again_and_it_wins_on_both_sides(network, usb, shared):
@@ -89,9 +92,15 @@ def test_choosing_the_version_already_in_place_changes_no_data(network, usb, sha
     edit(a, shared, village="Bản Hụm")
     edit(hub, shared, village="Bản Mòng")
     receive(hub, send(a, hub, usb))
-    version = worker(hub, shared).version
-    assert resolve_conflict(hub.ctx, list_conflicts(hub.ctx)[0].id, "mine") is False
-    assert worker(hub, shared).version == version
+    before = worker(hub, shared)
+    entry = list_conflicts(hub.ctx)[0]
+    assert resolve_conflict(hub.ctx, entry.id, "mine") is False
+    after = worker(hub, shared)
+    assert (after.village, after.phone) == (before.village, before.phone)
+    # Written again all the same: the decision and the row carry one new version, so a
+    # concurrent decision elsewhere cannot leave them disagreeing (issue #20, case 7).
+    with hub.db.session() as s:
+        assert after.version == s.get(Conflict, entry.id).version > before.version
 
 
 def test_edits_made_one_after_the_other_are_not_conflicts(network, usb, shared):

@@ -180,3 +180,30 @@ def test_conflicts_side_by_side_and_take_theirs(qtbot, network, usb):
     assert worker(hub, wid).village == "Bản Hụm"
     assert panel.list.rowCount() == 0
     assert page.tabs.tabText(page.tabs.indexOf(page.conflicts)) == "Xung đột"
+
+
+def test_a_payout_kept_out_by_a_loan_rule_says_why(qtbot, network, usb):
+    from datetime import date
+
+    from sonla_desktop.services.loans import approve_loan, disburse_loan
+    from tests.sync_db.test_sync_invariants import submitted_loan
+
+    a, hub = network["a"], network["hub"]
+    wid = create_worker(a.ctx, person(COMMUNE_A))
+    loan = submitted_loan(a, wid)
+    sync_round(network, usb)
+    for node, amount in ((hub, 50_000_000), (a, 40_000_000)):  # the commune acts later
+        approve_loan(node.ctx, loan, amount)
+        disburse_loan(node.ctx, loan, date(2025, 4, 1), amount)
+    receive(hub, send(a, hub, usb))
+    page, runner = make_page(qtbot, hub)
+    page.tabs.setCurrentWidget(page.conflicts)
+    settle(qtbot, runner)
+    panel = page.conflicts
+    texts = {}
+    for row in range(panel.list.rowCount()):
+        panel.list.selectRow(row)
+        settle(qtbot, runner)
+        texts[panel.list.item(row, 0).text()] = panel.in_use.text()
+    payout = next(text for label, text in texts.items() if label == "Giải ngân")
+    assert payout.startswith("Giải ngân lần hai hoặc vượt số đã duyệt: không tính.")

@@ -164,10 +164,13 @@ class ConflictsPanel(QWidget):
                 if column in v.differing:
                     item.setBackground(QBrush(_DIFF))
                 self.compare.setItem(r, col, item)
-        self.in_use.setText({
+        text = {
             "mine": self.tr("Đang dùng: bản của tôi (sửa sau). Bản của họ chưa được áp dụng."),
             "theirs": self.tr("Đang dùng: bản của họ (sửa sau). Bản của tôi đã bị thay."),
-        }.get(v.in_use, self.tr("Bản ghi đã được sửa tiếp sau xung đột này.")))
+        }.get(v.in_use, self.tr("Bản ghi đã được sửa tiếp sau xung đột này."))
+        if v.reason:  # a payout or repayment a loan rule kept out: say which rule
+            text = f"{v.reason_en if current_language() == 'en' else v.reason_vi}. {text}"
+        self.in_use.setText(text)
         self._set_buttons(True)
         # A stale or moved-out entry says in a sentence why it is here (sync.transfers).
         self.message.setText(reason_text(v.reason))

@@ -1,0 +1,109 @@
+"""What a merge does beyond last-writer-wins per row (issue #20), as a part of ``Merger``.
+
+While the records go in, ``Merger._batch`` calls ``_touch`` (what the rules across records
+must look at) and ``_note_conflict`` (a clash for the inbox). After the last record,
+``_finish`` applies the loan rules (``invariants.enforce_loan_rules``), writes the inbox
+entries (ids from their content, so an entry already here is not written twice; a clash
+between two resolution writes of one entry is no new clash) and links workers sharing a
+CCCD. Its writes are this node's own, stamped by ``_stamp``: past every version received.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import insert, select
+
+from ..models import Conflict, PossibleDuplicate, Setting
+from . import conflict_rules
+from .hlc import HybridClock, parse_version
+from .invariants import enforce_loan_rules, link_duplicates
+from .records import TableSpec
+from .scope import LOAN_CHILD_TABLES
+
+
+class AfterMerge:
+    """Mixed into ``Merger``; uses its session ``s``, ``self_id``, ``summary`` and the
+    commune look-ups."""
+
+    def _after_init(self, new_version: Callable[[str | None], str] | None) -> None:
+        # Writes of this node during the merge (inbox entries, duplicate links, rows a loan
+        # rule keeps out) take versions from here: past everything received (see _stamp).
+        self.new_version = new_version
+        self._pending: list[tuple[dict, tuple[str, str]]] = []  # (entry, both versions)
+        self._touched: dict[str, set[str]] = {"loan": set(), "worker": set()}
+        self._resolutions: set[tuple[str, str]] = set()  # (row id, version) decided
+
+    def _stamp(self) -> str:
+        received = self.summary.received.values()
+        floor = max(received, key=lambda v: parse_version(v)[:2]) if received else None
+        if self.new_version is not None:
+            return self.new_version(floor)
+        # Without the service's clock (a merge run on its own, as tests do): this node's
+        # clock as persisted, moved past what arrived.
+        setting = self.s.get(Setting, "hlc_last")
+        clock = HybridClock.resume(self.self_id, setting.value if setting else None)
+        if floor:
+            clock.observe(floor)
+        version = clock.tick()
+        if setting is None:
+            self.s.add(Setting(key="hlc_last", value=version))
+        else:
+            setting.value = version
+        self.s.flush()
+        return version
+
+    def _finish(self) -> None:
+        entries = enforce_loan_rules(self.s, self.self_id, self._touched["loan"], self._stamp)
+        for entry, versions in self._pending:
+            # Two offices resolving the same clash differently: the later decision
+            # supersedes the other through the entry itself; it is no new clash.
+            if all((entry["row_id"], v) in self._resolutions for v in versions):
+                continue
+            entries.append(entry)
+        table = Conflict.__table__
+        for entry in entries:
+            if self.s.get(Conflict, entry["id"]) is not None:
+                continue  # noticed here before, or the peer's note of it just arrived
+            self.s.execute(insert(table).values(origin=self.self_id, version=self._stamp(),
+                                                **entry))
+            self.summary.tally(entry["table_name"]).conflicts += 1
+        for link in link_duplicates(self.s, self._touched["worker"]):
+            self.s.execute(insert(PossibleDuplicate.__table__).values(
+                origin=self.self_id, version=self._stamp(), **link))
+
+    def _touch(self, name: str, items: list[tuple[int, dict]]) -> None:
+        """Remember what the rules across records must look at once every record is in."""
+        if name == "worker":
+            self._touched["worker"].update(v["id"] for _, v in items)
+        elif name == "loan_application":
+            self._touched["loan"].update(v["id"] for _, v in items)
+        elif name in ("disbursement", "repayment"):
+            self._touched["loan"].update(v["loan_id"] for _, v in items)
+        elif name == "conflict":
+            self._resolutions.update((v["row_id"], v["version"]) for _, v in items
+                                     if v["resolution"])
+
+    def _note_conflict(self, spec: TableSpec, local: dict, incoming: dict, wins: bool) -> None:
+        """Keep the losing version for the inbox; written after every record is in."""
+        winner, loser = (incoming, local) if wins else (local, incoming)
+        entry = conflict_rules.conflict_values(spec, winner, loser, self._row_commune(
+            spec.name, local))
+        resolved = self.s.execute(select(Conflict.version).where(
+            Conflict.row_id == local["id"], Conflict.version == local["version"],
+            Conflict.resolution != "")).first()
+        if resolved is not None:
+            self._resolutions.add((local["id"], local["version"]))
+        self._pending.append((entry, (local["version"], incoming["version"])))
+
+    def _row_commune(self, name: str, v: dict) -> str | None:
+        """The commune a row belongs to (where its inbox entry travels); None: hub data."""
+        if name in ("worker", "event"):
+            return v["commune_code"]
+        if name == "loan_application":
+            return self._worker_communes({v["worker_id"]}).get(v["worker_id"])
+        if name in LOAN_CHILD_TABLES:
+            return self._loan_communes({v["loan_id"]}).get(v["loan_id"])
+        if name == "attendance":
+            return self._event_communes({v["event_id"]}).get(v["event_id"])
+        return None
