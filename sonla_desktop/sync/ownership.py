@@ -42,6 +42,9 @@ OWNERS: dict[str, str] = {
     "event": COMMUNE,
     "attendance": COMMUNE,
     "transfer": HUB_ON_REQUEST,
+    # About sync itself: written by whichever node notices or decides, scoped by commune.
+    "conflict": COMMUNE,
+    "possible_duplicate": COMMUNE,
 }
 
 HUB_TABLES = frozenset(t for t, owner in OWNERS.items() if owner == HUB)

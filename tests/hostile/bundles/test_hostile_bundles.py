@@ -73,3 +73,25 @@ def test_a_synced_departure_below_the_markets_own_minimum_age_is_refused(network
         import_bundle(hub.ctx, forge(network, usb, [w]))
     assert "21" in err.value.vi, err.value.vi
     assert dump_database(hub.db) == before
+
+
+def test_a_payout_above_the_approval_is_kept_out_and_shown_not_refused(network, usb):
+    """Above the approval is what two offices' concurrent loan actions produce too (issue
+    #20 case 6): the merge keeps the payout out (a tombstone that travels) and puts it in the
+    inbox with the rule, instead of refusing everything else the bundle carries."""
+    from sqlalchemy import select
+
+    from sonla_desktop.domain.loan_invariants import RULE_OVER_APPROVED
+    from sonla_desktop.models import Conflict, Disbursement
+    from tests.hostile.bundles.hostile_corpus import loan_record, record
+
+    w = worker_record(network, usb)
+    loan = loan_record(network, w["id"])
+    pay = record(network, "disbursement", loan_id=loan["id"], disbursed_on=date(2025, 4, 1),
+                 amount_vnd=80_000_000)
+    import_bundle(network["hub"].ctx, forge(network, usb, [w, loan, pay]))
+    with network["hub"].db.session() as s:
+        row = s.get(Disbursement, pay["id"])
+        assert row is not None and row.deleted
+        reasons = set(s.scalars(select(Conflict.reason).where(Conflict.row_id == pay["id"])))
+    assert reasons == {RULE_OVER_APPROVED}
