@@ -23,6 +23,7 @@ from .excel_common import (
     HEADER_BORDER,
     HEADER_FILL,
     HEADER_FONT,
+    cell_value,
     number_format,
     save_atomically,
 )
@@ -58,13 +59,13 @@ def _write_sheet(wb: Workbook, sheet: ExportSheet) -> int:
     count = 0
     append = ws.append
     for values in sheet.rows:
-        if formatted:
-            values = list(values)
-            for index, cell in formatted:
-                value = values[index]
-                if value is not None:
-                    cell.value = value
-                    values[index] = cell
+        # Every user text goes through cell_value: no formula, no control character.
+        values = [cell_value(ws, v) if v.__class__ is str else v for v in values]
+        for index, cell in formatted:
+            value = values[index]
+            if value is not None:
+                cell.value = value
+                values[index] = cell
         append(values)
         count += 1
     ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{count + 1}"
