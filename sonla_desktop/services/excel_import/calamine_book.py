@@ -40,7 +40,10 @@ class CalamineSheet:
         # iter_rows starts at row 1 but at the sheet's first used column: pad back to A.
         pad = (None,) * sheet.start[1] if sheet.height else ()
         for row in sheet.iter_rows():
-            values = tuple([_value(v) for v in row])
+            # _value inlined: this runs once per cell of the file.
+            values = tuple([
+                (int(v) if v.is_integer() else v) if v.__class__ is float
+                else (None if v == "" else v) for v in row])
             yield pad + values if pad else values
 
     def reset_dimensions(self) -> None:

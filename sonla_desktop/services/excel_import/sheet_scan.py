@@ -39,8 +39,13 @@ _ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.\-]*:)?row(?=[\s/>])")
 # and the row number of a cell or a row.
 _COLUMN_REF = re.compile(rb"""\sr\s*=\s*["']([A-Za-z]+)""")
 _ROW_REF = re.compile(rb"""\sr\s*=\s*["'][A-Za-z]*([0-9]+)""")
-# The r attribute of a <row> (its tag's rest, right after the split at "<row").
-_ROW_R = re.compile(rb"""(?:\s+[\w:.\-]+\s*=\s*(?:"[^"]*"|'[^']*'))*?\s+r\s*=""")
+
+# The same for files without prefixed cell or row tags, with literal starts.
+_PREFIXED = re.compile(rb":(?:c|row)[\s/>]")
+_PLAIN_CELL_TAG = re.compile(rb"<c[\s/>]")
+_PLAIN_ROW_TAG = re.compile(rb"<row[\s/>]")
+_PLAIN_COLUMN_REF = re.compile(rb' r="([A-Z]+)')
+_PLAIN_ROW_REF = re.compile(rb' r="[A-Z]*([0-9]+)')
 
 _WORKSHEET_REL = "/worksheet"
 _RELS_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -83,8 +88,9 @@ def worksheet_parts(zf: zipfile.ZipFile) -> list[str]:
     return sorted(p for p in parts if p in zf.NameToInfo)
 
 
-def scan_part(zf: zipfile.ZipFile, part: str) -> SheetSize:
-    """Stream one worksheet part and return the size calamine would give it."""
+def scan_part(zf: zipfile.ZipFile, part: str, max_cells: int | None = None) -> SheetSize:
+    """Stream one worksheet part and return the size calamine would give it; stop as soon
+    as it is past ``max_cells`` (or Excel's own limits)."""
     size = SheetSize(part)
     max_row = max_col = 0
     implicit_rows = 0  # rows without an r: they continue from the last row, one each
@@ -103,8 +109,17 @@ def scan_part(zf: zipfile.ZipFile, part: str) -> SheetSize:
                 if len(carry) > _MAX_CARRY:
                     raise _too_large(part)
             # References first, over the whole chunk at C speed: the farthest row and
-            # column any r attribute names.
-            letters = _COLUMN_REF.findall(data)
+            # column any r attribute names. Files as Excel and openpyxl write them (no
+            # prefixes, r="A1" on every cell) take the literal patterns, three times faster;
+            # anything else the general ones.
+            general = _PREFIXED.search(data) is not None
+            if not general:
+                letters = _PLAIN_COLUMN_REF.findall(data)
+                cells = len(_PLAIN_CELL_TAG.findall(data))
+                general = cells != len(letters)
+            if general:
+                letters = _COLUMN_REF.findall(data)
+                cells = len(_CELL_TAG.findall(data))
             if letters:
                 longest = max(letters, key=len)
                 if len(longest) > 3:
@@ -112,38 +127,47 @@ def scan_part(zf: zipfile.ZipFile, part: str) -> SheetSize:
                 else:
                     same = [x.upper() for x in letters if len(x) == len(longest)]
                     max_col = max(max_col, _column_number(max(same)))
-            digits = _ROW_REF.findall(data)
+            digits = (_ROW_REF if general else _PLAIN_ROW_REF).findall(data)
             if digits:
                 longest = max(digits, key=len)
                 far = EXCEL_MAX_ROWS + 1 if len(longest) > 7 else max(
                     int(x) for x in digits if len(x) == len(longest))
                 max_row = max(max_row, far)
-            # Then cells without a reference, row by row (a row is one piece of the split).
-            pieces = _ROW_TAG.split(data)
-            for index, piece in enumerate(pieces):
-                if index:
-                    row_implicit = 0
-                    if not _ROW_R.match(piece):
-                        implicit_rows += 1
-                cells = len(_CELL_TAG.findall(piece))
-                size.cells += cells
-                if cells:
-                    row_implicit += cells - len(_COLUMN_REF.findall(piece))
+            size.cells += cells
+            # Rows without an r continue from the last row, one each (row refs are the
+            # references without letters).
+            rows = len((_ROW_TAG if general else _PLAIN_ROW_TAG).findall(data))
+            implicit_rows += max(rows - (len(digits) - len(letters)), 0)
+            if cells > len(letters):
+                # Cells without a reference sit one column after the previous cell of their
+                # row: count them row by row (a row is one piece of the split). Excel and
+                # openpyxl write a reference on every cell, so this is for odd files only.
+                for index, piece in enumerate(_ROW_TAG.split(data)):
+                    if index:
+                        row_implicit = 0
+                    row_implicit += len(_CELL_TAG.findall(piece)) - len(
+                        _COLUMN_REF.findall(piece))
                     widest_implicit = max(widest_implicit, row_implicit)
-            if not block:
+            else:
+                row_implicit = 0 if _ROW_TAG.search(data) else row_implicit
+            size.rows = max(max_row, 1) + implicit_rows
+            size.columns = max(max_col, 1) + widest_implicit
+            if not block or (max_cells is not None and _too_big(size, max_cells)):
                 break
-    size.rows = max(max_row, 1) + implicit_rows
-    size.columns = max(max_col, 1) + widest_implicit
     return size
+
+
+def _too_big(size: SheetSize, max_cells: int) -> bool:
+    return size.rows > EXCEL_MAX_ROWS or size.columns > EXCEL_MAX_COLUMNS or \
+        size.area > max_cells
 
 
 def check_sheet_sizes(zf: zipfile.ZipFile, name: str, max_cells: int) -> list[SheetSize]:
     """Raise ``UserError`` if any worksheet of ``zf`` would be larger than ``max_cells``."""
     sizes = []
     for part in worksheet_parts(zf):
-        size = scan_part(zf, part)
-        if size.rows > EXCEL_MAX_ROWS or size.columns > EXCEL_MAX_COLUMNS or \
-                size.area > max_cells:
+        size = scan_part(zf, part, max_cells)
+        if _too_big(size, max_cells):
             raise UserError(
                 f"Tệp {name} có trang tính quá lớn ({group_digits(size.rows)} dòng × "
                 f"{group_digits(size.columns)} cột; tối đa {group_digits(max_cells)} ô mỗi "
