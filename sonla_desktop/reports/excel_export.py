@@ -9,6 +9,7 @@ nearly free.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -72,15 +73,30 @@ def _write_sheet(wb: Workbook, sheet: ExportSheet) -> int:
     return count
 
 
+def _close_streams(wb: Workbook) -> None:
+    """After a failure (a full disk), close each sheet's half-written stream now: left to
+    the garbage collector, it fails again there and prints an "Exception ignored"
+    traceback on the console."""
+    for ws in wb.worksheets:
+        writer = getattr(ws, "_writer", None)
+        if writer is not None:
+            with contextlib.suppress(Exception):  # the save already failed and says why
+                writer.xf.close()
+
+
 def write_export(path: str | os.PathLike, sheets: Iterable[ExportSheet]) -> dict[str, int]:
     """Write every sheet; returns rows written per sheet title."""
     wb = Workbook(write_only=True)
     counts: dict[str, int] = {}
 
     def save(tmp: str) -> None:
-        for sheet in sheets:
-            counts[sheet.spec.title] = _write_sheet(wb, sheet)
-        wb.save(tmp)
+        try:
+            for sheet in sheets:
+                counts[sheet.spec.title] = _write_sheet(wb, sheet)
+            wb.save(tmp)
+        except BaseException:
+            _close_streams(wb)
+            raise
 
     save_atomically(path, save)
     return counts

@@ -19,8 +19,6 @@ entities. openpyxl only does so when defusedxml is installed and not switched of
 
 from __future__ import annotations
 
-import os
-import stat
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -31,6 +29,7 @@ from defusedxml import DefusedXmlException, ElementTree
 
 from ...domain.text import group_digits
 from ...errors import UserError
+from ...files import regular_file_size
 from .calamine_book import open_calamine
 from .sheet_scan import check_sheet_sizes, has_dtd
 
@@ -124,27 +123,6 @@ def check_workbook_file(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> No
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error,
             ElementTree.ParseError, DefusedXmlException) as exc:
         raise damaged(name, exc) from exc
-
-
-def regular_file_size(path: Path) -> int:
-    """The size of ``path``, or ``UserError`` if it is not an ordinary file. Checked with
-    stat before anything opens it: opening a FIFO (named pipe) would wait forever, and a
-    folder cannot be read as a file."""
-    try:
-        info = os.stat(path)
-    except FileNotFoundError:
-        raise _refuse(f"Không tìm thấy tệp {path}.", f"File not found: {path}.") from None
-    except OSError as exc:
-        raise _refuse(f"Không đọc được tệp {path} (không có quyền truy cập hoặc ổ đĩa lỗi).",
-                      f"Cannot read {path}: {exc.strerror or exc}.") from exc
-    if stat.S_ISDIR(info.st_mode):
-        raise _refuse(f"{path} là một thư mục, không phải tệp: hãy chọn một tệp.",
-                      f"{path} is a folder, not a file: choose a file.")
-    if not stat.S_ISREG(info.st_mode):
-        raise _refuse(f"{path} không phải là tệp thông thường (có thể là thiết bị hoặc "
-                      "đường ống): hãy chọn một tệp.",
-                      f"{path} is not an ordinary file (a device or a pipe): choose a file.")
-    return info.st_size
 
 
 def damaged(name: str, exc: BaseException) -> UserError:
