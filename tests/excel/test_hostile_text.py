@@ -158,3 +158,25 @@ def test_follow_up_xlsx_has_no_formula(tmp_path):
     write_follow_up([_follow_up_row("=1+1\x07")], out)
     xml = _sheet_xml(out)
     assert "<f>" not in xml and "=1+1" in xml and "\x07" not in xml
+
+
+def test_event_registration_and_events_refuse_control_characters(ctx, db):
+    from sonla_desktop.services.attendance import register_attendee
+    from sonla_desktop.services.events import create_event
+
+    event = {"event_date": "05/12/2025", "commune_code": "03670",
+             "place": "Nhà văn hoá bản Hẹo", "topic": "Tư vấn đi Nhật Bản"}
+    with pytest.raises(ValidationError) as info:
+        create_event(ctx, {**event, "place": "Nhà văn hoá\x07"})
+    assert info.value.field == "place"
+    eid = create_event(ctx, event)
+    person = {"full_name": "Lò Văn Ơn", "birth_year": "1998", "sex": "Nam",
+              "village": "Bản\x00Hẹo", "consent_method": "verbal"}
+    with pytest.raises(ValidationError) as info:
+        register_attendee(ctx, eid, person)  # a new person
+    assert info.value.field == "village"
+    worker_id = create_worker(ctx, {**WORKER, "village": ""})
+    before = dump_database(db)
+    with pytest.raises(ValidationError):
+        register_attendee(ctx, eid, person, worker_id=worker_id)  # a linked person
+    assert dump_database(db) == before
