@@ -44,9 +44,10 @@ _NOT_CLEAN = re.compile(rf"[^\S ]|[{_INVISIBLE_SPACES}{_FORMAT_CHARS}]|  |^ | $"
 # DEL; an XML workbook cannot even hold most of them, PostgreSQL refuses NUL), lone
 # surrogates (not encodable as UTF-8) and the two non-characters U+FFFE/U+FFFF.
 _BAD_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
-# The longest free text (notes, purpose, a list of counsellors) any field accepts: a page of
-# A4 is ~3,000 characters. Sized fields have their column's size (domain/lengths.py).
-MAX_TEXT_LENGTH = 4_000
+# The longest free text (notes, purpose, a list of counsellors) any field accepts: what one
+# Excel cell holds, so that every stored text survives the export (the sync import uses
+# the same bound). Sized fields have their column's size (domain/lengths.py).
+MAX_TEXT_LENGTH = 32_767
 
 
 def clean_text(value: str | None) -> str:
