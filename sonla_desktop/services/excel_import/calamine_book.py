@@ -19,13 +19,9 @@ import python_calamine
 
 from ...errors import UserError
 
-
-def _value(v: object) -> object:
-    if v.__class__ is float:
-        return int(v) if v.is_integer() else v
-    if v == "":
-        return None
-    return v
+# Whole floats become int only where a float is exact; 1e308 stays a float (as text it
+# would be 309 digits in a message).
+_EXACT = 2.0 ** 53
 
 
 class CalamineSheet:
@@ -40,9 +36,10 @@ class CalamineSheet:
         # iter_rows starts at row 1 but at the sheet's first used column: pad back to A.
         pad = (None,) * sheet.start[1] if sheet.height else ()
         for row in sheet.iter_rows():
-            # _value inlined: this runs once per cell of the file.
+            # Inlined (no function call): this runs once per cell of the file.
             values = tuple([
-                (int(v) if v.is_integer() else v) if v.__class__ is float
+                (int(v) if v.is_integer() and -_EXACT < v < _EXACT else v)
+                if v.__class__ is float
                 else (None if v == "" else v) for v in row])
             yield pad + values if pad else values
 
