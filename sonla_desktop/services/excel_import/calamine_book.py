@@ -19,6 +19,15 @@ import python_calamine
 
 from ...errors import UserError
 
+
+def read_failure(exc: BaseException) -> bool:
+    """True for what reading a bad file may raise: any Exception, and a Rust panic inside
+    calamine, which reaches Python as pyo3's PanicException, a BaseException (and not
+    importable by name). KeyboardInterrupt and SystemExit are not failures of the file."""
+    return isinstance(exc, Exception) or any(
+        cls.__name__ == "PanicException" for cls in type(exc).__mro__)
+
+
 # Whole floats become int only where a float is exact; 1e308 stays a float (as text it
 # would be 309 digits in a message).
 _EXACT = 2.0 ** 53

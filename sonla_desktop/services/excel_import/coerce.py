@@ -59,8 +59,11 @@ def _checked(column: Column, clean: Coercer) -> Coercer:
     """``clean``, then the stored-text rule (no control characters, at most
     ``MAX_TEXT_LENGTH``) with the column's header in the message. Field-specific sizes are
     the domain rules' (``clean_worker`` and the like), checked after."""
+    plain_text = clean is _text or clean is _raw
+
     def coerce(value: object) -> object:
-        out = clean(value)
+        # Text cells (most cells) go straight to clean_text: one call less per cell.
+        out = clean_text(value) if plain_text and value.__class__ is str else clean(value)
         if out.__class__ is str and (len(out) > MAX_TEXT_LENGTH or not out.isprintable()):
             check_text(column.field, out, MAX_TEXT_LENGTH, column.header, column.header)
         return out

@@ -30,7 +30,7 @@ from defusedxml import DefusedXmlException, ElementTree
 from ...domain.text import group_digits
 from ...errors import UserError
 from ...files import regular_file_size
-from .calamine_book import open_calamine
+from .calamine_book import open_calamine, read_failure
 from .sheet_scan import check_sheet_sizes, has_dtd
 
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls and password-protected .xlsx
@@ -186,5 +186,7 @@ def open_workbook(path: str | Path, limits: Limits = DEFAULT_LIMITS, read_only: 
                                       keep_links=False)
     except UserError:
         raise
-    except Exception as exc:  # noqa: BLE001 - anything openpyxl raises means "cannot read"
+    except BaseException as exc:  # anything a reader raises means "cannot read"
+        if not read_failure(exc):
+            raise
         raise unreadable(Path(path).name, exc) from exc
