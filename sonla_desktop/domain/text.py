@@ -38,8 +38,10 @@ _SPACE_RUN = re.compile(rf"[\s{_INVISIBLE_SPACES}]+")
 _FORMAT_CHARS = "\u00ad\u061c\u180e\u200c-\u200f\u202a-\u202e\u2066-\u2069"
 _FORMAT_RUN = re.compile(f"[{_FORMAT_CHARS}]+")
 # Anything clean_text would change apart from the normalisation form: whitespace other than
-# a single space between words, one of the invisible spaces or formatting characters.
-_NOT_CLEAN = re.compile(rf"[^\S ]|[{_INVISIBLE_SPACES}{_FORMAT_CHARS}]|  |^ | $")
+# the space (str.isspace's set, written out), one of the invisible spaces or formatting
+# characters; doubled, leading and trailing spaces are tested apart (faster than one regex).
+_ODD_CHAR = re.compile("[\t\n\x0b\x0c\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029"
+                       f"\u202f\u205f\u3000{_INVISIBLE_SPACES}{_FORMAT_CHARS}]")
 # Characters refused in stored text: C0/C1 controls that are not whitespace (a bell, NUL,
 # DEL; an XML workbook cannot even hold most of them, PostgreSQL refuses NUL), lone
 # surrogates (not encodable as UTF-8) and the two non-characters U+FFFE/U+FFFF.
@@ -58,7 +60,8 @@ def clean_text(value: str | None) -> str:
     if value is None:
         return ""
     text = value if value.__class__ is str else str(value)
-    if not _NOT_CLEAN.search(text) and unicodedata.is_normalized("NFC", text):
+    if not _ODD_CHAR.search(text) and "  " not in text and text[:1] != " " \
+            and text[-1:] != " " and unicodedata.is_normalized("NFC", text):
         return text  # already clean, as most text is by the time it is cleaned again
     text = unicodedata.normalize("NFC", _FORMAT_RUN.sub("", text))
     text = _SPACE_RUN.sub(" ", text).strip()
