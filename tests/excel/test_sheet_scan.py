@@ -41,6 +41,15 @@ def test_scan_bounds_the_rectangle(tmp_path, xml, rows, columns):
     assert size.rows >= rows and size.columns >= columns
 
 
+def test_an_odd_reference_cannot_hide_behind_a_balanced_count(tmp_path):
+    # One cell whose r follows a line break (the literal pattern misses it), one text that
+    # looks like a reference (the literal pattern counts it): counts match, sizes must not.
+    xml = ('<row r="1"><c\nr="XFD1048576"><v>1</v></c>'
+           '<c r="A1" t="inlineStr"><is><t> r="A</t></is></c></row>')
+    size = _scan(tmp_path, xml)
+    assert size.rows >= 1_048_576 and size.columns >= 16_384
+
+
 def test_prefixed_tags_are_counted(tmp_path):
     root = ('<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/'
             'main">')

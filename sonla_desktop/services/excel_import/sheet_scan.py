@@ -42,6 +42,9 @@ _ROW_REF = re.compile(rb"""\sr\s*=\s*["'][A-Za-z]*([0-9]+)""")
 
 # The same for files without prefixed cell or row tags, with literal starts.
 _PREFIXED = re.compile(rb":(?:c|row)[\s/>]")
+# An r attribute written any other way than ` r="` (spaces around "=", single quotes; other
+# whitespace before it is tested with plain substrings): the literal patterns would miss it.
+_ODD_R = re.compile(rb"r(?:\s+=|=\s|=')")
 _PLAIN_CELL_TAG = re.compile(rb"<c[\s/>]")
 _PLAIN_ROW_TAG = re.compile(rb"<row[\s/>]")
 _PLAIN_COLUMN_REF = re.compile(rb' r="([A-Z]+)')
@@ -112,7 +115,8 @@ def scan_part(zf: zipfile.ZipFile, part: str, max_cells: int | None = None) -> S
             # column any r attribute names. Files as Excel and openpyxl write them (no
             # prefixes, r="A1" on every cell) take the literal patterns, three times faster;
             # anything else the general ones.
-            general = _PREFIXED.search(data) is not None
+            general = (_PREFIXED.search(data) is not None or _ODD_R.search(data) is not None
+                       or b"\tr=" in data or b"\nr=" in data or b"\rr=" in data)
             if not general:
                 letters = _PLAIN_COLUMN_REF.findall(data)
                 cells = len(_PLAIN_CELL_TAG.findall(data))
