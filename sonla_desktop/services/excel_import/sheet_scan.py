@@ -31,6 +31,8 @@ EXCEL_MAX_COLUMNS = 16_384
 _CHUNK = 1 << 20
 # One tag (or the text after the last tag of a chunk) longer than this is not a real sheet.
 _MAX_CARRY = 8 << 20
+# The workbook's relationships list its sheets, styles and so on: a few kilobytes.
+_MAX_RELS = 4 << 20
 
 # A <row ...> or <c ...> start tag, any prefix; attribute values may hold ">" when quoted.
 _CELL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.\-]*:)?c(?=[\s/>])")
@@ -78,9 +80,12 @@ def worksheet_parts(zf: zipfile.ZipFile) -> list[str]:
     opens), resolved the way readers resolve them; every xl/worksheets/*.xml as well."""
     parts = {n for n in zf.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")}
     try:
-        rels = ElementTree.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+        info = zf.getinfo("xl/_rels/workbook.xml.rels")
     except KeyError:
         return sorted(parts)
+    if info.file_size > _MAX_RELS:
+        raise _too_large(info.filename)
+    rels = ElementTree.fromstring(zf.read(info))
     for rel in rels.iter(f"{_RELS_NS}Relationship"):
         if not rel.get("Type", "").endswith(_WORKSHEET_REL):
             continue
