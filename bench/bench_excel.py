@@ -95,7 +95,10 @@ def bench_import() -> None:
 
             ours = _median_of(3, prepare, run)
             base = _median_of(3, lambda: None, bare)
-            report(f"import-excel {IMPORT_ROWS:,} rows, {label}", ours, base, "ratio <= 2")
+            # Issue #12: with calamine the whole import (read, validate, write) costs less
+            # than openpyxl merely reading the file; the Excel-saved file is the goal's.
+            goal = "ratio <= 0.7" if label == "saved like Excel" else "ratio <= 1"
+            report(f"import-excel {IMPORT_ROWS:,} rows, {label}", ours, base, goal)
 
 
 def bench_export() -> None:
@@ -138,6 +141,23 @@ def bench_export() -> None:
     report(f"export-excel {BIG:,} workers ({total:,} rows in all)", ours, base, "ratio <= 1.5")
 
 
+def bench_hostile_memory() -> None:
+    """Peak memory (ru_maxrss of a fresh process) importing each refused hostile workbook
+    of tests/hostile/workbooks: the file is refused before any sheet is built."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    script = root / "tests" / "hostile" / "workbooks" / "peak_memory.py"
+    with tempfile.TemporaryDirectory() as tmp:
+        out = subprocess.run([sys.executable, str(script), tmp], cwd=root, check=True,
+                             capture_output=True, text=True).stdout
+    for line in out.splitlines():
+        name, mb = line.rsplit(" ", 1)
+        report(f"refused hostile workbook: {name}", float(mb), None, "peak <= 300 MB", "MB")
+
+
 def main() -> None:
     bench_import()
+    bench_hostile_memory()
     bench_export()

@@ -79,3 +79,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except BrokenPipeError:  # `| head` closed the pipe: not an error worth a traceback
         return 0
+    except Exception as exc:  # noqa: BLE001 - a bug: its traceback, without personal data
+        from .db import storage_error
+        from .redact import format_exception
+
+        problem = storage_error(exc)
+        if problem is not None:  # the database file refused: a message, not a bug
+            print(f"Lỗi: {problem}", file=sys.stderr)
+            return 1
+        print(format_exception(type(exc), exc, exc.__traceback__), file=sys.stderr, end="")
+        return 1

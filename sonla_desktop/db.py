@@ -116,7 +116,9 @@ class Database:
                     from sqlalchemy import create_engine, event
                     from sqlalchemy.orm import sessionmaker
 
-                    engine = create_engine(self.url, future=True)
+                    # hide_parameters: a failed statement's message (and so any traceback
+                    # or log line) never carries the names, CCCDs and phones bound to it.
+                    engine = create_engine(self.url, future=True, hide_parameters=True)
                     if self.is_sqlite:
                         event.listen(engine, "connect", _sqlite_pragmas)
                     self._sessionmaker = sessionmaker(engine, expire_on_commit=False)
@@ -138,9 +140,18 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One unit of work: commit on success, roll back everything on any error."""
-        with self._sessions() as session, session.begin():
-            yield session
+        """One unit of work: commit on success, roll back everything on any error.
+
+        The database file refusing the write (locked by another program, read-only, disk
+        full) is a ``UserError`` with a message, never a traceback."""
+        try:
+            with self._sessions() as session, session.begin():
+                yield session
+        except Exception as exc:
+            problem = storage_error(exc, self.path)
+            if problem is None:
+                raise
+            raise problem from exc
 
     # -- schema -----------------------------------------------------------------
     def current_revision(self) -> str | None:
@@ -215,10 +226,65 @@ class Database:
             self._engine.dispose()
 
 
+def storage_error(exc: BaseException, path: Path | None = None) -> UserError | None:
+    """The message for a database that cannot be written, or None for any other error.
+
+    SQLite words these conditions in its own English; they are recognised here and told
+    in the clerk's words (``UserError(vi, en)``)."""
+    from sqlalchemy.exc import OperationalError
+
+    if not isinstance(exc, OperationalError):
+        return None
+    text = str(exc.orig).lower() if exc.orig is not None else ""
+    name = path.name if path is not None else "cơ sở dữ liệu"
+    if "unable to open" in text and path is not None and _read_only_folder(path.parent):
+        # WAL mode needs its -wal and -shm files beside the database: on a read-only
+        # drive even reading fails with SQLite's "unable to open database file".
+        text = "readonly"
+    if "locked" in text or "busy" in text:
+        return UserError(
+            f"Cơ sở dữ liệu {name} đang bị một chương trình khác (hoặc một cửa sổ khác của "
+            "chương trình này) khoá. Hãy đóng chương trình đó rồi thử lại; chưa có gì được ghi.",
+            f"The database {name} is locked by another program (or another window of this "
+            "one). Close it and try again; nothing was written.")
+    if "readonly" in text or "read-only" in text:
+        return UserError(
+            f"Tệp cơ sở dữ liệu {name} hoặc ổ đĩa chứa nó chỉ cho phép đọc: không ghi được. "
+            "Hãy chép tệp sang ổ khác hoặc bỏ thuộc tính chỉ đọc.",
+            f"The database file {name} or its drive is read-only: nothing can be written. "
+            "Copy it to another drive or clear the read-only attribute.")
+    if "full" in text or "disk i/o" in text:
+        return UserError(
+            f"Ổ đĩa chứa cơ sở dữ liệu {name} đầy hoặc bị lỗi: chưa có gì được ghi. Hãy "
+            "giải phóng chỗ trống rồi thử lại.",
+            f"The drive holding the database {name} is full or failing; nothing was "
+            "written. Free some space and try again.")
+    if "unable to open" in text:
+        return UserError(
+            f"Không mở được tệp cơ sở dữ liệu {name} (thư mục không tồn tại hoặc không có "
+            "quyền truy cập).",
+            f"Cannot open the database file {name} (missing folder or no access).")
+    return None
+
+
+def _read_only_folder(folder: Path) -> bool:
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY) or not os.access(folder, os.W_OK)
+    except (OSError, AttributeError):  # no statvfs on Windows
+        return not os.access(folder, os.W_OK)
+
+
 def open_database(path_or_url: str | os.PathLike | None = None, upgrade: bool = True) -> Database:
     db = Database(path_or_url)
-    if upgrade:
-        db.upgrade()
-    else:
-        db.check_schema()
+    try:
+        if upgrade:
+            db.upgrade()
+        else:
+            db.check_schema()
+    except Exception as exc:
+        problem = storage_error(exc, db.path)
+        if problem is None:
+            raise
+        db.dispose()
+        raise problem from exc
     return db

@@ -30,7 +30,8 @@ def test_a_failure_half_way_leaves_last_weeks_file(tmp_path):
             fh.write(b"half a work")
         raise OSError(28, "No space left on device")
 
-    with pytest.raises(OSError):
+    # A full disk is a message the clerk can act on (issue #12), not a traceback.
+    with pytest.raises(UserError, match="Không đủ chỗ trống"):
         files.save_atomically(target, save)
     assert target.read_bytes() == b"last week"
     assert _leftovers(tmp_path) == []

@@ -6,7 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..domain.text import group_digits
 from ..errors import UserError
+from ..files import regular_file_size
 from ..services import sync as sync_service
 from ..services import sync_conflicts, sync_notices, sync_trust
 from .common import context, print_json, print_table
@@ -149,7 +151,7 @@ def cmd_bundle_export(args: argparse.Namespace) -> int:
     ctx = context(args)
     result = sync_service.export_bundle(ctx, args.output, to=args.to, full=args.full)
     kind = "toàn bộ" if result.full else "phần thay đổi"
-    print(f"Đã ghi {result.path} ({result.size:,} byte) cho {result.to_name}: số thứ tự "
+    print(f"Đã ghi {result.path} ({group_digits(result.size)} byte) cho {result.to_name}: số thứ tự "
           f"{result.sequence}, {kind}, {result.total} bản ghi.")
     print(f"  {_counts_text(result.counts)}")
     for line in sync_notices.export_notices(result):
@@ -164,6 +166,7 @@ def _check_json(check: sync_service.BundleCheck) -> dict:
 
 
 def cmd_bundle_verify(args: argparse.Namespace) -> int:
+    regular_file_size(Path(args.file))  # a folder or a pipe: a message, not a hang
     check = sync_service.check_bundle(context(args), args.file)
     if args.format == "json":
         print_json({**_check_json(check), "valid": True})
@@ -177,6 +180,7 @@ def cmd_bundle_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_bundle_import(args: argparse.Namespace) -> int:
+    regular_file_size(Path(args.file))  # a folder or a pipe: a message, not a hang
     result = sync_service.import_bundle(context(args), args.file)
     check = result.check
     if args.format == "json":

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..errors import ValidationError
+from . import lengths
 from .dates import parse_date, parse_year
-from .text import clean_multiline, clean_text, fold
+from .text import clean_multiline, clean_text, fold, text_errors
 from .worker_rules import ReferenceCodes, clean_worker, under_age_note
 
 CONSENT_METHODS = ("written", "verbal")
@@ -135,6 +136,8 @@ def clean_event(
     clean["organiser"] = clean_text(raw.get("organiser"))[:200]
     for field in ("counsellors", "agencies", "notes"):
         clean[field] = clean_multiline(raw.get(field))
+    for field, err in text_errors(clean, lengths.EVENT, EVENT_FIELD_LABELS_VI).items():
+        errors.setdefault(field, err)
     return clean, errors
 
 

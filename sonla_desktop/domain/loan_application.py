@@ -29,11 +29,12 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from ..errors import ValidationError
+from . import lengths
 from .dates import parse_date
 from .loan_rules import LoanRule, check_cap, max_term_months
 from .loans import check_term, format_vnd
 from .policy import POLICY_GROUPS, Applicant, check_group
-from .text import clean_multiline, clean_text
+from .text import clean_multiline, clean_text, text_errors
 
 LOAN_STATUSES = ("draft", "submitted", "approved", "disbursed", "closed", "rejected")
 COST_KINDS = ("service_fee", "airfare", "training", "visa_health", "deposit", "other")
@@ -209,6 +210,11 @@ def _cost_lines(raw_lines: object) -> list[CostLineInput]:
     return lines
 
 
+_TEXT_LABELS_VI = {"agency": "Doanh nghiệp", "purpose": "Mục đích vay",
+                   "savings_group_name": "Tổ tiết kiệm và vay vốn",
+                   "savings_group_head": "Tổ trưởng", "free_notes": "Ghi chú"}
+
+
 def clean_application(raw: Mapping[str, object]) -> tuple[dict, dict[str, ValidationError]]:
     """Clean the form's values; return (clean values, errors by field) like ``clean_worker``."""
     clean: dict = {}
@@ -251,6 +257,8 @@ def clean_application(raw: Mapping[str, object]) -> tuple[dict, dict[str, Valida
     clean["declared"] = Declarations(bool(raw.get("land_revoked")),
                                      bool(raw.get("meritorious_relative")))
     clean["free_notes"] = clean_multiline(str(raw.get("notes") or ""))
+    for field, err in text_errors(clean, lengths.LOAN_APPLICATION, _TEXT_LABELS_VI).items():
+        errors.setdefault(field, err)
     if "term_months" in clean and "frequency_months" in clean \
             and clean["frequency_months"] > clean["term_months"]:
         errors["frequency_months"] = ValidationError(

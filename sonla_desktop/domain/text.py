@@ -16,18 +16,40 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from functools import lru_cache
 
-__all__ = ["clean_multiline", "clean_text", "fold", "name_sort_key", "split_name"]
+from ..errors import ValidationError
+
+__all__ = ["MAX_TEXT_LENGTH", "bad_character", "check_text", "clean_multiline", "clean_text",
+           "fold", "group_digits", "name_sort_key", "search_words", "split_name",
+           "text_errors"]
 
 # Characters that are not Unicode whitespace (str.isspace() is False) but that pasted text
 # carries between words all the same: zero-width space, word joiner, and the byte-order mark
 # that Notepad and some CSV exports put at the start of a file.
 _INVISIBLE_SPACES = "\u200b\u2060\ufeff"
 _SPACE_RUN = re.compile(rf"[\s{_INVISIBLE_SPACES}]+")
+# Invisible formatting characters that carry no letter: the bidirectional embeddings,
+# overrides and isolates (U+202A-U+202E, U+2066-U+2069: "Trojan source" text that shows one
+# thing and sorts, searches or prints as another), the direction marks, zero-width (non-)
+# joiners and the soft hyphen. Vietnamese never needs them; they are removed, not refused,
+# because copy-paste from web pages and Word brings them in innocently.
+_FORMAT_CHARS = "\u00ad\u061c\u180e\u200c-\u200f\u202a-\u202e\u2066-\u2069"
+_FORMAT_RUN = re.compile(f"[{_FORMAT_CHARS}]+")
 # Anything clean_text would change apart from the normalisation form: whitespace other than
-# a single space between words, or one of the invisible spaces.
-_NOT_CLEAN = re.compile(rf"[^\S ]|[{_INVISIBLE_SPACES}]|  |^ | $")
+# the space (str.isspace's set, written out), one of the invisible spaces or formatting
+# characters; doubled, leading and trailing spaces are tested apart (faster than one regex).
+_ODD_CHAR = re.compile("[\t\n\x0b\x0c\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029"
+                       f"\u202f\u205f\u3000{_INVISIBLE_SPACES}{_FORMAT_CHARS}]")
+# Characters refused in stored text: C0/C1 controls that are not whitespace (a bell, NUL,
+# DEL; an XML workbook cannot even hold most of them, PostgreSQL refuses NUL), lone
+# surrogates (not encodable as UTF-8) and the two non-characters U+FFFE/U+FFFF.
+_BAD_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+# The longest free text (notes, purpose, a list of counsellors) any field accepts: what one
+# Excel cell holds, so that every stored text survives the export (the sync import uses
+# the same bound). Sized fields have their column's size (domain/lengths.py).
+MAX_TEXT_LENGTH = 32_767
 
 
 def clean_text(value: str | None) -> str:
@@ -38,9 +60,10 @@ def clean_text(value: str | None) -> str:
     if value is None:
         return ""
     text = value if value.__class__ is str else str(value)
-    if not _NOT_CLEAN.search(text) and unicodedata.is_normalized("NFC", text):
+    if not _ODD_CHAR.search(text) and "  " not in text and text[:1] != " " \
+            and text[-1:] != " " and unicodedata.is_normalized("NFC", text):
         return text  # already clean, as most text is by the time it is cleaned again
-    text = unicodedata.normalize("NFC", text)
+    text = unicodedata.normalize("NFC", _FORMAT_RUN.sub("", text))
     text = _SPACE_RUN.sub(" ", text).strip()
     # A second NFC is cheap and makes the result NFC even in the odd case where removing a
     # space put a base letter next to a combining mark that was typed after the space.
@@ -57,13 +80,77 @@ def clean_multiline(value: str | None) -> str:
     """
     if value is None:
         return ""
-    text = unicodedata.normalize("NFC", str(value))
+    text = unicodedata.normalize("NFC", _FORMAT_RUN.sub("", str(value)))
     lines = [clean_text(line) for line in text.splitlines()]
     while lines and not lines[0]:
         lines.pop(0)
     while lines and not lines[-1]:
         lines.pop()
     return "\n".join(lines)
+
+
+def bad_character(text: str) -> str | None:
+    """The first character of ``text`` that stored text may not hold, or None.
+
+    Run on cleaned text: whitespace controls (tab, line breaks, U+001C-U+001F) have become
+    spaces or line breaks by then and are fine.
+    """
+    found = _BAD_CHAR.search(text)
+    return found.group() if found else None
+
+
+def check_text(field: str, value: str, max_length: int, label_vi: str, label_en: str) -> None:
+    """Raise ``ValidationError`` on ``field`` if cleaned ``value`` holds a control character
+    or is longer than ``max_length`` characters. The same rule for every door (form, Excel
+    import, sync), so that nothing stored can later block an export or a bundle."""
+    bad = bad_character(value)
+    if bad is not None:
+        code = f"U+{ord(bad):04X}"
+        raise ValidationError(
+            field, f"{label_vi}: có ký tự điều khiển không hiển thị được ({code}); hãy gõ lại "
+            "nội dung này.",
+            f"{label_en}: contains an invisible control character ({code}); retype it.")
+    if len(value) > max_length:
+        raise ValidationError(
+            field, f"{label_vi}: dài {group_digits(len(value))} ký tự, tối đa "
+            f"{group_digits(max_length)} ký tự.",
+            f"{label_en}: {len(value):,} characters long, at most {max_length:,}.")
+
+
+def text_errors(clean: Mapping[str, object], lengths: Mapping[str, int],
+                labels_vi: Mapping[str, str]) -> dict[str, ValidationError]:
+    """``check_text`` on every text field of a cleaned record, as {field: error}.
+
+    Fields without a size in ``lengths`` get :data:`MAX_TEXT_LENGTH`.
+    """
+    errors: dict[str, ValidationError] = {}
+    for field, value in clean.items():
+        if value.__class__ is not str:
+            continue
+        limit = lengths.get(field, MAX_TEXT_LENGTH)
+        if len(value) <= limit and value.isprintable():
+            continue  # the common case; isprintable is False for controls and line breaks
+        try:
+            check_text(field, value, limit, labels_vi.get(field, field), field)
+        except ValidationError as err:
+            errors[field] = err
+    return errors
+
+
+# A search box query is a name, a CCCD or a phone: longer input is pasted by mistake (or by
+# someone probing), and each word costs the database a pass (70,000 characters took 45 s).
+MAX_SEARCH_LENGTH = 200
+MAX_SEARCH_WORDS = 8
+
+
+def search_words(query: str | None) -> list[str]:
+    """The folded words of a search query, capped to what a person types."""
+    return fold((query or "")[:MAX_SEARCH_LENGTH]).split()[:MAX_SEARCH_WORDS]
+
+
+def group_digits(number: int) -> str:
+    """1234567 -> "1.234.567", the Vietnamese digit grouping."""
+    return f"{number:,}".replace(",", ".")
 
 
 # Letters with a stroke have no Unicode decomposition, so stripping marks does not reach them.

@@ -13,9 +13,10 @@ from datetime import date
 from types import MappingProxyType
 
 from ..errors import ValidationError
+from . import lengths
 from .dates import parse_optional_date
 from .identity import normalize_phone, parse_sex, validate_national_id
-from .text import clean_multiline, clean_text, fold, name_sort_key
+from .text import clean_multiline, clean_text, fold, name_sort_key, text_errors
 
 WORKER_STATUSES = ("registered", "training", "departed", "returned", "cancelled")
 HOUSEHOLD_STATUSES = ("poor", "near_poor", "none")
@@ -224,6 +225,8 @@ def clean_worker(
     for field in ("village", "education", "occupation", "agency"):
         clean[field] = clean_text(raw.get(field))
     clean["notes"] = clean_multiline(raw.get("notes"))
+    for field, err in text_errors(clean, lengths.WORKER, FIELD_LABELS_VI).items():
+        errors.setdefault(field, err)
 
     status = clean.get("status")
     dep, ret = clean.get("departure_date"), clean.get("return_date")

@@ -9,6 +9,7 @@ nearly free.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from .excel_common import (
     HEADER_BORDER,
     HEADER_FILL,
     HEADER_FONT,
+    cell_value,
     number_format,
     save_atomically,
 )
@@ -58,17 +60,28 @@ def _write_sheet(wb: Workbook, sheet: ExportSheet) -> int:
     count = 0
     append = ws.append
     for values in sheet.rows:
-        if formatted:
-            values = list(values)
-            for index, cell in formatted:
-                value = values[index]
-                if value is not None:
-                    cell.value = value
-                    values[index] = cell
+        # Every user text goes through cell_value: no formula, no control character.
+        values = [cell_value(ws, v) if v.__class__ is str else v for v in values]
+        for index, cell in formatted:
+            value = values[index]
+            if value is not None:
+                cell.value = value
+                values[index] = cell
         append(values)
         count += 1
     ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{count + 1}"
     return count
+
+
+def _close_streams(wb: Workbook) -> None:
+    """After a failure (a full disk), close each sheet's half-written stream now: left to
+    the garbage collector, it fails again there and prints an "Exception ignored"
+    traceback on the console."""
+    for ws in wb.worksheets:
+        writer = getattr(ws, "_writer", None)
+        if writer is not None:
+            with contextlib.suppress(Exception):  # the save already failed and says why
+                writer.xf.close()
 
 
 def write_export(path: str | os.PathLike, sheets: Iterable[ExportSheet]) -> dict[str, int]:
@@ -77,9 +90,13 @@ def write_export(path: str | os.PathLike, sheets: Iterable[ExportSheet]) -> dict
     counts: dict[str, int] = {}
 
     def save(tmp: str) -> None:
-        for sheet in sheets:
-            counts[sheet.spec.title] = _write_sheet(wb, sheet)
-        wb.save(tmp)
+        try:
+            for sheet in sheets:
+                counts[sheet.spec.title] = _write_sheet(wb, sheet)
+            wb.save(tmp)
+        except BaseException:
+            _close_streams(wb)
+            raise
 
     save_atomically(path, save)
     return counts

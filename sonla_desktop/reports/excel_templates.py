@@ -27,8 +27,10 @@ from .excel_common import (
     HEADER_FILL,
     HEADER_FONT,
     TITLE_FONT,
+    cell_values,
     number_format,
     save_atomically,
+    set_text,
 )
 
 WRAP_TOP = Alignment(wrap_text=True, vertical="top")
@@ -94,7 +96,7 @@ def _data_sheet(wb: Workbook, spec: SheetSpec, lists: TemplateLists, lists_ws) -
         list_letter = get_column_letter(list_col)
         lists_ws.cell(1, list_col, column.header).font = BOLD
         for r, value in enumerate(values, 2):
-            lists_ws.cell(r, list_col, value)
+            set_text(lists_ws.cell(r, list_col), value)
         source = f"{quote_sheetname(LISTS_SHEET)}!${list_letter}$2:${list_letter}${len(values) + 1}"
         dv = DataValidation(type="list", formula1=f"={source}", allow_blank=True,
                             showErrorMessage=True, errorStyle="warning",
@@ -144,7 +146,7 @@ def _guide(wb: Workbook, spec: SheetSpec) -> None:
 def _prefill_targets(ws, lists: TemplateLists, year: int) -> None:
     ws.append([year, None, None])  # the province-wide target
     for _, name in lists.communes:
-        ws.append([year, name, None])
+        ws.append(cell_values(ws, [year, name, None]))
 
 
 def build_template(kind: str, lists: TemplateLists, year: int | None = None) -> Workbook:

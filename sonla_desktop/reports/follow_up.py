@@ -15,11 +15,25 @@ from ..domain.identity import format_phone
 from ..errors import UserError
 from ..files import write_bytes_atomically
 from ..services.events import FollowUpRow
+from .excel_common import cell_values, safe_text
 
 HEADERS = ["STT", "Họ và tên", "Năm sinh", "Giới tính", "Số điện thoại", "Bản/Tổ dân phố",
            "Xã/Phường", "Thị trường quan tâm", "Ngày hội nghị", "Chủ đề hội nghị"]
 WIDTHS = [6, 26, 10, 10, 15, 22, 18, 14, 14, 50]
 _SEX = {"M": "Nam", "F": "Nữ"}
+# A spreadsheet opening a CSV runs a cell starting with one of these as a formula
+# ("=HYPERLINK(...)", "@SUM(...)"); OWASP's advice: prefix such cells with a single quote.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_text(value: object) -> object:
+    """``value`` safe for a CSV cell a spreadsheet will open."""
+    if value.__class__ is str:
+        value = safe_text(value)
+        if value.startswith(_FORMULA_START):
+            return "'" + value
+    return value
+
 
 
 def _cells(i: int, r: FollowUpRow, markets: dict[str, str]) -> list[object]:
@@ -39,7 +53,7 @@ def write_follow_up(rows: Sequence[FollowUpRow], path: str | Path,
         writer = csv.writer(buffer, lineterminator="\r\n")
         writer.writerow(HEADERS)
         for i, r in enumerate(rows, start=1):
-            writer.writerow(_cells(i, r, markets))
+            writer.writerow([csv_text(v) for v in _cells(i, r, markets)])
         write_bytes_atomically(path, ("\ufeff" + buffer.getvalue()).encode("utf-8"))
         return
     if suffix != ".xlsx":
@@ -52,7 +66,7 @@ def write_follow_up(rows: Sequence[FollowUpRow], path: str | Path,
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for i, r in enumerate(rows, start=1):
-        ws.append(_cells(i, r, markets))
+        ws.append(cell_values(ws, _cells(i, r, markets)))
     for col, width in enumerate(WIDTHS, start=1):
         ws.column_dimensions[get_column_letter(col)].width = width
     ws.freeze_panes = "A2"

@@ -21,6 +21,7 @@ from .excel_common import (
     TITLE_FONT,
     VND_FORMAT,
     save_atomically,
+    set_text,
 )
 from .progress_common import (
     TITLE,
@@ -41,7 +42,8 @@ def _table(ws, top: int, headers: list[str], rows: list[list], formats: list[str
             HEADER_FONT, HEADER_FILL, HEADER_ALIGN, HEADER_BORDER)
     for r, values in enumerate(rows, top + 1):
         for col, value in enumerate(values, 1):
-            cell = ws.cell(r, col, value)
+            cell = ws.cell(r, col)
+            set_text(cell, value)  # names are data: never a formula
             cell.border = HEADER_BORDER
             if formats[col - 1]:
                 cell.number_format = formats[col - 1]
@@ -59,7 +61,7 @@ def build_progress_workbook(f: ProgressFigures, office: str = "") -> Workbook:
              f"Số dư nợ tính đến ngày {format_date(f.as_of)}"]
     row = 2
     for line in filter(None, lines):
-        ws.cell(row, 1, line)
+        set_text(ws.cell(row, 1), line)
         row += 1
     row += 1
     formats = {"count": INT_FORMAT, "vnd": VND_FORMAT, "pct": "0.0"}

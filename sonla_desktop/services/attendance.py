@@ -14,6 +14,7 @@ from datetime import date
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from ..domain import lengths
 from ..domain.events import (
     REASON_RANK,
     PersonKey,
@@ -24,7 +25,7 @@ from ..domain.events import (
     parse_market,
 )
 from ..domain.identity import normalize_phone, validate_national_id
-from ..domain.text import clean_text, fold
+from ..domain.text import check_text, clean_text, fold
 from ..domain.worker_rules import DERIVED_FIELDS, under_age_note, worker_search_text
 from ..errors import DuplicateError, NotFoundError, ValidationError
 from ..models import AdminUnit, Attendance, Event, Worker
@@ -174,6 +175,8 @@ def _fill_blanks(ctx: ServiceContext, session: Session, worker: Worker, raw: Map
     changes: dict[str, tuple[object, object]] = {}
     key = person_key(raw, worker.commune_code)
     village = clean_text(raw.get("village"))  # type: ignore[arg-type]
+    # The same rule as the form: no control character, no more than the column holds.
+    check_text("village", village, lengths.WORKER["village"], "Bản/Tổ dân phố", "Village")
     if not worker.phone and key.phone:
         changes["phone"] = (worker.phone, key.phone)
     if worker.birth_year is None and worker.birth_date is None and key.birth_year:

@@ -40,6 +40,7 @@ from ..models import Worker
 from .attendance import add_attendance, create_attendee_worker, find_duplicates
 from .context import ServiceContext
 from .events import load_event, market_names
+from .excel_import.calamine_book import read_failure
 from .excel_import.safety import DEFAULT_LIMITS, open_workbook, too_many_rows, unreadable
 from .workers import reference_codes
 
@@ -181,7 +182,9 @@ def read_attendance_sheet(path: str | PathLike[str]) -> SheetData:
         return SheetData(ws.title, headers, data)
     except UserError:
         raise
-    except Exception as exc:  # noqa: BLE001 - sheet XML is parsed lazily, while iterating
+    except BaseException as exc:  # sheet XML is parsed lazily, while iterating
+        if not read_failure(exc):
+            raise
         raise unreadable(path.name, exc) from exc
     finally:
         wb.close()

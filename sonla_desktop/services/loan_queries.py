@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from ..domain.loan_application import decode_notes
 from ..domain.loan_rules import LoanRule
 from ..domain.loans import principal_due_by
-from ..domain.text import fold
+from ..domain.text import search_words
 from ..errors import NotFoundError, UserError
 from ..models import (
     AdminUnit,
@@ -126,7 +126,7 @@ def _where(stmt: Select, flt: LoanFilter) -> Select:
                           (Worker.commune_code, flt.commune_code), (L.worker_id, flt.worker_id)):
         if value:
             conds.append(column == value)
-    for token in fold(flt.search).split():
+    for token in search_words(flt.search):
         conds.append(Worker.search_text.contains(token, autoescape=True))
     return stmt.where(and_(*conds))
 

@@ -28,7 +28,7 @@ from ..domain.loan_application import (
 from ..domain.loan_rules import BorrowerFacts, loan_terms
 from ..domain.loans import format_vnd, validate_repayment
 from ..domain.policy import Applicant
-from ..domain.text import clean_multiline
+from ..domain.text import MAX_TEXT_LENGTH, check_text, clean_multiline
 from ..errors import NotFoundError, ValidationError
 from ..models import (
     AdminUnit,
@@ -224,6 +224,7 @@ def reject_loan(ctx: ServiceContext, loan_id: str, reason: str) -> None:
         if not text:
             raise ValidationError("reason", "Hãy ghi lý do từ chối.",
                                   "A reason for the rejection is required.")
+        check_text("reason", text, MAX_TEXT_LENGTH, "Lý do từ chối", "The reason")
         _set_status(ctx, s, loan, "reject", {"reject_reason": (loan.reject_reason, text)})
 
 

@@ -11,7 +11,7 @@ from datetime import date
 from sqlalchemy import Select, and_, func, select, text
 from sqlalchemy.orm import Session
 
-from ..domain.text import fold
+from ..domain.text import search_words
 from ..domain.worker_rules import DERIVED_FIELDS, ReferenceCodes, clean_worker
 from ..errors import DuplicateError, NotFoundError, ValidationError
 from ..models import AdminUnit, EthnicGroup, Market, Worker
@@ -157,11 +157,11 @@ SORT_COLUMNS = {
 
 
 def _search_tokens(query: str) -> list[str]:
-    folded = fold(query)
+    words = search_words(query)  # capped: a pasted page is not a query
     # "0912 345 678" typed with spaces is one phone number, not three words.
-    if folded.replace(" ", "").isdigit():
-        return [folded.replace(" ", "")]
-    return folded.split()
+    if words and "".join(words).isdigit():
+        return ["".join(words)]
+    return words
 
 
 # A search matching up to this many rows is read from the FTS index first and sorted; above

@@ -6,13 +6,13 @@ import datetime as _dt
 import logging
 import os
 import sys
-import traceback
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from .. import paths
+from ..redact import format_exception
 
 log = logging.getLogger("sonla_desktop")
 
@@ -41,10 +41,10 @@ def report_exception(
     parent: QWidget | None = None,
 ) -> None:
     setup_logging()
-    text = "".join(traceback.format_exception(exc_type, exc, tb))
+    text = format_exception(exc_type, exc, tb)  # no personal data in the log or dialog
     log.error("Unexpected error\n%s", text)
     if QApplication.instance() is None:
-        sys.__excepthook__(exc_type, exc, tb)
+        print(text, file=sys.stderr, end="")
         return
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)

@@ -18,12 +18,14 @@ from sonla_desktop.domain.text import clean_text, fold, name_sort_key
 # ------------------------------------------------------------------------------------------
 
 _SPACE_RUN = re.compile("[\\s\u200b\u2060\ufeff]+")
+_FORMAT_RUN = re.compile("[\u00ad\u061c\u180e\u200c-\u200f\u202a-\u202e\u2066-\u2069]+")
 
 
 def reference_clean_text(value: object) -> str:
     if value is None:
         return ""
-    text = unicodedata.normalize("NFC", str(value))
+    # Invisible formatting characters (bidi overrides, zero-width joiners) go first.
+    text = unicodedata.normalize("NFC", _FORMAT_RUN.sub("", str(value)))
     text = _SPACE_RUN.sub(" ", text).strip()
     return unicodedata.normalize("NFC", text)
 

@@ -119,27 +119,6 @@ def test_import_refuses_to_run_when_defusedxml_is_switched_off(db, db_path, tmp_
     assert "defusedxml" in proc.stderr
 
 
-def test_one_pass_size_reads_the_same_dimensions_as_openpyxl(tmp_path):
-    from openpyxl import load_workbook
-
-    from sonla_desktop.services.excel_import import open_workbook
-
-    normal = _small_book(tmp_path / "normal.xlsx", rows=5)  # saved with <dimension>
-    streamed = tmp_path / "streamed.xlsx"  # write-only: no <dimension>
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet("Người lao động")
-    for row in load_workbook(normal).active.iter_rows(values_only=True):
-        ws.append(row)
-    wb.save(streamed)
-    for path in (normal, streamed):
-        ours = open_workbook(path).worksheets[0]
-        plain = load_workbook(path, read_only=True).worksheets[0]
-        assert (ours.min_row, ours.max_row, ours.min_column, ours.max_column) == (
-            plain.min_row, plain.max_row, plain.min_column, plain.max_column)
-        assert list(ours.iter_rows(values_only=True)) == list(plain.iter_rows(values_only=True))
-    assert open_workbook(normal).worksheets[0].max_row == 6
-
-
 def test_a_lying_dimension_does_not_make_a_million_empty_rows(ctx, tmp_path):
     src = _small_book(tmp_path / "ok.xlsx", rows=2)
     with zipfile.ZipFile(src) as z:

@@ -18,7 +18,7 @@ from decimal import Decimal, InvalidOperation
 from ...domain import sheets
 from ...domain.dates import format_date, parse_date, parse_year
 from ...domain.sheets import Column, parse_bool, value_key
-from ...domain.text import clean_multiline, clean_text
+from ...domain.text import MAX_TEXT_LENGTH, check_text, clean_multiline, clean_text
 from ...errors import ValidationError
 
 Coercer = Callable[[object], object]
@@ -53,6 +53,21 @@ def _multiline(value: object) -> str:
 
 def _raw(value: object) -> object:
     return clean_text(value) if isinstance(value, str) else value
+
+
+def _checked(column: Column, clean: Coercer) -> Coercer:
+    """``clean``, then the stored-text rule (no control characters, at most
+    ``MAX_TEXT_LENGTH``) with the column's header in the message. Field-specific sizes are
+    the domain rules' (``clean_worker`` and the like), checked after."""
+    plain_text = clean is _text or clean is _raw
+
+    def coerce(value: object) -> object:
+        # Text cells (most cells) go straight to clean_text: one call less per cell.
+        out = clean_text(value) if plain_text and value.__class__ is str else clean(value)
+        if out.__class__ is str and (len(out) > MAX_TEXT_LENGTH or not out.isprintable()):
+            check_text(column.field, out, MAX_TEXT_LENGTH, column.header, column.header)
+        return out
+    return coerce
 
 
 def _whole_number(value: object, column: Column) -> int:
@@ -173,9 +188,9 @@ def coercer(column: Column, lookups: Lookups) -> Coercer:
             return _choice(column, lookups[table])
         return _choice(column, sheets.static_lookup(table))
     return {
-        sheets.TEXT: lambda c: _text,
-        sheets.MULTILINE: lambda c: _multiline,
-        sheets.RAW: lambda c: _raw,
+        sheets.TEXT: lambda c: _checked(c, _text),
+        sheets.MULTILINE: lambda c: _checked(c, _multiline),
+        sheets.RAW: lambda c: _checked(c, _raw),
         sheets.DATE: _date,
         sheets.INT: _int,
         sheets.MONEY: _money,

@@ -14,6 +14,7 @@ from openpyxl.utils import quote_sheetname
 
 from ...errors import current_language
 from ...files import EXCEL, save_atomically
+from ...reports.excel_common import cell_values, safe_text
 from .reader import ImportIssue
 from .safety import open_workbook
 
@@ -38,7 +39,7 @@ def write_marked_copy(source: str | Path, errors: Sequence[ImportIssue],
         c = wb[sheet][cell]
         c.fill = ERROR_FILL
         c.font = ERROR_FONT
-        comment = Comment("\n".join(texts), "sonla-desktop")
+        comment = Comment(safe_text("\n".join(texts)), "sonla-desktop")
         comment.width, comment.height = 320, 40 + 40 * len(texts)
         c.comment = comment
 
@@ -50,7 +51,8 @@ def write_marked_copy(source: str | Path, errors: Sequence[ImportIssue],
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for issue in errors:
-        ws.append([issue.sheet, issue.row, issue.column, issue.message])
+        # The messages quote the clerk's cells: as plain strings, never formulas.
+        ws.append(cell_values(ws, [issue.sheet, issue.row, issue.column, issue.message]))
         if issue.sheet in wb.sheetnames and issue.cell:
             link = ws.cell(ws.max_row, 4)
             link.hyperlink = f"#{quote_sheetname(issue.sheet)}!{issue.cell}"

@@ -20,6 +20,7 @@ from openpyxl.utils import get_column_letter
 
 from ...domain.sheets import ALL_SHEETS, SheetSpec, header_key
 from ...errors import UserError, current_language
+from .calamine_book import read_failure
 from .coerce import Coercer, Lookups, coercer
 from .safety import DEFAULT_LIMITS, Limits, open_workbook, too_many_rows, unreadable
 
@@ -325,7 +326,9 @@ def read_workbook(path: str | Path, lookups: Lookups, specs: Sequence[SheetSpec]
                 book.sheets.append(sheet)
     except UserError:
         raise
-    except Exception as exc:  # noqa: BLE001 - sheet XML is parsed lazily, while iterating
+    except BaseException as exc:  # sheet XML is parsed lazily, while iterating
+        if not read_failure(exc):
+            raise
         raise unreadable(path.name, exc) from exc
     finally:
         wb.close()

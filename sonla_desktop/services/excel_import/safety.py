@@ -1,32 +1,37 @@
 """Opening a spreadsheet someone else made, without trusting it.
 
-An .xlsx file is a ZIP of XML parts. Before openpyxl sees one we check what the ZIP's
+An .xlsx file is a ZIP of XML parts. Before any reader sees one we check what the ZIP's
 central directory declares: the file size, the number of parts, their total unpacked size
 and, for each large part, how much it grows when unpacked (a "zip bomb" grows a thousandfold;
 real sheets about 5-30 times). Python's zipfile never inflates a part beyond its declared
 size (the CRC check fails first), so the declared sizes are a real bound.
 
-The XML itself is parsed by openpyxl through defusedxml, which refuses entity expansion
-("billion laughs") and external entities. openpyxl only does so when defusedxml is
-installed and not switched off (OPENPYXL_DEFUSEDXML=False); we refuse to read otherwise.
+Then every worksheet part is streamed once (``sheet_scan``) to find the rectangle its
+cells span, and a part declaring a DTD or entities is refused. Only then does
+python-calamine read the file for an import (``calamine_book``): it expands no entity and
+holds each sheet in memory as that bounded rectangle.
+
+openpyxl still opens a workbook to *write* a copy (the marked error copy): there it parses
+through defusedxml, which refuses entity expansion ("billion laughs") and external
+entities. openpyxl only does so when defusedxml is installed and not switched off
+(OPENPYXL_DEFUSEDXML=False); we refuse to open otherwise.
 """
 
 from __future__ import annotations
 
-import threading
 import zipfile
-from collections.abc import Iterator
-from contextlib import contextmanager
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
 import openpyxl
-from defusedxml import DefusedXmlException
-from openpyxl.worksheet._read_only import ReadOnlyWorksheet
-from openpyxl.worksheet._reader import DATA_TAG, DIMENSION_TAG
-from openpyxl.worksheet.dimensions import SheetDimension
+from defusedxml import DefusedXmlException, ElementTree
 
+from ...domain.text import group_digits
 from ...errors import UserError
+from ...files import regular_file_size
+from .calamine_book import open_calamine, read_failure
+from .sheet_scan import check_sheet_sizes, has_dtd
 
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls and password-protected .xlsx
 
@@ -43,6 +48,9 @@ class Limits:
     max_rows_per_sheet: int = 200_000
     max_rows_total: int = 500_000
     max_columns: int = 100
+    # The rectangle one sheet may span (first to last cell), about 200 MB in calamine:
+    # 200,000 rows of 30 columns. See sheet_scan.
+    max_sheet_cells: int = 6_000_000
 
 
 DEFAULT_LIMITS = Limits()
@@ -63,12 +71,10 @@ def check_workbook_file(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> No
     """Raise ``UserError`` unless ``path`` looks like an .xlsx that is safe to open."""
     path = Path(path)
     name = path.name
-    if not path.is_file():
-        raise _refuse(f"Không tìm thấy tệp {path}.", f"File not found: {path}.")
-    size = path.stat().st_size
+    size = regular_file_size(path)
     if size > limits.max_file_bytes:
         mb = limits.max_file_bytes // (1024 * 1024)
-        raise _refuse(f"Tệp {name} quá lớn ({size // (1024 * 1024)} MB; tối đa {mb} MB).",
+        raise _refuse(f"Tệp {name} quá lớn ({group_digits(size // (1024 * 1024))} MB; tối đa {group_digits(mb)} MB).",
                       f"{name} is too large ({size // (1024 * 1024)} MB; at most {mb} MB).")
     with path.open("rb") as fh:
         head = fh.read(8)
@@ -85,9 +91,9 @@ def check_workbook_file(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> No
         with zipfile.ZipFile(path) as zf:
             parts = zf.infolist()
     except (zipfile.BadZipFile, OSError) as exc:
-        raise _refuse(f"Tệp {name} bị hỏng: {exc}.", f"{name} is damaged: {exc}.") from exc
+        raise damaged(name, exc) from exc
     if len(parts) > limits.max_parts:
-        raise _refuse(f"Tệp {name} có quá nhiều thành phần ({len(parts)}).",
+        raise _refuse(f"Tệp {name} có quá nhiều thành phần ({group_digits(len(parts))}).",
                       f"{name} has too many parts ({len(parts)}).")
     names = {p.filename for p in parts}
     if "xl/workbook.xml" not in names:
@@ -105,8 +111,26 @@ def check_workbook_file(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> No
                 "which is how malicious files look; not opened.")
     if total > limits.max_unpacked_bytes:
         raise _refuse(
-            f"Tệp {name} khi giải nén quá lớn ({total // (1024 * 1024)} MB).",
-            f"{name} unpacks to too much data ({total // (1024 * 1024)} MB).")
+            f"Tệp {name} khi giải nén quá lớn ({group_digits(total // (1024 * 1024))} MB).",
+            f"{name} unpacks to too much data ({total // (1024 * 1024):,} MB).")
+    try:
+        with zipfile.ZipFile(path) as zf:
+            if has_dtd(zf):
+                raise dangerous_xml(name)
+            check_sheet_sizes(zf, name, limits.max_sheet_cells)
+    except UserError:
+        raise
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error,
+            ElementTree.ParseError, DefusedXmlException) as exc:
+        raise damaged(name, exc) from exc
+
+
+def damaged(name: str, exc: BaseException) -> UserError:
+    """A file whose ZIP or XML structure is broken (a flipped byte, a cut-off copy)."""
+    return UserError(
+        f"Tệp {name} bị hỏng (cấu trúc tệp không đọc được; có thể tệp chép chưa xong hoặc "
+        "ổ USB lỗi). Hãy mở tệp bằng Excel và lưu lại, hoặc chép lại tệp.",
+        f"{name} is damaged ({exc}). Open it in Excel and save it again, or copy it again.")
 
 
 def too_many_rows(title: str, limits: Limits) -> UserError:
@@ -128,53 +152,19 @@ def unreadable(name: str, exc: BaseException) -> UserError:
         chain.append(seen)
         seen = seen.__cause__ or seen.__context__
     if any(isinstance(e, DefusedXmlException) for e in chain):
-        return UserError(
-            f"Tệp {name} chứa cấu trúc XML nguy hiểm (khai báo thực thể/DTD) mà tệp Excel "
-            "thật không bao giờ có: không mở.",
-            f"{name} contains dangerous XML (entity/DTD declarations) that real Excel files "
-            "never have; not opened.")
-    return UserError(f"Không đọc được tệp Excel {name}: {exc}",
+        return dangerous_xml(name)
+    # The library's own words are English: only the English message carries them.
+    return UserError(f"Không đọc được tệp Excel {name}: tệp bị hỏng hoặc không đúng định dạng "
+                     "sổ làm việc Excel (.xlsx). Hãy mở bằng Excel và lưu lại.",
                      f"Cannot read the Excel file {name}: {exc}")
 
 
-def _size_from_header(ws: ReadOnlyWorksheet) -> None:
-    """openpyxl's ``ReadOnlyWorksheet._get_size`` with the same result, in one glance.
-
-    openpyxl looks for the <dimension> element by parsing events up to the *end* of
-    <sheetData>, i.e. the whole sheet, when the element is missing, as it is in every file
-    written in write-only mode (our exports among them). The schema puts <dimension>
-    before <sheetData>, so the start of <sheetData> is far enough. Parsing still goes
-    through defusedxml.
-    """
-    from openpyxl.xml.functions import iterparse
-
-    src = ws._get_source()
-    try:
-        for _event, element in iterparse(src, events=("start",)):
-            if element.tag == DIMENSION_TAG:
-                dims = SheetDimension.from_tree(element).boundaries
-                if dims is not None:
-                    ws._min_column, ws._min_row, ws._max_column, ws._max_row = dims
-                return
-            if element.tag == DATA_TAG:
-                return
-    finally:
-        src.close()
-
-
-_size_lock = threading.Lock()
-
-
-@contextmanager
-def _one_pass_size() -> Iterator[None]:
-    # Scoped to our own loads, so that other openpyxl users see the library unchanged.
-    with _size_lock:
-        original = ReadOnlyWorksheet._get_size
-        ReadOnlyWorksheet._get_size = _size_from_header
-        try:
-            yield
-        finally:
-            ReadOnlyWorksheet._get_size = original
+def dangerous_xml(name: str) -> UserError:
+    return UserError(
+        f"Tệp {name} chứa cấu trúc XML nguy hiểm (khai báo thực thể/DTD) mà tệp Excel "
+        "thật không bao giờ có: không mở.",
+        f"{name} contains dangerous XML (entity/DTD declarations) that real Excel files "
+        "never have; not opened.")
 
 
 def open_workbook(path: str | Path, limits: Limits = DEFAULT_LIMITS, read_only: bool = True,
@@ -190,12 +180,13 @@ def open_workbook(path: str | Path, limits: Limits = DEFAULT_LIMITS, read_only: 
     check_workbook_file(path, limits)
     try:
         if read_only:
-            with _one_pass_size():
-                return openpyxl.load_workbook(path, read_only=True, data_only=True,
-                                              keep_links=False)
+            # Reading for an import: calamine, after check_workbook_file bounded the sheets.
+            return open_calamine(Path(path))
         return openpyxl.load_workbook(path, read_only=False, data_only=data_only,
                                       keep_links=False)
     except UserError:
         raise
-    except Exception as exc:  # noqa: BLE001 - anything openpyxl raises means "cannot read"
+    except BaseException as exc:  # anything a reader raises means "cannot read"
+        if not read_failure(exc):
+            raise
         raise unreadable(Path(path).name, exc) from exc
