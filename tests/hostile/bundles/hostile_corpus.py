@@ -174,8 +174,6 @@ CASES = [
          _records(lambda n, f: [worker_record(n, f, village="Bản\x07 Mòng")])),
     Case("escape-in-notes", "field notes: holds a control",
          _records(lambda n, f: [worker_record(n, f, notes="ghi chú\x1b[31m")])),
-    Case("right-to-left-override-in-a-name", "field full_name: holds a control",
-         _records(lambda n, f: [worker_record(n, f, full_name="Lò Văn \u202eƠn")])),
     Case("lone-surrogate", "field occupation: holds a control",
          lambda n, f: forge(n, f, [worker_record(n, f, occupation="th\ud800ợ")],
                             ascii_json=True)),

@@ -95,3 +95,14 @@ def test_a_payout_above_the_approval_is_kept_out_and_shown_not_refused(network, 
         assert row is not None and row.deleted
         reasons = set(s.scalars(select(Conflict.reason).where(Conflict.row_id == pay["id"])))
     assert reasons == {RULE_OVER_APPROVED}
+
+
+def test_a_right_to_left_override_is_cleaned_away_as_on_the_form(network, usb):
+    """Bidi overrides (which can make "Ơn" display reversed) are stripped by clean_text on
+    every door, the form's included: a synced name is stored as the form would store it."""
+    from sonla_desktop.models import Worker
+
+    w = worker_record(network, usb, full_name="Lò Văn \u202eƠn")
+    import_bundle(network["hub"].ctx, forge(network, usb, [w]))
+    with network["hub"].db.session() as s:
+        assert s.get(Worker, w["id"]).full_name == "Lò Văn Ơn"
