@@ -7,7 +7,7 @@ from collections.abc import Iterator, Mapping
 from datetime import UTC
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl, qVersion
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, QUrl, qVersion
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -241,9 +242,20 @@ class MainWindow(QMainWindow):
             self.refresh_status()
 
     def _restore_geometry(self) -> None:
+        """The clerk's last size and state (maximised or not); maximised the first time.
+
+        The worker list needs about 1,300 px for all its columns, which a 1366x768 office
+        screen only gives maximised; un-maximising then falls back to a size that fits the
+        screen's free area (the taskbar excluded), centred.
+        """
         geometry = ui_settings().value("main_window/geometry")
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1280, 720)
+        if geometry is not None and self.restoreGeometry(geometry):
+            return
+        area = self.screen().availableGeometry()
+        size = QSize(area.width() * 9 // 10, area.height() * 9 // 10)
+        self.setGeometry(QStyle.alignedRect(Qt.LayoutDirection.LeftToRight,
+                                            Qt.AlignmentFlag.AlignCenter, size, area))
+        self.setWindowState(Qt.WindowState.WindowMaximized)  # takes effect at show()
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().paintEvent(event)

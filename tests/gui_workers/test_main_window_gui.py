@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from gui_helpers import settle
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from sonla_desktop.models import BundleLog
@@ -63,12 +63,37 @@ def test_shortcuts_reach_the_current_page(qtbot, ctx, vietnamese):
     assert window.current_page() is window.pages["settings"]
 
 
-def test_window_geometry_is_remembered(qtbot, ctx, vietnamese):
+def test_first_start_is_maximised_and_unmaximised_fits_the_screen(qtbot, ctx, vietnamese):
+    # At 1280x720 on a 1366x768 office screen the worker list lost its last column.
     window = _window(qtbot, ctx)
-    window.resize(790, 570)  # inside the 800x600 offscreen screen
+    assert window.isMaximized()
+    window.showNormal()
+    qtbot.waitUntil(lambda: not window.isMaximized())
+    assert window.screen().availableGeometry().contains(window.normalGeometry())
+
+
+def test_window_size_chosen_by_the_clerk_is_remembered(qtbot, ctx, vietnamese):
+    window = _window(qtbot, ctx)
+    window.showNormal()
+    # A size the window accepts with any installed font: its own minimum plus a margin,
+    # inside the offscreen screen (800x600); compared with what it really took, not a literal.
+    screen = window.screen().availableGeometry().size()
+    wanted = (window.minimumSizeHint() + QSize(4, 120)).boundedTo(screen - QSize(2, 40))
+    window.resize(wanted)
+    chosen = window.size()
+    assert chosen != screen
     window.close()
     again = _window(qtbot, ctx)
-    assert (again.width(), again.height()) == (790, 570)
+    assert not again.isMaximized() and again.size() == chosen
+
+
+def test_maximised_window_is_remembered(qtbot, ctx, vietnamese):
+    window = _window(qtbot, ctx)
+    window.showNormal()
+    window.showMaximized()
+    window.close()
+    again = _window(qtbot, ctx)
+    assert again.isMaximized()
 
 
 def test_about_names_the_program_version_and_database(qtbot, ctx, vietnamese, monkeypatch):
