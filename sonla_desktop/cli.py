@@ -11,6 +11,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
+from . import __version__
 from .errors import UserError
 
 # Order = order in --help. Adding a feature: one module here, nothing else to edit.
@@ -41,6 +42,8 @@ def _global_parser(**kwargs) -> argparse.ArgumentParser:
     parser.add_argument("--db", help="tệp SQLite hoặc URL SQLAlchemy (mặc định: SONLA_DB "
                         "hoặc tệp trong thư mục dữ liệu người dùng)")
     parser.add_argument("--user", default="clerk", help="người thực hiện (ghi vào nhật ký)")
+    parser.add_argument("--version", action="version", version=f"sonla-desktop {__version__}",
+                        help="in số phiên bản rồi thoát / print the version and exit")
     return parser
 
 
@@ -52,20 +55,31 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _opens_gui(argv: Sequence[str]) -> bool:
-    """No sub-command and no --help: the GUI. Decided before the command modules (and the
+# A sync bundle given alone opens the GUI on it: how Windows passes a double-clicked file.
+SYNC_FILE_SUFFIX = ".sldsync"
+
+
+def _opens_gui(argv: Sequence[str]) -> tuple[bool, str | None]:
+    """(open the GUI?, the .sldsync file to open in it). The GUI: no sub-command and no
+    --help, or just one ``*.sldsync`` path. Decided before the command modules (and the
     Excel/PDF libraries they import) are loaded, which keeps the window's start fast."""
     global_only = _global_parser(add_help=False)
     _, rest = global_only.parse_known_args(list(argv))
-    return not rest
+    if not rest:
+        return True, None
+    if len(rest) == 1 and rest[0].lower().endswith(SYNC_FILE_SUFFIX):
+        return True, rest[0]
+    return False, None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
-    if _opens_gui(argv):
+    gui, sync_file = _opens_gui(argv)
+    if gui:
         from .ui.app import run_gui
 
-        return run_gui(_global_parser().parse_args(argv).db)
+        options = [a for a in argv if a != sync_file] if sync_file else argv
+        return run_gui(_global_parser().parse_args(options).db, sync_file=sync_file)
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:

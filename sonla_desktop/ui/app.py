@@ -10,6 +10,7 @@ SQLAlchemy; ``tests/gui_workers/test_startup_cost.py`` checks it.
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QIcon
@@ -77,7 +78,9 @@ def open_main_window(db_arg: str | None = None) -> MainWindow | None:
     return window
 
 
-def run_gui(db_arg: str | None = None) -> int:
+def run_gui(db_arg: str | None = None, sync_file: str | None = None) -> int:
+    """``sync_file``: a ``.sldsync`` path (a double-clicked bundle) to show on the sync page's
+    receive tab once the window is up; nothing is imported until the clerk confirms."""
     from .crash import install_excepthook
 
     app = create_app()
@@ -89,4 +92,6 @@ def run_gui(db_arg: str | None = None) -> int:
         return 1
     if window is None:
         return 0
+    if sync_file:
+        window.open_sync_file(Path(sync_file).resolve())
     return app.exec()

@@ -6,7 +6,6 @@ from datetime import UTC, datetime
 
 from gui_helpers import settle
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QMessageBox
 
 from sonla_desktop.models import BundleLog
 from sonla_desktop.ui.main_window import ComingPage, MainWindow
@@ -96,18 +95,23 @@ def test_maximised_window_is_remembered(qtbot, ctx, vietnamese):
     assert again.isMaximized()
 
 
-def test_about_names_the_program_version_and_database(qtbot, ctx, vietnamese, monkeypatch):
+def test_about_names_version_database_node_and_licences(qtbot, ctx, vietnamese):
     from sonla_desktop import __version__
+    from sonla_desktop.ui.about_dialog import AboutDialog
 
     window = _window(qtbot, ctx)
-    shown = []
-    monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: shown.append(
-        (title, text)))
     help_menu = window.menuBar().actions()[-1].menu()
     about = [a for a in help_menu.actions() if a.text() == "&Giới thiệu"][0]
     about.trigger()
-    title, text = shown[0]
-    assert title == "Giới thiệu"
-    assert __version__ in text and str(ctx.db.path) in text
+    dialog = window.findChild(AboutDialog)
+    assert dialog is not None and dialog.isVisible() and dialog.windowTitle() == "Giới thiệu"
+    qtbot.waitUntil(lambda: dialog.node_label.text() == ctx.node_id)
+    assert dialog.version_label.text() == __version__
+    assert dialog.db_label.text() == str(ctx.db.path)
+    rows = {dialog.licences.item(r, 0).text(): (dialog.licences.item(r, 1).text(),
+                                                dialog.licences.item(r, 2).text())
+            for r in range(dialog.licences.rowCount())}
+    assert rows["Phông chữ Noto Sans, Noto Serif"][1] == "SIL Open Font License 1.1"
+    assert rows["Qt / PySide6"][1] == "LGPL-3.0" and rows["Qt / PySide6"][0].startswith("6.")
     menus = [a.text() for a in window.menuBar().actions()]
     assert menus == ["&Tệp", "&Đi tới", "Trợ &giúp"]
