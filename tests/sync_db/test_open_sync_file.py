@@ -34,12 +34,13 @@ def test_a_bundle_path_alone_opens_the_receive_tab_checked_but_not_imported(
         seen.update(page=window.current_page(), sync_page=window.pages["sync"],
                     tab=window.pages["sync"].tabs.currentWidget(),
                     panel=panel, verdict=panel.verdict.text(), file=panel.file_label.text(),
-                    apply=panel.apply_button.isEnabled())
-        window.close()
-        QApplication.instance().quit()
+                    apply=panel.apply_button.isEnabled(), window=window)
+        QApplication.instance().exit(0)  # only the loop: closing the last window would
+        # also post a quit that ends the next test's event loop at once
 
     QTimer.singleShot(0, look)
     assert main(["--db", str(hub.path), str(upper)]) == 0
+    qtbot.addWidget(seen["window"])  # closed and deleted with the test
     assert seen["page"] is seen["sync_page"]
     assert seen["tab"] is seen["panel"] and seen["file"] == str(upper.resolve())
     assert "UBND phường Chiềng Cơi" in seen["verdict"] and seen["apply"]
