@@ -4,6 +4,7 @@ the program on the sync page's receive tab with the file checked, nothing import
 from __future__ import annotations
 
 import sys
+import time
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
@@ -24,22 +25,30 @@ def test_a_bundle_path_alone_opens_the_receive_tab_checked_but_not_imported(
     before = dump_database(hub.db)
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_gui installs the crash hook
     seen = {}
+    deadline = time.monotonic() + 60
 
     def look() -> None:
-        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
-        panel = window.pages["sync"].import_panel
-        if "Tệp hợp lệ" not in panel.verdict.text():
-            QTimer.singleShot(50, look)  # the check runs on the task runner
-            return
-        seen.update(page=window.current_page(), sync_page=window.pages["sync"],
-                    tab=window.pages["sync"].tabs.currentWidget(),
-                    panel=panel, verdict=panel.verdict.text(), file=panel.file_label.text(),
-                    apply=panel.apply_button.isEnabled(), window=window)
+        # The window run_gui opened, not one an earlier test left alive.
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)
+                   and w.isVisible() and w.ctx.db.path == hub.path]
+        panel = windows[0].pages["sync"].import_panel if windows else None
+        if panel is None or "Tệp hợp lệ" not in panel.verdict.text():
+            if time.monotonic() < deadline:  # the check runs on the task runner
+                QTimer.singleShot(50, look)
+                return
+            seen["timeout"] = panel.verdict.text() if panel else "no main window"
+        else:
+            window = windows[0]
+            seen.update(page=window.current_page(), sync_page=window.pages["sync"],
+                        tab=window.pages["sync"].tabs.currentWidget(), panel=panel,
+                        verdict=panel.verdict.text(), file=panel.file_label.text(),
+                        apply=panel.apply_button.isEnabled(), window=window)
         QApplication.instance().exit(0)  # only the loop: closing the last window would
         # also post a quit that ends the next test's event loop at once
 
     QTimer.singleShot(0, look)
     assert main(["--db", str(hub.path), str(upper)]) == 0
+    assert "timeout" not in seen, seen.get("timeout")
     qtbot.addWidget(seen["window"])  # closed and deleted with the test
     assert seen["page"] is seen["sync_page"]
     assert seen["tab"] is seen["panel"] and seen["file"] == str(upper.resolve())
