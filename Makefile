@@ -19,7 +19,8 @@ TS_FILES := $(wildcard resources/translations/*.ts)
 QM_FILES := $(TS_FILES:.ts=.qm)
 
 $(PY):
-	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Cần Python 3.11 ($(PYTHON))"; exit 1; }
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Cần Python 3.11 ($(PYTHON)); cài bằng lệnh:"; \
+		echo "  sudo apt-get install python3.11 python3.11-venv"; exit 1; }
 	@$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); echo "Cài bằng lệnh / install with:"; \
 		echo "  sudo apt-get install python3.11-venv"; exit 1; }
 	$(PY) -m pip install --quiet --upgrade pip

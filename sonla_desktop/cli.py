@@ -59,25 +59,32 @@ def build_parser() -> argparse.ArgumentParser:
 SYNC_FILE_SUFFIX = ".sldsync"
 
 
-def _opens_gui(argv: Sequence[str]) -> tuple[bool, str | None]:
-    """(open the GUI?, the .sldsync file to open in it). The GUI: no sub-command and no
-    --help, or just one ``*.sldsync`` path. Decided before the command modules (and the
-    Excel/PDF libraries they import) are loaded, which keeps the window's start fast."""
-    global_only = _global_parser(add_help=False)
-    _, rest = global_only.parse_known_args(list(argv))
-    if not rest:
-        return True, None
+def _gui_leftovers(argv: Sequence[str]) -> list[str]:
+    _, rest = _global_parser(add_help=False).parse_known_args(list(argv))
+    return rest
+
+
+def sync_file_argument(argv: Sequence[str]) -> str | None:
+    """The ``*.sldsync`` path when it is the only thing besides the global options."""
+    rest = _gui_leftovers(argv)
     if len(rest) == 1 and rest[0].lower().endswith(SYNC_FILE_SUFFIX):
-        return True, rest[0]
-    return False, None
+        return rest[0]
+    return None
+
+
+def _opens_gui(argv: Sequence[str]) -> bool:
+    """No sub-command and no --help, or just a ``*.sldsync`` path: the GUI. Decided before
+    the command modules (and the Excel/PDF libraries they import) are loaded, which keeps
+    the window's start fast."""
+    return not _gui_leftovers(argv) or sync_file_argument(argv) is not None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
-    gui, sync_file = _opens_gui(argv)
-    if gui:
+    if _opens_gui(argv):
         from .ui.app import run_gui
 
+        sync_file = sync_file_argument(argv)
         options = [a for a in argv if a != sync_file] if sync_file else argv
         return run_gui(_global_parser().parse_args(options).db, sync_file=sync_file)
     parser = build_parser()

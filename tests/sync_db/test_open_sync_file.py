@@ -61,3 +61,14 @@ def test_a_command_still_takes_a_bundle_path_as_its_argument(network, usb, capsy
     path = send(a, hub, usb)
     assert main(["--db", str(hub.path), "bundle", "verify", str(path)]) == 0
     assert capsys.readouterr().out
+
+
+def test_only_a_lone_bundle_path_is_taken_as_a_file_to_open():
+    from sonla_desktop.cli import _opens_gui, sync_file_argument
+
+    assert sync_file_argument([r"E:\USB\xa-to-tinh.SLDSYNC"]) == r"E:\USB\xa-to-tinh.SLDSYNC"
+    assert sync_file_argument(["--db", "x.db", "b.sldsync"]) == "b.sldsync"
+    assert _opens_gui(["--db", "x.db", "b.sldsync"])
+    assert sync_file_argument(["bundle", "verify", "b.sldsync"]) is None
+    assert not _opens_gui(["bundle", "import", "b.sldsync"])
+    assert sync_file_argument(["notes.txt"]) is None and not _opens_gui(["notes.txt"])
