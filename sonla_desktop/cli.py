@@ -11,6 +11,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
+from . import __version__
 from .errors import UserError
 
 # Order = order in --help. Adding a feature: one module here, nothing else to edit.
@@ -41,6 +42,8 @@ def _global_parser(**kwargs) -> argparse.ArgumentParser:
     parser.add_argument("--db", help="tệp SQLite hoặc URL SQLAlchemy (mặc định: SONLA_DB "
                         "hoặc tệp trong thư mục dữ liệu người dùng)")
     parser.add_argument("--user", default="clerk", help="người thực hiện (ghi vào nhật ký)")
+    parser.add_argument("--version", action="version", version=f"sonla-desktop {__version__}",
+                        help="in số phiên bản rồi thoát / print the version and exit")
     return parser
 
 
@@ -52,12 +55,28 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# A sync bundle given alone opens the GUI on it: how Windows passes a double-clicked file.
+SYNC_FILE_SUFFIX = ".sldsync"
+
+
+def _gui_leftovers(argv: Sequence[str]) -> list[str]:
+    _, rest = _global_parser(add_help=False).parse_known_args(list(argv))
+    return rest
+
+
+def sync_file_argument(argv: Sequence[str]) -> str | None:
+    """The ``*.sldsync`` path when it is the only thing besides the global options."""
+    rest = _gui_leftovers(argv)
+    if len(rest) == 1 and rest[0].lower().endswith(SYNC_FILE_SUFFIX):
+        return rest[0]
+    return None
+
+
 def _opens_gui(argv: Sequence[str]) -> bool:
-    """No sub-command and no --help: the GUI. Decided before the command modules (and the
-    Excel/PDF libraries they import) are loaded, which keeps the window's start fast."""
-    global_only = _global_parser(add_help=False)
-    _, rest = global_only.parse_known_args(list(argv))
-    return not rest
+    """No sub-command and no --help, or just a ``*.sldsync`` path: the GUI. Decided before
+    the command modules (and the Excel/PDF libraries they import) are loaded, which keeps
+    the window's start fast."""
+    return not _gui_leftovers(argv) or sync_file_argument(argv) is not None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -65,7 +84,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if _opens_gui(argv):
         from .ui.app import run_gui
 
-        return run_gui(_global_parser().parse_args(argv).db)
+        sync_file = sync_file_argument(argv)
+        options = [a for a in argv if a != sync_file] if sync_file else argv
+        return run_gui(_global_parser().parse_args(options).db, sync_file=sync_file)
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:

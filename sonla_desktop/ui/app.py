@@ -9,11 +9,13 @@ SQLAlchemy; ``tests/gui_workers/test_startup_cost.py`` checks it.
 
 from __future__ import annotations
 
+import os
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from .. import APP_NAME, APP_TITLE_EN, APP_TITLE_VI, paths
 from ..db import Database, open_database
@@ -77,7 +79,9 @@ def open_main_window(db_arg: str | None = None) -> MainWindow | None:
     return window
 
 
-def run_gui(db_arg: str | None = None) -> int:
+def run_gui(db_arg: str | None = None, sync_file: str | None = None) -> int:
+    """``sync_file``: a ``.sldsync`` path (a double-clicked bundle) to show on the sync page's
+    receive tab once the window is up; nothing is imported until the clerk confirms."""
     from .crash import install_excepthook
 
     app = create_app()
@@ -89,4 +93,22 @@ def run_gui(db_arg: str | None = None) -> int:
         return 1
     if window is None:
         return 0
+    if sync_file:
+        window.open_sync_file(Path(sync_file).resolve())
+    if os.environ.get("SONLA_EXIT_AFTER_FIRST_PAINT"):
+        _exit_after_first_paint(app, window)
     return app.exec()
+
+
+def _exit_after_first_paint(app: QApplication, window: QWidget) -> None:
+    """Start-up timing from outside the process (installer/smoke_test.py times the frozen
+    program against the source one): quit once the window has painted, as the bench does."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class _Painted(QObject):
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt
+            if event.type() == QEvent.Type.Paint:
+                QTimer.singleShot(0, app.quit)  # after the children's paint in this pass
+            return False
+
+    window.installEventFilter(_Painted(window))

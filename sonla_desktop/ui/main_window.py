@@ -5,22 +5,24 @@ from __future__ import annotations
 import importlib
 from collections.abc import Iterator, Mapping
 from datetime import UTC
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl, qVersion
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
 
-from .. import APP_TITLE_EN, APP_TITLE_VI, __version__, paths
+from .. import APP_TITLE_EN, APP_TITLE_VI, paths
 from ..errors import current_language
 from .pages import PAGES, PageSpec
 from .settings import ui_settings
@@ -183,18 +185,20 @@ class MainWindow(QMainWindow):
         help_menu.addSeparator()
         help_menu.addAction(about)
 
-    def about_text(self) -> str:
-        return self.tr(
-            "<h3>{0}</h3><p>Phiên bản {1}</p>"
-            "<p>Quản lý người lao động đi làm việc ở nước ngoài theo hợp đồng, hồ sơ vay vốn "
-            "ưu đãi, hội nghị tư vấn và đồng bộ dữ liệu với tỉnh bằng USB.</p>"
-            "<p>Cơ sở dữ liệu: {2}<br>Nhật ký lỗi: {3}<br>Qt {4}</p>"
-            "<p>Giấy phép MIT. Phông chữ Noto theo giấy phép SIL OFL.</p>"
-        ).format(app_title(), __version__, self.ctx.db.url.removeprefix("sqlite:///"),
-                 paths.log_dir(), qVersion())
+    def show_about(self) -> QDialog:
+        from .about_dialog import AboutDialog  # on demand: nothing of it at start-up
 
-    def show_about(self) -> None:
-        QMessageBox.about(self, self.tr("Giới thiệu"), self.about_text())
+        dialog = AboutDialog(self.ctx, self.runner, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def open_sync_file(self, path: Path) -> None:
+        """A ``.sldsync`` file the clerk double-clicked: the sync page's "receive" tab, with
+        the file's signature and contents checked and shown before anything is imported."""
+        page = self.show_page("sync")
+        page.tabs.setCurrentWidget(page.import_panel)
+        page.import_panel.verify_file(Path(path))
 
     # -- status bar -------------------------------------------------------------------------
     def refresh_status(self) -> None:
@@ -241,9 +245,20 @@ class MainWindow(QMainWindow):
             self.refresh_status()
 
     def _restore_geometry(self) -> None:
+        """The clerk's last size and state (maximised or not); maximised the first time.
+
+        The worker list needs about 1,300 px for all its columns, which a 1366x768 office
+        screen only gives maximised; un-maximising then falls back to a size that fits the
+        screen's free area (the taskbar excluded), centred.
+        """
         geometry = ui_settings().value("main_window/geometry")
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1280, 720)
+        if geometry is not None and self.restoreGeometry(geometry):
+            return
+        area = self.screen().availableGeometry()
+        size = QSize(area.width() * 9 // 10, area.height() * 9 // 10)
+        self.setGeometry(QStyle.alignedRect(Qt.LayoutDirection.LeftToRight,
+                                            Qt.AlignmentFlag.AlignCenter, size, area))
+        self.setWindowState(Qt.WindowState.WindowMaximized)  # takes effect at show()
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().paintEvent(event)

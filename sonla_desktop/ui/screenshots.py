@@ -101,8 +101,8 @@ def _render(out_dir: Path, db_path: Path, workers: int, fresh_path: Path) -> lis
         written.append(path)
 
     window = MainWindow(ctx)
+    window.showNormal()  # a fixed size, not the (offscreen) screen a first start fills
     window.resize(*SIZE)
-    window.show()
     _settle(window.runner)
     for number, spec in enumerate(PAGES, start=1):
         page = window.show_page(spec.key)

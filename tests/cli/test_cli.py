@@ -113,3 +113,11 @@ def test_gui_start_is_decided_without_loading_every_command():
              "print(sorted(m for m in ('openpyxl', 'reportlab', 'sqlalchemy') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_version_prints_the_package_version(tmp_path):
+    from sonla_desktop import __version__
+
+    proc = run(tmp_path / "none.db", "--version")
+    assert proc.stdout.strip() == f"sonla-desktop {__version__}"
+    assert not (tmp_path / "none.db").exists()

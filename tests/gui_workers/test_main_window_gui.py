@@ -5,8 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from gui_helpers import settle
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QSize, Qt
 
 from sonla_desktop.models import BundleLog
 from sonla_desktop.ui.main_window import ComingPage, MainWindow
@@ -63,26 +62,56 @@ def test_shortcuts_reach_the_current_page(qtbot, ctx, vietnamese):
     assert window.current_page() is window.pages["settings"]
 
 
-def test_window_geometry_is_remembered(qtbot, ctx, vietnamese):
+def test_first_start_is_maximised_and_unmaximised_fits_the_screen(qtbot, ctx, vietnamese):
+    # At 1280x720 on a 1366x768 office screen the worker list lost its last column.
     window = _window(qtbot, ctx)
-    window.resize(790, 570)  # inside the 800x600 offscreen screen
+    assert window.isMaximized()
+    window.showNormal()
+    qtbot.waitUntil(lambda: not window.isMaximized())
+    assert window.screen().availableGeometry().contains(window.normalGeometry())
+
+
+def test_window_size_chosen_by_the_clerk_is_remembered(qtbot, ctx, vietnamese):
+    window = _window(qtbot, ctx)
+    window.showNormal()
+    # A size the window accepts with any installed font: its own minimum plus a margin,
+    # inside the offscreen screen (800x600); compared with what it really took, not a literal.
+    screen = window.screen().availableGeometry().size()
+    wanted = (window.minimumSizeHint() + QSize(4, 120)).boundedTo(screen - QSize(2, 40))
+    window.resize(wanted)
+    chosen = window.size()
+    assert chosen != screen
     window.close()
     again = _window(qtbot, ctx)
-    assert (again.width(), again.height()) == (790, 570)
+    assert not again.isMaximized() and again.size() == chosen
 
 
-def test_about_names_the_program_version_and_database(qtbot, ctx, vietnamese, monkeypatch):
+def test_maximised_window_is_remembered(qtbot, ctx, vietnamese):
+    window = _window(qtbot, ctx)
+    window.showNormal()
+    window.showMaximized()
+    window.close()
+    again = _window(qtbot, ctx)
+    assert again.isMaximized()
+
+
+def test_about_names_version_database_node_and_licences(qtbot, ctx, vietnamese):
     from sonla_desktop import __version__
+    from sonla_desktop.ui.about_dialog import AboutDialog
 
     window = _window(qtbot, ctx)
-    shown = []
-    monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: shown.append(
-        (title, text)))
     help_menu = window.menuBar().actions()[-1].menu()
     about = [a for a in help_menu.actions() if a.text() == "&Giới thiệu"][0]
     about.trigger()
-    title, text = shown[0]
-    assert title == "Giới thiệu"
-    assert __version__ in text and str(ctx.db.path) in text
+    dialog = window.findChild(AboutDialog)
+    assert dialog is not None and dialog.isVisible() and dialog.windowTitle() == "Giới thiệu"
+    qtbot.waitUntil(lambda: dialog.node_label.text() == ctx.node_id)
+    assert dialog.version_label.text() == __version__
+    assert dialog.db_label.text() == str(ctx.db.path)
+    rows = {dialog.licences.item(r, 0).text(): (dialog.licences.item(r, 1).text(),
+                                                dialog.licences.item(r, 2).text())
+            for r in range(dialog.licences.rowCount())}
+    assert rows["Phông chữ Noto Sans, Noto Serif"][1] == "SIL Open Font License 1.1"
+    assert rows["Qt / PySide6"][1] == "LGPL-3.0" and rows["Qt / PySide6"][0].startswith("6.")
     menus = [a.text() for a in window.menuBar().actions()]
     assert menus == ["&Tệp", "&Đi tới", "Trợ &giúp"]
