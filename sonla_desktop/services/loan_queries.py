@@ -230,6 +230,14 @@ def list_loans(ctx: ServiceContext, flt: LoanFilter, as_of: date | None = None,
         return search_loans(s, flt, as_of or date.today(), offset, limit, sort, descending)
 
 
+def loan_list_start(ctx: ServiceContext, flt: LoanFilter, as_of: date, limit: int = 100,
+                    sort: str = "name", descending: bool = False) -> tuple[int, list[LoanRow]]:
+    """The count and the first page of the loans list, read together in one session."""
+    with ctx.db.session() as s:
+        return (count_loans(s, flt, as_of),
+                search_loans(s, flt, as_of, 0, limit, sort, descending))
+
+
 def resolve_loan_id(ctx: ServiceContext, text: str) -> str:
     """A full loan id, or a unique prefix of one (at least 6 characters) as printed."""
     key = text.strip().lower()
