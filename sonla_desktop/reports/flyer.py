@@ -33,7 +33,7 @@ from reportlab.platypus import (
 
 from ..domain.identity import format_phone
 from ..files import write_bytes_atomically
-from ..services.flyers import FlyerData, MarketFacts, tel_uri, zalo_url
+from .flyer_data import FlyerData, MarketFacts, tel_uri, zalo_url
 from .fonts import SANS, face_name, register_fonts
 from .pdf_common import escape, format_date_vi, format_decimal_vi, make_styles
 from .qr import QRFlowable

@@ -378,7 +378,7 @@ def export_dossier(ctx: ServiceContext, loan_id: str, out: str | Path | BinaryIO
     """Write the printable dossier (PDF) and note in the audit log who printed it:
     it carries sensitive personal and financial data."""
     from ..reports.dossier import render_dossier
-    from ..reports.dossier_data import dossier_data
+    from .dossier_data import dossier_data
 
     with ctx.db.session() as s:
         data = dossier_data(s, loan_id, today or date.today())
