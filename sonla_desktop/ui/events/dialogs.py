@@ -262,10 +262,13 @@ class FollowUpDialog(QDialog):
         self.rows: list[FollowUpRow] = []
         self.reload()
 
-    def reload(self) -> None:
+    def _filter(self) -> tuple[str | None, str | None]:
+        """(event id, commune code) of the chosen scope: one of them is set, or neither."""
         kind, key = self.scope.currentData() or ("commune", None)
-        event_id = key if kind == "event" else None
-        commune = key if kind == "commune" else None
+        return (key if kind == "event" else None), (key if kind == "commune" else None)
+
+    def reload(self) -> None:
+        event_id, commune = self._filter()
 
         def done(rows: list[FollowUpRow]) -> None:
             self.rows = rows
@@ -280,9 +283,7 @@ class FollowUpDialog(QDialog):
             self.tr("Excel (*.xlsx);;CSV (*.csv)"))
         if not path:
             return
-        kind, key = self.scope.currentData() or ("commune", None)
-        event_id = key if kind == "event" else None
-        commune = key if kind == "commune" else None
+        event_id, commune = self._filter()
         self.runner.run(lambda: export_follow_up(self.ctx, path, event_id, commune),
                         lambda rows: self.count.setText(
                             self.tr("Đã xuất %n người.", "", len(rows))),
