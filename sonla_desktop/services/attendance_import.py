@@ -109,7 +109,7 @@ class SheetData:
         return f"{text} (cột {get_column_letter(col)})"
 
 
-def _row_issue(issue: ImportIssue, columns: dict[str, tuple[str, int]]) -> RowIssue:
+def _row_issue(issue: ImportIssue) -> RowIssue:
     """The engine's issue, located as this import always printed it ("Năm sinh (cột C)")."""
     label = issue.column
     if issue.cell and issue.column:
@@ -131,7 +131,7 @@ def read_attendance_sheet(path: str | PathLike[str]) -> SheetData:
         raise ImportRowsError(
             [RowIssue(path.name, 0, "", f"không có trang tính “{SHEET_NAME}”.",
                       f"no sheet named “{SHEET_NAME}”.")] + [
-                _row_issue(i, {}) for i in book.errors],
+                _row_issue(i) for i in book.errors],
             f"{path.name}: không có trang tính “{SHEET_NAME}” (hoặc trang có các cột Họ và "
             "tên, Năm sinh, Giới tính…).",
             f"{path.name}: no sheet named “{SHEET_NAME}”.")
@@ -139,7 +139,7 @@ def read_attendance_sheet(path: str | PathLike[str]) -> SheetData:
     headers = {f: (IMPORT_SPEC.header(f), index + 1) for f, index in sheet.columns.items()}
     problems = book.errors + sheet.errors
     if problems:  # a missing or doubled column, a cell the engine could not read
-        issues = [_row_issue(i, headers) for i in problems]
+        issues = [_row_issue(i) for i in problems]
         texts_vi = " ".join(i.vi for i in problems)
         texts_en = " ".join(i.en for i in problems)
         raise ImportRowsError(issues, f"Trang “{sheet.title}”: {texts_vi}",
