@@ -126,6 +126,43 @@ def test_one_door_screens_and_commands_go_through_services():
     assert _layer_offenders() == []
 
 
+# What a screen or a command may import from the package: the services (the one door),
+# the pure rules, the error types and where files live. Everything else (sync/,
+# search_index, files, models, db, reports) is reached through a service.
+SCREEN_ALLOWED = (f"{PKG}.services", f"{PKG}.domain", f"{PKG}.errors", f"{PKG}.paths")
+
+
+def _is_package_attribute(module: str) -> bool:
+    """``sonla_desktop`` itself or a name defined in its ``__init__`` (``__version__``,
+    ``APP_TITLE_VI``), as opposed to one of its modules."""
+    parts = module.split(".")
+    if len(parts) == 1:
+        return True
+    if len(parts) > 2:
+        return False
+    return not ((PACKAGE / parts[1]).is_dir() or (PACKAGE / f"{parts[1]}.py").is_file())
+
+
+def _screen_offenders() -> list[str]:
+    offenders = []
+    for layer in ("ui", "commands"):
+        for path in sorted((PACKAGE / layer).rglob("*.py")):
+            rel = path.relative_to(PACKAGE.parent).as_posix()
+            if rel in COMPOSITION_ROOTS:
+                continue
+            own = (f"{PKG}.{layer}",)
+            for module in _imports(path):
+                if not _is_under(module, PKG) or _is_package_attribute(module):
+                    continue
+                if not any(_is_under(module, ok) for ok in SCREEN_ALLOWED + own):
+                    offenders.append(f"{rel} imports {module}")
+    return offenders
+
+
+def test_screens_and_commands_import_only_services_and_domain():
+    assert _screen_offenders() == []
+
+
 def test_composition_roots_exist():
     # A renamed root would otherwise silently widen nothing but leave a stale exception.
     for rel in COMPOSITION_ROOTS:
@@ -155,15 +192,19 @@ def test_the_check_catches_a_relative_model_import_and_a_session(tmp_path):
     (fake / "ui" / "pages").mkdir(parents=True)
     (fake / "reports").mkdir()
     (fake / "ui" / "pages" / "bad.py").write_text(
-        "from ...models import Worker\nfrom ... import db\n"
+        "from ...models import Worker\nfrom ... import db\nfrom ...sync.keys import x\n"
+        "from ... import __version__\n"
         "def f(ctx):\n    with ctx.db.session() as s:\n        return s\n")
     (fake / "reports" / "bad.py").write_text("from ..services.flyers import FlyerData\n")
     globals()["PACKAGE"], saved = fake, PACKAGE
     try:
         found = _layer_offenders()
+        screens = _screen_offenders()
     finally:
         globals()["PACKAGE"] = saved
     assert "sonla_desktop/ui/pages/bad.py imports sonla_desktop.models" in found
     assert "sonla_desktop/ui/pages/bad.py imports sonla_desktop.db" in found
-    assert "sonla_desktop/ui/pages/bad.py:4 opens a session" in found
+    assert "sonla_desktop/ui/pages/bad.py:6 opens a session" in found
     assert "sonla_desktop/reports/bad.py imports sonla_desktop.services.flyers" in found
+    assert "sonla_desktop/ui/pages/bad.py imports sonla_desktop.sync.keys" in screens
+    assert not any("__version__" in line for line in screens)
