@@ -160,7 +160,7 @@ def _interleaved(ours, baseline, rounds: int = 11) -> tuple[float, float]:
 def bench_dossier() -> None:
     from sonla_desktop.db import open_database
     from sonla_desktop.reports.dossier import render_dossier
-    from sonla_desktop.reports.dossier_data import dossier_data
+    from sonla_desktop.services.dossier_data import dossier_data
 
     db = open_database(big_database())
     loan_id = _demo_loan(db)

@@ -12,18 +12,14 @@ import sys
 from ..domain.dates import parse_date
 from ..domain.events import CONSENT_METHODS
 from ..errors import ImportRowsError
-from ..reports.attendance_sheet import render_attendance_sheet
-from ..reports.flyer import render_flyer
-from ..reports.follow_up import write_follow_up
 from ..services.attendance import list_attendees
 from ..services.attendance_import import ImportSummary, import_attendance_file
 from ..services.context import ServiceContext
-from ..services.event_documents import gather_attendance_sheet
-from ..services.events import create_event, follow_up_list, get_event, list_events, market_labels
+from ..services.event_documents import export_follow_up, print_attendance_sheet, save_flyer
+from ..services.events import create_event, follow_up_list, get_event, list_events
 from ..services.flyers import (
     LAYOUTS,
     SETTING_KEYS,
-    gather_flyer_data,
     get_flyer_settings,
     save_flyer_settings,
 )
@@ -171,11 +167,11 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_follow_up(args: argparse.Namespace) -> int:
     ctx = context(args)
-    rows = follow_up_list(ctx, args.event, args.commune)
     if args.output:
-        write_follow_up(rows, args.output, market_labels(ctx))
+        rows = export_follow_up(ctx, args.output, args.event, args.commune)
         print(f"Đã ghi {len(rows)} người vào {args.output}", file=sys.stderr)
         return 0
+    rows = follow_up_list(ctx, args.event, args.commune)
     if args.format == "json":
         print_json([r.as_json() for r in rows])
         return 0
@@ -197,17 +193,15 @@ def cmd_contacts(args: argparse.Namespace) -> int:
 
 def cmd_sheet(args: argparse.Namespace) -> int:
     ctx = context(args)
-    data = gather_attendance_sheet(ctx, args.event_id, blank_rows=args.blank_rows)
-    render_attendance_sheet(data, args.output)
+    data = print_attendance_sheet(ctx, args.event_id, args.output, blank_rows=args.blank_rows)
     print(f"Đã ghi {args.output} ({len(data.lines)} người)", file=sys.stderr)
     return 0
 
 
 def cmd_flyer(args: argparse.Namespace) -> int:
     ctx = context(args)
-    data = gather_flyer_data(ctx, market=args.market, event_id=args.event,
-                             as_of=_date(args.as_of, "as_of"), layout=args.layout)
-    render_flyer(data, args.output)
+    data = save_flyer(ctx, args.output, market=args.market, event_id=args.event,
+                      as_of=_date(args.as_of, "as_of"), layout=args.layout)
     missing = [label for label, value in (("số điện thoại văn phòng", data.settings.office_phone),
                                           ("trang việc làm", data.settings.jobs_website),
                                           ("Zalo", data.settings.zalo)) if not value]

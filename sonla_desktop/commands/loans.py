@@ -5,14 +5,11 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from sqlalchemy import select
-
 from ..domain.dates import format_date, parse_date
 from ..domain.loan_application import COST_KINDS, LOAN_STATUSES, STATUS_LABELS_VI
 from ..domain.loans import format_vnd
 from ..domain.policy import POLICY_GROUP_LABELS_VI, POLICY_GROUPS
-from ..errors import NotFoundError, ValidationError
-from ..models import Worker
+from ..errors import ValidationError
 from ..services import loans as svc
 from ..services.loan_queries import (
     LoanFilter,
@@ -154,16 +151,6 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
-def _worker_id(ctx, text: str) -> str:
-    with ctx.db.session() as s:
-        found = s.scalar(select(Worker.id).where(
-            (Worker.id == text) | (Worker.national_id == text.strip()), ~Worker.deleted))
-    if found is None:
-        raise NotFoundError(f"Không tìm thấy người lao động “{text}”.",
-                            f"Worker “{text}” not found.")
-    return found
-
-
 def _cost(text: str) -> dict:
     kind, sep, rest = text.partition("=")
     amount, _, label = rest.partition(":")
@@ -175,16 +162,14 @@ def _cost(text: str) -> dict:
 
 def cmd_create(args: argparse.Namespace) -> int:
     ctx = context(args)
-    worker_id = _worker_id(ctx, args.worker)
-    with ctx.db.session() as s:
-        worker = s.get(Worker, worker_id)
-        defaults = (worker.contract_months, worker.market_code, worker.agency)
+    worker_id, defaults = svc.find_borrower(ctx, args.worker)
     raw = {
         "policy_group": args.group, "application_date": args.date,
         "cost_lines": [_cost(c) for c in args.cost], "requested_vnd": args.requested,
         "state_supported_vnd": args.state_supported, "term_months": args.term, "frequency_months": args.frequency,
-        "contract_months": args.contract_months or defaults[0] or args.term,
-        "market_code": args.market or defaults[1], "agency": args.agency or defaults[2],
+        "contract_months": args.contract_months or defaults["contract_months"] or args.term,
+        "market_code": args.market or defaults["market_code"],
+        "agency": args.agency or defaults["agency"],
         "purpose": args.purpose, "savings_group_name": args.savings_group,
         "savings_group_head": args.savings_group_head, "land_revoked": args.land_revoked,
         "meritorious_relative": args.meritorious_relative,

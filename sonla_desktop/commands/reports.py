@@ -10,7 +10,7 @@ from datetime import date
 from ..domain.dates import parse_date
 from ..domain.progress import make_period
 from ..errors import UserError
-from ..services.progress_report import progress_figures
+from ..services.progress_report import export_progress, progress_figures
 from ..services.targets import list_targets, set_target
 from .common import context, print_json, print_table
 
@@ -82,17 +82,6 @@ def cmd_report(args: argparse.Namespace, today: date | None = None) -> int:
         else:
             print_json(figures.as_json())
         return 0
-    from ..services.setup import get_self_node
-
-    node = get_self_node(ctx)
-    office = node.name if node else ""
-    if args.format == "xlsx":
-        from ..reports.progress_xlsx import write_progress_xlsx
-
-        write_progress_xlsx(figures, args.output, office=office)
-    else:
-        from ..reports.progress_pdf import write_progress_pdf
-
-        write_progress_pdf(figures, args.output, office=office, today=today)
+    export_progress(ctx, figures, args.output, args.format, today=today)
     print(f"Đã ghi báo cáo {args.output}")
     return 0

@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 
 from ..domain.worker_rules import STATUS_LABELS_VI, WORKER_STATUSES
-from ..models import TRANSFER_STATUSES
-from ..services.transfers import list_transfers, move_worker, refuse_request
+from ..services.transfers import TRANSFER_STATUSES, list_transfers, move_worker, refuse_request
 from ..services.workers import WorkerFilter, list_workers
 from .common import context, print_json, print_table
 

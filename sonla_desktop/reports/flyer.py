@@ -1,8 +1,9 @@
 """Recruitment flyer: one A4 page, or two identical A5 flyers on an A4 sheet to cut in half.
 
-Only draws a ``services.flyers.FlyerData``. Designed for an office laser printer: one dark
-colour that prints as a strong grey, light tints for section titles, every figure in text
-(never only in colour), QR codes at least 2.4 cm wide so an ordinary phone reads them.
+Only draws a ``reports.flyer_data.FlyerData`` (gathered by ``services.flyers``).
+Designed for an office laser printer: one dark colour that prints as a strong grey, light
+tints for section titles, every figure in text (never only in colour), QR codes at least
+2.4 cm wide so an ordinary phone reads them.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from reportlab.platypus import (
 
 from ..domain.identity import format_phone
 from ..files import write_bytes_atomically
-from ..services.flyers import FlyerData, MarketFacts, tel_uri, zalo_url
+from .flyer_data import FlyerData, MarketFacts, tel_uri, zalo_url
 from .fonts import SANS, face_name, register_fonts
 from .pdf_common import escape, format_date_vi, format_decimal_vi, make_styles
 from .qr import QRFlowable

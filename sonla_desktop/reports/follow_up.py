@@ -5,7 +5,9 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
+from typing import Protocol
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
@@ -14,8 +16,23 @@ from openpyxl.utils import get_column_letter
 from ..domain.identity import format_phone
 from ..errors import UserError
 from ..files import write_bytes_atomically
-from ..services.events import FollowUpRow
 from .excel_common import cell_values, safe_text
+
+
+class FollowUpRow(Protocol):
+    """What one line of the list shows (``services.events.FollowUpRow`` is one): declared
+    here so the renderer needs nothing from the services."""
+
+    full_name: str
+    birth_year: int | None
+    sex: str
+    phone: str
+    village: str
+    commune_name: str
+    interest_market: str | None
+    event_date: date
+    event_topic: str
+
 
 HEADERS = ["STT", "Họ và tên", "Năm sinh", "Giới tính", "Số điện thoại", "Bản/Tổ dân phố",
            "Xã/Phường", "Thị trường quan tâm", "Ngày hội nghị", "Chủ đề hội nghị"]

@@ -1,10 +1,9 @@
 """Attendees of one conference from the "Điểm danh" (sign-in) Excel sheet.
 
-Three steps, kept apart so the reader can later be swapped for the shared Excel import
-engine without touching the rules:
+Three steps:
 
-1. ``read_attendance_sheet``: openpyxl in read-only mode; finds the sheet and its header
-   row by folded text (case, diacritics and spacing do not matter); returns raw cells.
+1. ``read_attendance_sheet``: the shared Excel import engine (``excel_import``) finds the
+   sheet and its header row (case, diacritics, spacing do not matter) and returns raw cells.
 2. ``plan_attendance_rows``: validates every row with the same rules as the door form
    and decides, with the duplicate rule, who is already on file.
 3. ``import_attendance_file``: all of it in one transaction; any row error means nothing
@@ -14,7 +13,7 @@ engine without touching the rules:
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from os import PathLike
 from pathlib import Path
@@ -33,41 +32,38 @@ from ..domain.events import (
     match_reasons,
     parse_market,
 )
-from ..domain.text import clean_text, fold
+from ..domain.sheets import ATTENDANCE, RAW, TEXT, Column, SheetSpec
+from ..domain.text import fold
 from ..domain.worker_rules import ReferenceCodes, under_age_note
-from ..errors import ImportRowsError, UserError, ValidationError
+from ..errors import ImportRowsError, ValidationError
 from ..models import Worker
 from .attendance import add_attendance, create_attendee_worker, find_duplicates
 from .context import ServiceContext
 from .events import load_event, market_names
-from .excel_import.calamine_book import read_failure
-from .excel_import.safety import DEFAULT_LIMITS, open_workbook, too_many_rows, unreadable
+from .excel_import.reader import ImportIssue, read_workbook
 from .workers import reference_codes
 
-SHEET_NAME = "Điểm danh"
-HEADER_SEARCH_ROWS = 15  # the template has a title block above the header row
+SHEET_NAME = ATTENDANCE.title
 
-
-@dataclass(frozen=True)
-class ColumnSpec:
-    key: str
-    title: str  # as printed in the template
-    aliases: tuple[str, ...]  # folded
-    required: bool
-
-
-COLUMNS: tuple[ColumnSpec, ...] = (
-    ColumnSpec("full_name", "Họ và tên", ("ho va ten", "ho ten", "ten"), True),
-    ColumnSpec("birth_year", "Năm sinh", ("nam sinh",), True),
-    ColumnSpec("sex", "Giới tính", ("gioi tinh",), True),
-    ColumnSpec("phone", "Số điện thoại", ("so dien thoai", "dien thoai", "sdt", "so dt"), True),
-    ColumnSpec("village", "Bản/Tổ dân phố", ("ban to dan pho", "ban to", "thon ban", "ban",
-                                             "to dan pho", "dia chi"), True),
-    ColumnSpec("interest_market", "Thị trường quan tâm", ("thi truong quan tam", "thi truong"),
-               True),
-    # Not in the template, but read when a counsellor adds them.
-    ColumnSpec("national_id", "Số CCCD", ("so cccd", "cccd", "so cccd cmnd", "cccd cmnd"), False),
-    ColumnSpec("follow_up", "Liên hệ lại", ("lien he lai", "can lien he lai"), False),
+# The template's sheet as the shared engine reads it. Every value is handed over raw (text
+# only NFC-cleaned): the door form's own rules (``clean_door_person``, ``parse_market``) judge
+# it, so a row is refused for the same reasons and with the same words as at the door. The
+# six template columns must be there; the CCCD and "call back" columns are read when a
+# counsellor adds them.
+_RAW_KINDS = {"full_name": TEXT, "village": TEXT}
+# Headers people write on hand-made sign-in sheets, accepted since before the engine.
+_MORE_ALIASES = {"full_name": ("Tên",), "phone": ("Số ĐT",),
+                 "village": ("Bản/Tổ", "Thôn/Bản", "Tổ dân phố", "Địa chỉ")}
+IMPORT_SPEC = SheetSpec(
+    kind=ATTENDANCE.kind, title=ATTENDANCE.title, title_en=ATTENDANCE.title_en,
+    aliases=ATTENDANCE.aliases,
+    columns=tuple(replace(c, kind=_RAW_KINDS.get(c.field, RAW), required=True,
+                          aliases=c.aliases + _MORE_ALIASES.get(c.field, ()))
+                  for c in ATTENDANCE.columns) + (
+        Column("national_id", "Số CCCD", RAW, extra=True,
+               aliases=("CCCD", "Số CCCD/CMND", "CCCD/CMND")),
+        Column("follow_up", "Liên hệ lại", RAW, extra=True, aliases=("Cần liên hệ lại",)),
+    ),
 )
 _YES = {"x", "co", "c", "yes", "y", "1", "true", "dong y"}
 
@@ -113,81 +109,43 @@ class SheetData:
         return f"{text} (cột {get_column_letter(col)})"
 
 
-def _match_header(cell: object) -> ColumnSpec | None:
-    text = fold(None if cell is None else str(cell))
-    if not text:
-        return None
-    best: tuple[int, ColumnSpec] | None = None
-    for spec in COLUMNS:
-        for alias in spec.aliases:
-            # "Năm sinh (4 chữ số)" is still the birth-year column.
-            if (text == alias or text.startswith(alias + " ")) and (
-                    best is None or len(alias) > best[0]):
-                best = (len(alias), spec)
-    return best[1] if best else None
-
-
-def _file_error(path: Path, vi: str, en: str) -> ImportRowsError:
-    issue = RowIssue(path.name, 0, "", vi, en)
-    return ImportRowsError([issue], f"{path.name}: {vi}", f"{path.name}: {en}")
+def _row_issue(issue: ImportIssue) -> RowIssue:
+    """The engine's issue, located as this import always printed it ("Năm sinh (cột C)")."""
+    label = issue.column
+    if issue.cell and issue.column:
+        label = f"{issue.column} (cột {issue.cell.rstrip('0123456789')})"
+    return RowIssue(issue.sheet, issue.row or 0, label, issue.vi, issue.en)
 
 
 def read_attendance_sheet(path: str | PathLike[str]) -> SheetData:
-    """Raw cells of the sign-in sheet, keyed by column; empty rows are left out."""
+    """Raw cells of the sign-in sheet, keyed by column; empty rows are left out.
+
+    Read by the shared Excel engine (``excel_import.read_workbook``): the same defences as
+    every other import (defusedxml, size, parts and compression-ratio checks, row limits)
+    and the same header matching (case, marks, spacing and a note in brackets ignored).
+    """
     path = Path(path)
-    # The same defences as every other Excel import: defusedxml, size, parts and
-    # compression-ratio checks before openpyxl sees the file, a row limit while reading.
-    wb = open_workbook(path, DEFAULT_LIMITS)
-    try:
-        wanted = fold(SHEET_NAME)
-        sheets = [ws for ws in wb.worksheets if fold(ws.title) == wanted]
-        if not sheets and len(wb.worksheets) == 1:
-            sheets = list(wb.worksheets)
-        if not sheets:
-            names = ", ".join(ws.title for ws in wb.worksheets)
-            raise _file_error(path, f"không có trang tính “{SHEET_NAME}” (các trang: {names}).",
-                              f"no sheet named “{SHEET_NAME}” (sheets: {names}).")
-        ws = sheets[0]
-        rows = ws.iter_rows(values_only=True)
-        headers: dict[str, tuple[str, int]] = {}
-        header_row = 0
-        for number, cells in enumerate(rows, start=1):
-            found = {}
-            for col, cell in enumerate(cells, start=1):
-                spec = _match_header(cell)
-                if spec and spec.key not in found:
-                    found[spec.key] = (clean_text(str(cell)), col)
-            if "full_name" in found and len(found) >= 3:
-                headers, header_row = found, number
-                break
-            if number >= HEADER_SEARCH_ROWS:
-                break
-        missing = [c.title for c in COLUMNS if c.required and c.key not in headers]
-        if missing:
-            listed = ", ".join(missing)
-            raise ImportRowsError(
-                [RowIssue(ws.title, header_row, "", f"thiếu cột: {listed}.",
-                          f"missing columns: {listed}.")],
-                f"Trang “{ws.title}” thiếu cột: {listed}.",
-                f"Sheet “{ws.title}” lacks columns: {listed}.")
-        data: list[SheetRow] = []
-        for number, cells in enumerate(rows, start=header_row + 1):
-            if number > DEFAULT_LIMITS.max_rows_per_sheet:
-                raise too_many_rows(ws.title, DEFAULT_LIMITS)
-            values = {key: (cells[col - 1] if col - 1 < len(cells) else None)
-                      for key, (_, col) in headers.items()}
-            if all(v is None or clean_text(str(v)) == "" for v in values.values()):
-                continue
-            data.append(SheetRow(number, values))
-        return SheetData(ws.title, headers, data)
-    except UserError:
-        raise
-    except BaseException as exc:  # sheet XML is parsed lazily, while iterating
-        if not read_failure(exc):
-            raise
-        raise unreadable(path.name, exc) from exc
-    finally:
-        wb.close()
+    book = read_workbook(path, {}, (IMPORT_SPEC,))
+    found = book.of(IMPORT_SPEC.kind)
+    if not found:
+        raise ImportRowsError(
+            [RowIssue(path.name, 0, "", f"không có trang tính “{SHEET_NAME}”.",
+                      f"no sheet named “{SHEET_NAME}”.")] + [
+                _row_issue(i) for i in book.errors],
+            f"{path.name}: không có trang tính “{SHEET_NAME}” (hoặc trang có các cột Họ và "
+            "tên, Năm sinh, Giới tính…).",
+            f"{path.name}: no sheet named “{SHEET_NAME}”.")
+    sheet = found[0]
+    headers = {f: (IMPORT_SPEC.header(f), index + 1) for f, index in sheet.columns.items()}
+    problems = book.errors + sheet.errors
+    if problems:  # a missing or doubled column, a cell the engine could not read
+        issues = [_row_issue(i) for i in problems]
+        texts_vi = " ".join(i.vi for i in problems)
+        texts_en = " ".join(i.en for i in problems)
+        raise ImportRowsError(issues, f"Trang “{sheet.title}”: {texts_vi}",
+                              f"Sheet “{sheet.title}”: {texts_en}")
+    rows = [SheetRow(r.number, dict(r.values)) for r in sheet.rows]
+    return SheetData(sheet.title, headers, rows)
 
 
 # --------------------------------------------------------------------------- planning

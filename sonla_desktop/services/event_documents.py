@@ -1,8 +1,14 @@
-"""Data for the printed and exported papers of a conference: attendance sheet, follow-up list."""
+"""The printed and exported papers of a conference: attendance sheet, follow-up list, flyer.
+
+Each print or export is a service function taking the ServiceContext (issue 14, "one door"):
+it gathers the data and calls the renderer, so screens and commands never reach ``reports/``
+themselves and a permission check or audit row can be added here, in one place.
+"""
 
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from sqlalchemy import select
 
@@ -11,7 +17,8 @@ from ..models import AdminUnit, Market
 from ..reports.attendance_sheet import AttendanceSheetData, SheetLine
 from .attendance import attendee_rows
 from .context import ServiceContext
-from .events import get_event, load_event
+from .events import FollowUpRow, follow_up_list, get_event, load_event, market_labels
+from .flyers import FlyerData, FlyerSettings, gather_flyer_data
 
 
 def _office(full_name: str) -> tuple[str, str]:
@@ -38,3 +45,47 @@ def gather_attendance_sheet(ctx: ServiceContext, event_id: str, blank_rows: int 
         organiser=event.organiser, counsellors=event.counsellors,
         markets=", ".join(markets.get(c, c) for c in event.markets), lines=lines,
         blank_rows=max(0, blank_rows), printed_on=printed_on or date.today())
+
+
+def print_attendance_sheet(ctx: ServiceContext, event_id: str, path: str | Path,
+                           blank_rows: int = 10) -> AttendanceSheetData:
+    """The sign-in sheet of a conference as a PDF at ``path`` (its attendees' names, birth
+    years, villages and phones)."""
+    from ..reports.attendance_sheet import render_attendance_sheet
+
+    data = gather_attendance_sheet(ctx, event_id, blank_rows=blank_rows)
+    render_attendance_sheet(data, path)
+    return data
+
+
+def export_follow_up(ctx: ServiceContext, path: str | Path, event_id: str | None = None,
+                     commune_code: str | None = None) -> list[FollowUpRow]:
+    """The people to call back (``follow_up_list`` with the same filter) as ``.xlsx`` or
+    ``.csv`` at ``path``; returns the rows written."""
+    from ..reports.follow_up import write_follow_up
+
+    rows = follow_up_list(ctx, event_id, commune_code)
+    write_follow_up(rows, path, market_labels(ctx))
+    return rows
+
+
+def flyer_pdf(ctx: ServiceContext, market: str | None = None, event_id: str | None = None,
+              as_of: date | None = None, layout: str = "a4",
+              settings: FlyerSettings | None = None) -> tuple[FlyerData, bytes]:
+    """A recruitment flyer as PDF bytes (the editor's live preview and its saved file)."""
+    from ..reports.flyer import flyer_bytes
+
+    data = gather_flyer_data(ctx, market=market, event_id=event_id, as_of=as_of,
+                             layout=layout, settings=settings)
+    return data, flyer_bytes(data)
+
+
+def save_flyer(ctx: ServiceContext, path: str | Path, market: str | None = None,
+               event_id: str | None = None, as_of: date | None = None, layout: str = "a4",
+               settings: FlyerSettings | None = None) -> FlyerData:
+    """The flyer written to ``path`` (temp file + rename, one "cannot write" message)."""
+    from ..files import write_bytes_atomically
+
+    data, payload = flyer_pdf(ctx, market, event_id, as_of, layout, settings)
+    write_bytes_atomically(Path(path), payload)
+    return data

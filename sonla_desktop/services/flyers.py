@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from datetime import date
 from decimal import Decimal
 
@@ -31,6 +31,21 @@ from ..domain.loan_rules import (
 from ..domain.text import clean_multiline, clean_text
 from ..errors import UserError, ValidationError
 from ..models import Market, Node, PolicyGroup, Setting
+
+# The flyer's data classes live beside its renderer; re-exported here for callers.
+from ..reports.flyer_data import DEFAULT_HEADLINE as DEFAULT_HEADLINE
+from ..reports.flyer_data import DEFAULT_JOBS_WEBSITE as DEFAULT_JOBS_WEBSITE
+from ..reports.flyer_data import URL_PATTERN as _URL
+from ..reports.flyer_data import (
+    EventLine,
+    FlyerData,
+    FlyerSettings,
+    GroupRate,
+    LoanSupport,
+    MarketFacts,
+)
+from ..reports.flyer_data import tel_uri as tel_uri
+from ..reports.flyer_data import zalo_url as zalo_url
 from .context import ServiceContext
 from .events import get_event
 from .loan_rules import loan_rules
@@ -38,40 +53,12 @@ from .setup import set_settings
 
 LAYOUTS = ("a4", "a5x2")
 
-DEFAULT_HEADLINE = "ĐI LÀM VIỆC Ở NƯỚC NGOÀI THEO HỢP ĐỒNG"
-DEFAULT_INTRO = (
-    "Thu nhập ổn định, học nghề, tích luỹ vốn cho gia đình. Người lao động được tư vấn "
-    "miễn phí, được vay vốn ưu đãi của Ngân hàng Chính sách xã hội để trang trải chi phí "
-    "trước khi đi.")
-DEFAULT_NOTE = "Tư vấn miễn phí tại UBND xã/phường vào giờ hành chính."
-# The province's own jobs website (job offers, job seekers' profiles, market information),
-# as the provincial Department's news gives it (docs/DOMAIN.md). Shipped as the default so
-# a fresh office's flyer already carries one scannable contact; the office adds its phone
-# and Zalo, and may replace or clear this one (a stored empty value is respected).
-DEFAULT_JOBS_WEBSITE = "http://vieclamsonla.net"
-
-
-@dataclass(frozen=True)
-class FlyerSettings:
-    """Office texts and contacts printed on flyers (the ``setting`` table, keys below)."""
-
-    office_name: str = ""
-    office_address: str = ""
-    office_phone: str = ""
-    jobs_website: str = DEFAULT_JOBS_WEBSITE
-    zalo: str = ""  # a mobile number or a https://zalo.me/... link
-    headline: str = DEFAULT_HEADLINE
-    intro: str = DEFAULT_INTRO
-    note: str = DEFAULT_NOTE
-
-
 SETTING_KEYS = {
     "office_name": "contact.office_name", "office_address": "contact.office_address",
     "office_phone": "contact.office_phone", "jobs_website": "contact.jobs_website",
     "zalo": "contact.zalo", "headline": "flyer.headline", "intro": "flyer.intro",
     "note": "flyer.note",
 }
-_URL = re.compile(r"^https?://[^\s/$.?#][^\s]*\.[^\s]+$", re.IGNORECASE)
 
 
 def get_flyer_settings(ctx: ServiceContext) -> FlyerSettings:
@@ -125,30 +112,7 @@ def save_flyer_settings(ctx: ServiceContext, raw: Mapping[str, object]) -> Flyer
     return clean
 
 
-def tel_uri(phone: str) -> str:
-    return "tel:" + re.sub(r"\D", "", phone)
-
-
-def zalo_url(zalo: str) -> str:
-    return zalo if _URL.match(zalo) else f"https://zalo.me/{zalo}"
-
-
 # --------------------------------------------------------------------------- facts
-
-@dataclass(frozen=True)
-class MarketFacts:
-    code: str
-    name_vi: str
-    jobs: tuple[str, ...]
-    wage_min_vnd: int
-    wage_max_vnd: int
-    contract: str
-    typical_loan_min_vnd: int
-    typical_loan_max_vnd: int
-    costs: str
-    source: str
-    caveat: str
-
 
 def load_market_facts(names: Mapping[str, str] | None = None) -> dict[str, MarketFacts]:
     """Rows of market_facts.csv by ISO code (``names`` gives the Vietnamese market names)."""
@@ -164,33 +128,6 @@ def load_market_facts(names: Mapping[str, str] | None = None) -> dict[str, Marke
                 int(row["typical_loan_min_vnd"]), int(row["typical_loan_max_vnd"]),
                 clean_text(row["costs"]), clean_text(row["source"]), clean_text(row["caveat"]))
     return facts
-
-
-@dataclass(frozen=True)
-class GroupRate:
-    label: str  # who pays it, in the rule's words ("người dân tộc thiểu số và hộ nghèo")
-    rate_pct_year: Decimal
-    valid_from: date | None
-    basis: str = ""  # the legal basis of the rule(s)
-
-
-@dataclass(frozen=True)
-class LoanSupport:
-    max_share_pct: Decimal | None
-    rates: tuple[GroupRate, ...]  # by who pays what, cheapest first
-    collateral_threshold_vnd: int | None
-    overdue_multiplier_pct: Decimal | None
-    cap_label: str = ""  # the cap as the decree states it
-    cap_basis: str = ""
-
-    @property
-    def single_rate(self) -> GroupRate | None:
-        """The rate when every borrower the rules name pays the same one."""
-        distinct = {r.rate_pct_year for r in self.rates}
-        if len(distinct) != 1:
-            return None
-        latest = max((r.valid_from for r in self.rates if r.valid_from), default=None)
-        return GroupRate("", distinct.pop(), latest, self.rates[0].basis)
 
 
 def _or_none(fn, *args):
@@ -236,25 +173,6 @@ def loan_support(session, on: date) -> LoanSupport:
         cap.share_pct if cap else None, rates_by_payer(rules, on), threshold,
         _or_none(overdue_multiplier_pct, rules, on),
         cap.rule.label_vi if cap else "", cap.rule.legal_basis if cap else "")
-
-
-@dataclass(frozen=True)
-class EventLine:
-    event_date: date
-    place: str
-    commune_name: str
-    topic: str
-
-
-@dataclass(frozen=True)
-class FlyerData:
-    as_of: date
-    settings: FlyerSettings
-    markets: tuple[MarketFacts, ...]
-    loan: LoanSupport
-    groups: tuple[str, ...]  # who qualifies, as the policy-group table names them
-    event: EventLine | None = None
-    layout: str = "a4"
 
 
 def gather_flyer_data(

@@ -230,6 +230,14 @@ def list_loans(ctx: ServiceContext, flt: LoanFilter, as_of: date | None = None,
         return search_loans(s, flt, as_of or date.today(), offset, limit, sort, descending)
 
 
+def loan_list_start(ctx: ServiceContext, flt: LoanFilter, as_of: date, limit: int = 100,
+                    sort: str = "name", descending: bool = False) -> tuple[int, list[LoanRow]]:
+    """The count and the first page of the loans list, read together in one session."""
+    with ctx.db.session() as s:
+        return (count_loans(s, flt, as_of),
+                search_loans(s, flt, as_of, 0, limit, sort, descending))
+
+
 def resolve_loan_id(ctx: ServiceContext, text: str) -> str:
     """A full loan id, or a unique prefix of one (at least 6 characters) as printed."""
     key = text.strip().lower()
@@ -370,7 +378,7 @@ def export_dossier(ctx: ServiceContext, loan_id: str, out: str | Path | BinaryIO
     """Write the printable dossier (PDF) and note in the audit log who printed it:
     it carries sensitive personal and financial data."""
     from ..reports.dossier import render_dossier
-    from ..reports.dossier_data import dossier_data
+    from .dossier_data import dossier_data
 
     with ctx.db.session() as s:
         data = dossier_data(s, loan_id, today or date.today())

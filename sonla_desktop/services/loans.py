@@ -69,6 +69,20 @@ def load_worker(s: Session, worker_id: str) -> Worker:
     return worker
 
 
+def find_borrower(ctx: ServiceContext, text: str) -> tuple[str, dict[str, object]]:
+    """The live worker a command names by id or CCCD, with what a new loan of theirs
+    defaults to (contract months, market, agency)."""
+    key = text.strip()
+    with ctx.db.session() as s:
+        worker = s.scalars(select(Worker).where(
+            (Worker.id == key) | (Worker.national_id == key), ~Worker.deleted).limit(1)).first()
+        if worker is None:
+            raise NotFoundError(f"Không tìm thấy người lao động “{text}”.",
+                                f"Worker “{text}” not found.")
+        return worker.id, {"contract_months": worker.contract_months,
+                           "market_code": worker.market_code, "agency": worker.agency}
+
+
 def load_loan(s: Session, loan_id: str) -> LoanApplication:
     loan = s.get(LoanApplication, loan_id)
     if loan is None or loan.deleted:

@@ -165,3 +165,24 @@ def report_scope(ctx: ServiceContext, commune: str | None = None) -> ReportScope
     """The scope a report would cover (for the Báo cáo page's picker label)."""
     with ctx.db.session() as s:
         return resolve_scope(s, commune)
+
+
+def export_progress(ctx: ServiceContext, figures: ProgressFigures, path: str,
+                    fmt: str = "xlsx", today: date | None = None) -> None:
+    """Write the report the clerk is looking at (``figures``) as ``xlsx`` or ``pdf``, headed
+    with this office's name. An export is a user action of its own, so it comes through here
+    rather than from the screen or the command straight to the renderer."""
+    from .setup import get_self_node
+
+    node = get_self_node(ctx)
+    office = node.name if node else ""
+    if fmt == "xlsx":
+        from ..reports.progress_xlsx import write_progress_xlsx
+
+        write_progress_xlsx(figures, path, office=office)
+    elif fmt == "pdf":
+        from ..reports.progress_pdf import write_progress_pdf
+
+        write_progress_pdf(figures, path, office=office, today=today)
+    else:
+        raise ValueError(f"unknown report format {fmt!r}")

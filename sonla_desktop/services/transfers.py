@@ -17,6 +17,9 @@ from sqlalchemy.orm import Session
 
 from ..domain.text import clean_text
 from ..errors import NotFoundError, UserError, ValidationError
+
+# The statuses a command may filter on, re-exported so commands need not import the models.
+from ..models import TRANSFER_STATUSES as TRANSFER_STATUSES
 from ..models import AdminUnit, Transfer, Worker
 from .context import ServiceContext
 

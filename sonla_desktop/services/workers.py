@@ -257,6 +257,21 @@ def list_workers(ctx: ServiceContext, flt: WorkerFilter, offset: int = 0, limit:
         return search_workers(s, flt, offset, limit, sort, descending, ctx.db.is_sqlite)
 
 
+def count_matching(ctx: ServiceContext, flt: WorkerFilter) -> int:
+    """How many workers the list's filter finds (the status bar, the list's scroll range)."""
+    with ctx.db.session() as s:
+        return count_workers(s, flt, ctx.db.is_sqlite)
+
+
+def national_id_holder(ctx: ServiceContext, national_id: str,
+                       exclude_id: str | None = None) -> tuple[str, str, date | None] | None:
+    """(id, name, birth date) of the live worker already holding ``national_id``, for the
+    form's warning while the clerk types; None when the number is free."""
+    with ctx.db.session() as s:
+        other = find_by_national_id(s, national_id, exclude_id)
+        return None if other is None else (other.id, other.full_name, other.birth_date)
+
+
 def get_worker(ctx: ServiceContext, worker_id: str) -> dict:
     """All editable fields of one worker plus id/version, for the form."""
     with ctx.db.session() as s:

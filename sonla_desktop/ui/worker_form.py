@@ -25,7 +25,7 @@ from ..domain.worker_rules import clean_worker
 from ..errors import DuplicateError, ValidationError
 from ..services.context import ServiceContext
 from ..services.lookups import Lookups
-from ..services.workers import create_worker, find_by_national_id, get_worker, update_worker
+from ..services.workers import create_worker, get_worker, national_id_holder, update_worker
 from .tasks import TaskRunner
 from .widgets.worker_fields import FORM_ORDER, WorkerFields
 
@@ -153,14 +153,11 @@ class WorkerForm(QDialog):
         if not national_id:
             self._show_duplicate(None)
             return
-        db, exclude = self.ctx.db, self.worker_id
+        ctx, exclude = self.ctx, self.worker_id
 
         def find() -> tuple[str, str, str] | None:
-            with db.session() as s:
-                other = find_by_national_id(s, national_id, exclude)
-                if other is None:
-                    return None
-                return other.id, other.full_name, format_date(other.birth_date)
+            other = national_id_holder(ctx, national_id, exclude)
+            return None if other is None else (other[0], other[1], format_date(other[2]))
 
         def found(result: tuple[str, str, str] | None) -> None:
             if national_id != self._checked_id:

@@ -179,3 +179,28 @@ def test_hostile_sign_in_sheets_are_refused_before_parsing(ctx, event, tmp_path,
         import_attendance_file(ctx, path, event)
     assert words in err.value.vi
     assert dump_database(ctx.db) == before
+
+
+def test_the_sheet_is_read_by_the_shared_engine_cccd_column_and_doubled_columns(ctx, event,
+                                                                               tmp_path):
+    # Issue 14: the sign-in import reads through excel_import, so a counsellor's extra
+    # "Số CCCD" column links the person on file, and a doubled column is refused (the old
+    # reader silently took the first one) with nothing written.
+    known = create_worker(ctx, {"full_name": "Quàng Văn Thành", "birth_date": "03/04/1996",
+                                "sex": "M", "commune_code": "03670",
+                                "national_id": "014096001234"})
+    path = _sheet(tmp_path / "cccd.xlsx", [
+        [1, "Quàng Văn Thành", 1996, "Nam", "", "Bản Mòng", "", "014096001234"],
+    ], header=HEADER + ["Số CCCD (12 số)"])
+    summary = import_attendance_file(ctx, path, event)
+    assert (summary.created, summary.linked) == (0, 1)
+    assert [p.worker_id for p in list_attendees(ctx, event)] == [known]
+
+    doubled = _sheet(tmp_path / "doubled.xlsx", [[1, "Lò Văn Ơn", 1998, "Nam", "", "Bản Hẹo",
+                                                  "", "Bản Mòng"]],
+                     header=HEADER + ["Bản/Tổ dân phố"])
+    before = dump_database(ctx.db)
+    with pytest.raises(ImportRowsError) as err:
+        import_attendance_file(ctx, doubled, event)
+    assert "Bản/Tổ dân phố" in str(err.value) and "nhiều lần" in str(err.value)
+    assert dump_database(ctx.db) == before

@@ -12,10 +12,10 @@ from reportlab.platypus import Paragraph
 
 from sonla_desktop.reports import pdf_common
 from sonla_desktop.reports.dossier import render_dossier, sample_dossier_data
-from sonla_desktop.reports.dossier_data import dossier_data
 from sonla_desktop.reports.fonts import SANS, SERIF, face_name, register_fonts
 from sonla_desktop.reports.pdf_common import grid_table, make_styles
 from sonla_desktop.services import loans as svc
+from sonla_desktop.services.dossier_data import dossier_data
 from sonla_desktop.services.loan_figures import loan_figures
 from sonla_desktop.services.workers import create_worker
 

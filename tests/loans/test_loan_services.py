@@ -197,7 +197,7 @@ def test_poor_area_commune_makes_its_residents_eligible(ctx):
 
 
 def test_collateral_threshold_follows_the_application_date(ctx, db):
-    from sonla_desktop.reports.dossier_data import dossier_data
+    from sonla_desktop.services.dossier_data import dossier_data
 
     old = svc.create_loan(ctx, worker(ctx), application())
     new = svc.create_loan(ctx, worker(ctx, full_name="Cầm Thị Lan", sex="F"),

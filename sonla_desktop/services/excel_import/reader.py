@@ -172,6 +172,9 @@ def _matches(values: Sequence[object], spec: SheetSpec) -> dict[str, list[int]]:
         if _blank(value):
             continue
         name = mapping.get(header_key(value))
+        if name is None and isinstance(value, str) and value.rstrip().endswith(")"):
+            # "Năm sinh (4 chữ số)": a known header with a note in brackets after it.
+            name = mapping.get(header_key(value[:value.rfind("(")]))
         if name is not None:
             found.setdefault(name, []).append(index)
     return found

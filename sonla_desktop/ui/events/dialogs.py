@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from ...domain.identity import format_phone
 from ...errors import ValidationError
-from ...reports.follow_up import write_follow_up
 from ...services.context import ServiceContext
+from ...services.event_documents import export_follow_up
 from ...services.events import EventRow, FollowUpRow, create_event, follow_up_list, update_event
 from ...services.flyers import FlyerSettings, get_flyer_settings, save_flyer_settings
 from ..tasks import TaskRunner
@@ -262,10 +262,13 @@ class FollowUpDialog(QDialog):
         self.rows: list[FollowUpRow] = []
         self.reload()
 
-    def reload(self) -> None:
+    def _filter(self) -> tuple[str | None, str | None]:
+        """(event id, commune code) of the chosen scope: one of them is set, or neither."""
         kind, key = self.scope.currentData() or ("commune", None)
-        event_id = key if kind == "event" else None
-        commune = key if kind == "commune" else None
+        return (key if kind == "event" else None), (key if kind == "commune" else None)
+
+    def reload(self) -> None:
+        event_id, commune = self._filter()
 
         def done(rows: list[FollowUpRow]) -> None:
             self.rows = rows
@@ -280,8 +283,9 @@ class FollowUpDialog(QDialog):
             self.tr("Excel (*.xlsx);;CSV (*.csv)"))
         if not path:
             return
-        rows, markets = list(self.rows), self.markets
-        self.runner.run(lambda: write_follow_up(rows, path, markets),
-                        lambda _: self.count.setText(self.tr("Đã xuất %n người.", "", len(rows))),
+        event_id, commune = self._filter()
+        self.runner.run(lambda: export_follow_up(self.ctx, path, event_id, commune),
+                        lambda rows: self.count.setText(
+                            self.tr("Đã xuất %n người.", "", len(rows))),
                         parent=self)
 

@@ -9,10 +9,9 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPlainTextEdit, QWidget
 
 from ...errors import ImportRowsError
-from ...reports.attendance_sheet import render_attendance_sheet
 from ...services.attendance_import import ImportSummary, import_attendance_file
 from ...services.context import ServiceContext
-from ...services.event_documents import gather_attendance_sheet
+from ...services.event_documents import print_attendance_sheet
 from ...services.events import EventRow
 from ..tasks import TaskRunner
 
@@ -63,5 +62,5 @@ class EventFiles(QObject):
             f"danh-sach-ky-ten-{event.event_date}.pdf", self.tr("Tệp PDF (*.pdf)"))
         if path:
             self.runner.run(
-                lambda: render_attendance_sheet(gather_attendance_sheet(self.ctx, event.id), path),
+                lambda: print_attendance_sheet(self.ctx, event.id, path),
                 lambda _: QDesktopServices.openUrl(QUrl.fromLocalFile(path)), parent=self.widget)

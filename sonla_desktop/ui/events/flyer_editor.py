@@ -26,13 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from ...errors import UserError
-from ...files import write_bytes_atomically
-from ...reports.flyer import flyer_bytes
 from ...services.context import ServiceContext
+from ...services.event_documents import flyer_pdf, save_flyer
 from ...services.events import EventRow
 from ...services.flyers import (
     clean_flyer_settings,
-    gather_flyer_data,
     get_flyer_settings,
     load_market_facts,
     save_flyer_settings,
@@ -118,19 +116,25 @@ class FlyerEditor(QDialog):
         self.resize(1250, 740)
         self.refresh_preview()
 
-    def _data(self):
-        settings = clean_flyer_settings(self.form.values())
-        return gather_flyer_data(self.ctx, market=self.market.currentData(),
-                                 event_id=self.conference.id if self.conference else None,
-                                 as_of=date.today(), layout=self.layout_box.currentData(),
-                                 settings=settings)
+    def _choices(self) -> dict:
+        """What the editor shows now, as the flyer services take it."""
+        return {"market": self.market.currentData(),
+                "event_id": self.conference.id if self.conference else None,
+                "as_of": date.today(), "layout": self.layout_box.currentData(),
+                "settings": clean_flyer_settings(self.form.values())}
 
     def refresh_preview(self) -> None:
         self._generation += 1
         generation = self._generation
 
+        try:
+            choices = self._choices()  # widgets are read here, on the GUI thread
+        except UserError as exc:
+            self._failed(exc)
+            return
+
         def work() -> bytes:
-            return flyer_bytes(self._data())
+            return flyer_pdf(self.ctx, **choices)[1]
 
         def done(payload: bytes) -> None:
             if generation != self._generation:
@@ -182,6 +186,11 @@ class FlyerEditor(QDialog):
                                               self.tr("Tệp PDF (*.pdf)"))
         if not path:
             return
-        self.runner.run(lambda: write_bytes_atomically(path, flyer_bytes(self._data())),
+        try:
+            choices = self._choices()
+        except UserError as exc:
+            self._failed(exc)
+            return
+        self.runner.run(lambda: save_flyer(self.ctx, path, **choices),
                         lambda _: self.error.setText(self.tr("Đã lưu %1").replace("%1", path)),
                         self._failed, parent=self)

@@ -28,15 +28,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from ...domain.loan_application import LOAN_STATUSES, allowed_actions
 from ...domain.policy import POLICY_GROUPS
-from ...models import AdminUnit
 from ...services import loans as svc
 from ...services.context import ServiceContext
 from ...services.loan_queries import LoanFilter, export_dossier, loan_detail
 from ...services.loan_rules import rules_and_borrower
+from ...services.lookups import load_lookups
 from ..table_models.loans_model import LoansTableModel
 from .dossier_preview import DossierPreviewDialog, ask_save_path, print_pdf
 from .loan_detail import LoanDetailView
@@ -174,10 +173,7 @@ class LoansPage(QWidget):
 
     # ------------------------------------------------------------ list
     def _communes(self) -> list[tuple[str, str]]:
-        with self.ctx.db.session() as s:
-            return [(code, name) for code, name in s.execute(
-                select(AdminUnit.code, AdminUnit.name).where(~AdminUnit.deleted)
-                .order_by(AdminUnit.name))]
+        return [(c.code, c.short_vi) for c in load_lookups(self.ctx).communes]
 
     def _fill_communes(self, rows: list[tuple[str, str]]) -> None:
         for code, name in rows:

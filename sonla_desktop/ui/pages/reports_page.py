@@ -23,16 +23,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from ...domain.loans import format_vnd
 from ...domain.policy import POLICY_GROUPS
 from ...domain.progress import ProgressFigures, year_period
-from ...domain.text import fold
 from ...errors import current_language
-from ...models import AdminUnit, Market
 from ...services.context import ServiceContext
-from ...services.progress_report import progress_figures, report_scope
+from ...services.lookups import load_lookups
+from ...services.progress_report import export_progress, progress_figures, report_scope
 from ...services.setup import get_self_node
 from ...services.spreadsheets import default_export_name, export_workbook, make_template
 from ..reports.charts import CategoryChart, MonthChart
@@ -147,9 +145,8 @@ class ReportsPage(QWidget):
 
     # -- data -----------------------------------------------------------------
     def _load_communes(self) -> list[tuple[str, str]]:
-        with self.ctx.db.session() as s:
-            rows = s.execute(select(AdminUnit.code, AdminUnit.name).where(~AdminUnit.deleted))
-            return sorted((tuple(r) for r in rows), key=lambda r: fold(r[1]))
+        # load_lookups sorts them as a clerk reads a list of places.
+        return [(c.code, c.short_vi) for c in load_lookups(self.ctx).communes]
 
     def _fill_communes(self, data: tuple) -> None:
         communes, self.office, scope, self.market_en, office_scope = data
@@ -176,8 +173,7 @@ class ReportsPage(QWidget):
             def load():
                 node = get_self_node(self.ctx)
                 scope = [c for c in (node.scope if node else "").split(",") if c]
-                with self.ctx.db.session() as s:
-                    market_en = dict(s.execute(select(Market.code, Market.name_en)).all())
+                market_en = {m.code: m.label_en for m in load_lookups(self.ctx).markets}
                 return self._load_communes(), node.name if node else "", \
                     [] if node is not None and node.is_hub else scope, market_en, \
                     report_scope(self.ctx)
@@ -248,17 +244,9 @@ class ReportsPage(QWidget):
                                        XLSX_FILTER if fmt == "xlsx" else "PDF (*.pdf)")
         if not path:
             return
-        office = self.office
 
         def write() -> str:
-            if fmt == "xlsx":
-                from ...reports.progress_xlsx import write_progress_xlsx
-
-                write_progress_xlsx(f, path, office=office)
-            else:
-                from ...reports.progress_pdf import write_progress_pdf
-
-                write_progress_pdf(f, path, office=office)
+            export_progress(self.ctx, f, path, fmt)
             return path
 
         self.runner.run(write, lambda p: self.status.setText(self.tr("Đã lưu {0}").format(p)),

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.progress import year_period
-from ...domain.text import fold
 from ...services.context import ServiceContext
+from ...services.lookups import load_lookups
 from ...services.progress_report import progress_figures
 from ...services.spreadsheets import make_template
 from ...services.targets import list_targets, set_targets
@@ -152,14 +152,7 @@ class TargetsDialog(QDialog):
         self.reload()
 
     def _load(self, year: int) -> list[_Line]:
-        from sqlalchemy import select
-
-        from ...models import AdminUnit
-
-        with self.ctx.db.session() as s:
-            communes = sorted(s.execute(select(AdminUnit.code, AdminUnit.name)
-                                        .where(~AdminUnit.deleted)),
-                              key=lambda r: fold(r[1]))
+        communes = [(c.code, c.short_vi) for c in load_lookups(self.ctx).communes]
         stored = {t.commune_code: t.departures for t in list_targets(self.ctx, year)}
         # Every commune's departures this database holds, whatever the office's scope.
         figures = progress_figures(self.ctx, year_period(year), province=True)

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from ...services.context import ServiceContext
-from ...services.loan_queries import LoanFilter, LoanRow, count_loans, search_loans
+from ...services.loan_queries import LoanFilter, LoanRow, list_loans, loan_list_start
 from ..pages.loan_labels import day, group_label, money, rate_text, status_label
 
 PAGE = 200
@@ -79,9 +79,7 @@ class LoansTableModel(QAbstractTableModel):
         self.as_of = as_of
 
         def work():
-            with self.ctx.db.session() as s:
-                return count_loans(s, flt, as_of), search_loans(s, flt, as_of, 0, PAGE, sort,
-                                                                desc)
+            return loan_list_start(self.ctx, flt, as_of, PAGE, sort, desc)
 
         self.runner.run(work, lambda result: self._reset(generation, result))
 
@@ -106,8 +104,7 @@ class LoansTableModel(QAbstractTableModel):
                                           self.as_of, len(self.rows))
 
         def work():
-            with self.ctx.db.session() as s:
-                return search_loans(s, flt, as_of, offset, PAGE, sort, desc)
+            return list_loans(self.ctx, flt, as_of, offset, PAGE, sort, desc)
 
         self.runner.run(work, lambda rows: self._append(generation, rows))
 

@@ -112,14 +112,13 @@ class WorkerTableModel(QAbstractTableModel):
         flt, sort, desc = self.filter, self.sort_key, self.descending
         limit = max(PAGE_SIZE, len(self._rows)) if keep_loaded else PAGE_SIZE
         self._loading = True
-        db = self.ctx.db
+        ctx = self.ctx
 
         def page() -> tuple[list[WorkerRow], list[tuple[str, ...]]]:
             # services.workers loads SQLAlchemy: imported on the worker thread (ui/app.py).
-            from ...services.workers import search_workers
+            from ...services.workers import list_workers
 
-            with db.session() as s:
-                rows = search_workers(s, flt, 0, limit, sort, desc, db.is_sqlite)
+            rows = list_workers(ctx, flt, 0, limit, sort, desc)
             return rows, [self.cells(r) for r in rows]
 
         self.runner.run(page, lambda result: self._first_page(generation, result, limit),
@@ -146,13 +145,12 @@ class WorkerTableModel(QAbstractTableModel):
             return
         # Counted after the page, not beside it: on a 2-core office PC the rows the clerk
         # looks at should not share the CPU with a number that can come 20 ms later.
-        flt, db = self.filter, self.ctx.db
+        flt, ctx = self.filter, self.ctx
 
         def count() -> int:
-            from ...services.workers import count_workers
+            from ...services.workers import count_matching
 
-            with db.session() as s:
-                return count_workers(s, flt, db.is_sqlite)
+            return count_matching(ctx, flt)
 
         self.runner.run(count, lambda n: self._counted(generation, n), owner=self)
 
@@ -169,13 +167,12 @@ class WorkerTableModel(QAbstractTableModel):
             return
         self._loading = True
         generation, offset = self._generation, len(self._rows)
-        flt, sort, desc, db = self.filter, self.sort_key, self.descending, self.ctx.db
+        flt, sort, desc, ctx = self.filter, self.sort_key, self.descending, self.ctx
 
         def page() -> tuple[list[WorkerRow], list[tuple[str, ...]]]:
-            from ...services.workers import search_workers
+            from ...services.workers import list_workers
 
-            with db.session() as s:
-                rows = search_workers(s, flt, offset, PAGE_SIZE, sort, desc, db.is_sqlite)
+            rows = list_workers(ctx, flt, offset, PAGE_SIZE, sort, desc)
             return rows, [self.cells(r) for r in rows]
 
         self.runner.run(page, lambda result: self._next_page(generation, offset, result),

@@ -1,4 +1,7 @@
-"""Gather a loan dossier's data from the database into ``DossierData`` (no drawing here).
+"""Gather a loan dossier's data from the database into ``reports.dossier.DossierData``.
+
+The renderer only draws; this service gathers (it lived in ``reports/`` and called back up
+into the services; issue 14 moved it here so reports import neither services nor models).
 
 Figures come from the same rules as everywhere else: the schedule of a disbursed loan is
 ``domain.loans.build_schedule`` of the amount paid out, from the first payout, at the rate
@@ -35,8 +38,8 @@ from ..models import (
     Setting,
     Worker,
 )
-from ..services.loan_rules import loan_borrower, loan_rules, shown_terms
-from .dossier import CostLine, DossierData, ScheduleRow
+from ..reports.dossier import CostLine, DossierData, ScheduleRow
+from .loan_rules import loan_borrower, loan_rules, shown_terms
 
 # Optional setting: the VBSP transaction office the commune's applications go to.
 BANK_OFFICE_SETTING = "bank_office"
