@@ -8,7 +8,6 @@ from pathlib import Path
 
 from ..domain.text import group_digits
 from ..errors import UserError
-from ..files import regular_file_size
 from ..services import sync as sync_service
 from ..services import sync_conflicts, sync_notices, sync_trust
 from .common import context, print_json, print_table
@@ -166,7 +165,6 @@ def _check_json(check: sync_service.BundleCheck) -> dict:
 
 
 def cmd_bundle_verify(args: argparse.Namespace) -> int:
-    regular_file_size(Path(args.file))  # a folder or a pipe: a message, not a hang
     check = sync_service.check_bundle(context(args), args.file)
     if args.format == "json":
         print_json({**_check_json(check), "valid": True})
@@ -180,7 +178,6 @@ def cmd_bundle_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_bundle_import(args: argparse.Namespace) -> int:
-    regular_file_size(Path(args.file))  # a folder or a pipe: a message, not a hang
     result = sync_service.import_bundle(context(args), args.file)
     check = result.check
     if args.format == "json":

@@ -19,6 +19,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..errors import SyncError, UserError
+from ..files import regular_file_size
 from ..models import BundleLog, Node, PeerAck, Setting
 from ..sync import bounds, bundle_file, generation
 from ..sync.exporter import ExportResult, have_vector, log_export, plan_export, write_export
@@ -256,6 +257,7 @@ def _sequence_refusal(sequence: int, last: int, name: str) -> SyncError:
 def check_bundle(ctx: ServiceContext, path: Path) -> BundleCheck:
     """Signature, payload hash, addressee and sequence; no private key needed."""
     path = Path(path)
+    regular_file_size(path)  # a folder or a pipe: a message, not a hang
     with ctx.db.session() as s:
         me = self_node(s)
         if bundle_file.read_manifest(path)[0]["sender"] == me.id:
