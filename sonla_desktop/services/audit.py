@@ -191,8 +191,8 @@ class VerifyResult:
     @property
     def message_vi(self) -> str:
         if self.broken is None:
-            return (f"Nhật ký nguyên vẹn: {self.rows:,} dòng, ".replace(",", ".")
-                    + "không dòng nào bị sửa hay xoá.")
+            count = f"{self.rows:,}".replace(",", ".")  # Vietnamese digit grouping
+            return f"Nhật ký nguyên vẹn: {count} dòng, không dòng nào bị sửa hay xoá."
         return "Nhật ký đã bị can thiệp: " + self.broken.vi
 
     @property

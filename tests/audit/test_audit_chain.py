@@ -67,7 +67,7 @@ def test_verify_passes_on_an_untouched_log_with_a_plain_sentence(ctx):
     delete_worker(ctx, wid)
     result = _cli(ctx.db, "audit", "verify")
     assert result.returncode == 0, result.stderr
-    assert "nguyên vẹn" in result.stdout
+    assert "Nhật ký nguyên vẹn: 3 dòng, không dòng nào bị sửa hay xoá." in result.stdout
 
 
 @pytest.mark.parametrize("tamper", [
