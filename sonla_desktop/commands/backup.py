@@ -29,7 +29,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
     if _postgres(args):
         raise pg_refused()
     info = make_backup(context(args), args.output)
-    print(f"Đã sao lưu vào {info.path} ({info.size:,} byte, mã hoá).".replace(",", "."))
+    size = f"{info.size:,}".replace(",", ".")  # Vietnamese digit grouping
+    print(f"Đã sao lưu vào {info.path} ({size} byte, mã hoá).")
     return 0
 
 

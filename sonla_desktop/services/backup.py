@@ -310,4 +310,12 @@ def _after_restore(db: Database, source: Path, previous: Path | None,
         # The backup API keeps rowids, but the search index is cheap to trust anew.
         s.execute(text("INSERT INTO worker_fts(worker_fts) VALUES('rebuild')"))
         ctx.audit(s, "restore", "database", ctx.node_id, {"from": (None, source.name)})
-    return RestoreResult(source, previous, found.message_vi, found.message_en)
+    vi = ("Các thay đổi sau lúc sao lưu không còn trong dữ liệu. Nếu văn phòng có trao đổi "
+          "tệp đồng bộ: lần xuất tệp tiếp theo sẽ báo việc khôi phục, và đơn vị nhận tệp sẽ tự "
+          "gửi lại bản đầy đủ.")
+    en = ("Changes made after the backup are not in the data. If this office exchanges sync "
+          "files: the next export reports the restore, and the office receiving it sends a "
+          "full file back by itself.")
+    if found.how != "backup":  # the state file shows sync files were sent after the backup
+        vi, en = f"{vi}\n\n{found.message_vi}", f"{en}\n\n{found.message_en}"
+    return RestoreResult(source, previous, vi, en)

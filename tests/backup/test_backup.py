@@ -79,7 +79,8 @@ def test_restore_brings_back_the_backup_and_keeps_the_previous_file(office, tmp_
     kept = sqlite3.connect(result.previous)
     assert kept.execute("SELECT count(*) FROM worker WHERE id = ?", (second,)).fetchone() == (1,)
     kept.close()
-    assert "khôi phục" in result.notice_vi
+    assert "sau lúc sao lưu không còn" in result.notice_vi
+    assert "tệp đồng bộ cuối cùng" not in result.notice_vi  # never synced: no sync alarm
     assert list_entries(office, action="restore") and verify_chain(office).ok
     # The search index answers for the restored rows.
     from sonla_desktop.services.workers import WorkerFilter, list_workers
