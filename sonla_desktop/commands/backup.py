@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from ..db import resolve_url
 from ..errors import current_language
 from .common import context
 
@@ -20,7 +19,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _postgres(args: argparse.Namespace) -> bool:
-    return not resolve_url(args.db).startswith("sqlite")
+    from ..services.backup import is_postgres
+
+    return is_postgres(args.db)
 
 
 def cmd_backup(args: argparse.Namespace) -> int:

@@ -68,6 +68,11 @@ def pg_refused() -> UserError:
                 "(see docs/security.md).")
 
 
+def is_postgres(path_or_url: str | None) -> bool:
+    """``--db`` names a server database (the hub): backed up with pg_dump, not here."""
+    return not resolve_url(path_or_url).startswith("sqlite")
+
+
 def _self_node_id(db_file: Path) -> str | None:
     """This file's own node id with plain sqlite3 (the file may be damaged or not set up)."""
     if not db_file.exists():

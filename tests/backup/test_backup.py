@@ -191,3 +191,20 @@ def test_cli_says_postgres_uses_pg_dump():
     assert result.returncode == 1 and "pg_dump" in result.stderr
     result = _cli("--db", "postgresql+psycopg://u:p@127.0.0.1:1/x", "restore", "x.sldbak")
     assert result.returncode == 1 and "pg_restore" in result.stderr
+
+
+def test_a_lost_database_file_is_restored_with_the_key_folder_alone(office, tmp_path):
+    """The PC's database is gone (deleted, disk replaced) but the key folder is there."""
+    wid = create_worker(office, DUC)
+    backup = make_backup(office, tmp_path / "b.sldbak").path
+    office.db.dispose()
+    path = office.db.path
+    for suffix in ("", "-wal", "-shm"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+    result = restore_backup(path, backup)
+    assert result.previous is None
+    from sonla_desktop.db import open_database
+    again = ServiceContext(open_database(path))
+    assert get_worker(again, wid)["national_id"] == CCCD
+    assert verify_chain(again).ok
+    again.db.dispose()
