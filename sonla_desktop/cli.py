@@ -23,6 +23,8 @@ COMMAND_MODULES = (
     "sonla_desktop.commands.excel",
     "sonla_desktop.commands.reports",
     "sonla_desktop.commands.sync",
+    "sonla_desktop.commands.audit",
+    "sonla_desktop.commands.backup",
 )
 
 

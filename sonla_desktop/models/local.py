@@ -29,17 +29,24 @@ class Setting(Base):
 
 
 class AuditLog(Base):
-    """Who changed what, written in the same transaction as the change."""
+    """Who changed what, written in the same transaction as the change.
+
+    Sensitive values are never stored in clear and rows are hash-chained
+    (``domain.audit_chain``, migration 0008); the chain's head is the ``audit_head`` setting.
+    """
 
     __tablename__ = "audit_log"
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
     user: Mapped[str] = mapped_column(String(80))
     node_id: Mapped[str] = mapped_column(String(36), default="")
-    action: Mapped[str] = mapped_column(String(40))
+    action: Mapped[str] = mapped_column(String(40), index=True)
     entity: Mapped[str] = mapped_column(String(40))
     entity_id: Mapped[str] = mapped_column(String(36), index=True)
     changes: Mapped[str] = mapped_column(Text, default="")  # JSON {field: [old, new]}
+    seq: Mapped[int | None] = mapped_column(Integer, unique=True, index=True)
+    prev_hash: Mapped[str] = mapped_column(String(64), default="")
+    row_hash: Mapped[str] = mapped_column(String(64), default="")
 
 
 class PeerAck(Base):

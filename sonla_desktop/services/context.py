@@ -1,6 +1,6 @@
 """What every service function receives: the database, who acts, and on which node.
 
-Roles and a fuller audit trail can later be added here in one place.
+Roles can later be added here in one place: ``user`` is who the audit records.
 
 Making a context is free: the models (and with them SQLAlchemy) are imported by the methods
 that touch the database, so the GUI can build its window before the ORM has loaded.
@@ -17,6 +17,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ..db import Database
+from ..domain.audit_chain import redact
 from ..sync.hlc import HybridClock
 
 if TYPE_CHECKING:
@@ -46,6 +47,7 @@ class ServiceContext:
     _node_id: str | None = field(default=None, repr=False)
     _clock: HybridClock | None = field(default=None, repr=False)
     _scope: tuple[frozenset[str] | None] | None = field(default=None, repr=False)
+    _audit_key: tuple[str, bytes | None] | None = field(default=None, repr=False)
 
     @property
     def node_id(self) -> str:
@@ -139,18 +141,26 @@ class ServiceContext:
         action: str,
         entity: str,
         entity_id: str,
-        changes: dict[str, tuple[object, object]] | None = None,
+        changes: Mapping[str, tuple[object, object]] | None = None,
     ) -> None:
-        from ..models import AuditLog
+        """One audit row: who, when, which record, which fields. Sensitive values are kept
+        only as keyed hashes and the row joins the hash chain (``services.audit``)."""
+        from ..models import AuditLog, new_id, utcnow
+        from .audit import append_rows
 
-        payload = {k: [_jsonable(a), _jsonable(b)] for k, (a, b) in (changes or {}).items()}
-        session.add(
-            AuditLog(
-                user=self.user,
-                node_id=self.node_id,
-                action=action,
-                entity=entity,
-                entity_id=entity_id,
-                changes=json.dumps(payload, ensure_ascii=False, sort_keys=True),
-            )
-        )
+        payload = {k: [_jsonable(a), _jsonable(b)]
+                   for k, (a, b) in redact(changes or {}, self.audit_key).items()}
+        row = {"id": new_id(), "at": utcnow(), "user": self.user, "node_id": self.node_id,
+               "action": action, "entity": entity, "entity_id": entity_id,
+               "changes": json.dumps(payload, ensure_ascii=False, sort_keys=True)}
+        append_rows(session, [row])
+        session.add(AuditLog(**row))
+
+    @property
+    def audit_key(self) -> bytes | None:
+        """The node's secret for keyed hashes in the audit (``services.audit.audit_key``)."""
+        if self._audit_key is None or self._audit_key[0] != self.node_id:
+            from .audit import audit_key
+
+            self._audit_key = (self.node_id, audit_key(self.node_id))
+        return self._audit_key[1]

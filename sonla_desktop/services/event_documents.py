@@ -16,6 +16,7 @@ from ..domain.identity import format_phone
 from ..models import AdminUnit, Market
 from ..reports.attendance_sheet import AttendanceSheetData, SheetLine
 from .attendance import attendee_rows
+from .audit import record
 from .context import ServiceContext
 from .events import FollowUpRow, follow_up_list, get_event, load_event, market_labels
 from .flyers import FlyerData, FlyerSettings, gather_flyer_data
@@ -39,6 +40,9 @@ def gather_attendance_sheet(ctx: ServiceContext, event_id: str, blank_rows: int 
     lines = [SheetLine(r.full_name, r.birth_year, r.sex, r.village, format_phone(r.phone),
                        markets.get(r.interest_market or "", r.interest_market or ""))
              for r in rows]
+    # The sheet carries the attendees' names and phones: gathering it is printing it.
+    record(ctx, "print", "event", event_id,
+           {"document": (None, "attendance_sheet"), "people": (None, len(lines))})
     return AttendanceSheetData(
         office_name=office, commune_label=label, place_name=event.commune_name,
         topic=event.topic, place=event.place, event_date=event.event_date,

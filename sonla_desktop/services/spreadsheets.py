@@ -30,6 +30,7 @@ from ..models import (
 )
 from ..reports.excel_export import ExportSheet, write_export
 from ..reports.excel_templates import TemplateLists, write_template
+from .audit import record
 from .context import ServiceContext
 
 STREAM = 2000  # rows fetched from the database at a time
@@ -150,7 +151,7 @@ def export_workbook(ctx: ServiceContext, path: str | os.PathLike) -> dict[str, i
     """Everything in the database, one sheet per kind; returns rows per sheet."""
     with ctx.db.session() as s:
         names = _Names(s)
-        return write_export(path, [
+        counts = write_export(path, [
             ExportSheet(sheets.WORKERS, sheets.WORKERS.columns, _workers(s, names)),
             ExportSheet(sheets.LOANS, sheets.LOANS.columns, _loans(s)),
             ExportSheet(sheets.REPAYMENTS, sheets.REPAYMENTS.columns, _repayments(s)),
@@ -158,6 +159,9 @@ def export_workbook(ctx: ServiceContext, path: str | os.PathLike) -> dict[str, i
             ExportSheet(sheets.ATTENDEES, sheets.ATTENDEES.columns, _attendees(s, names)),
             ExportSheet(sheets.TARGETS, sheets.TARGETS.columns, _targets(s, names)),
         ])
+    # Every CCCD leaves the program in this file: who did it is recorded once it is written.
+    record(ctx, "export", "workbook", "-", {k: (None, v) for k, v in counts.items()})
+    return counts
 
 
 def default_export_name(today: date | None = None) -> str:

@@ -100,7 +100,7 @@ def sequence_floor(session: Session) -> int:
 class Restored:
     """What the node found out about itself, for the clerk."""
 
-    how: str  # state_file | peer
+    how: str  # state_file | peer | backup
     last_known: int  # the last sequence number sent that this database still remembers
     last_sent: int  # the last one actually sent (state file) or seen by a peer (0: unknown)
 
@@ -193,6 +193,16 @@ def check_self(session: Session, self_id: str, folder: Path | None) -> Restored 
     return _renew(session, self_id, clock, seq, "state_file")
 
 
+def mark_restored(session: Session, self_id: str, folder: Path | None) -> Restored:
+    """A database just put back from a backup (``services.backup``): repair as for a restore
+    found by the state file, and take a new generation even when the file is not behind, so
+    the peers send a full bundle next time and the next export tells the clerk again."""
+    found = check_self(session, self_id, folder)
+    if found is not None:
+        return found
+    return _renew(session, self_id, "", last_out(session, self_id), "backup")
+
+
 def check_peer_word(session: Session, self_id: str, manifest: dict) -> Restored | None:
     """A peer's manifest says it holds more of ours than we do: we were restored."""
     have = manifest.get("have", {})
@@ -238,5 +248,5 @@ def full_paid(session: Session, peer_id: str) -> None:
         session.delete(row)
 
 
-__all__ = ["Restored", "check_peer_word", "check_self", "check_sender", "full_owed",
+__all__ = ["Restored", "check_peer_word", "mark_restored", "check_self", "check_sender", "full_owed",
            "full_paid", "current_generation", "generation", "last_in", "last_out", "sequence_floor", "write_state"]

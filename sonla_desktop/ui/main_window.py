@@ -34,6 +34,9 @@ if TYPE_CHECKING:
     from ..services.status import OfficeStatus
 
 
+DAILY_BACKUP_DELAY_MS = 20_000
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("pages", text)
 
@@ -119,6 +122,8 @@ class MainWindow(QMainWindow):
             self.statusBar().addPermanentWidget(label)
         self._restore_geometry()
         self.nav.setCurrentRow(0)  # builds the first page, which queues its rows first
+        # The daily backup waits until the first page is shown and the clerk can work.
+        QTimer.singleShot(DAILY_BACKUP_DELAY_MS, self, self._daily_backup)
 
     def db_display(self) -> str:
         path = self.ctx.db.path
@@ -273,4 +278,15 @@ class MainWindow(QMainWindow):
         settings.setValue("main_window/geometry", self.saveGeometry())
         settings.sync()
         self.runner.wait_idle(5000)
+        self._close_backup()
         super().closeEvent(event)
+
+    def _daily_backup(self) -> None:
+        from .backup_hooks import daily_backup
+
+        daily_backup(self.ctx, self.runner, self)
+
+    def _close_backup(self) -> None:
+        from .backup_hooks import close_backup
+
+        close_backup(self.ctx)

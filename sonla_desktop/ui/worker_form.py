@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -89,7 +90,19 @@ class WorkerForm(QDialog):
         buttons.addWidget(self.cancel_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.dup_frame)
-        layout.addWidget(self.fields, 1)
+        self.history = None
+        if worker_id is None:
+            layout.addWidget(self.fields, 1)
+        else:  # an existing person: a second tab with what the audit says happened to them
+            from .widgets.history_view import HistoryView
+
+            self.tabs = QTabWidget()
+            self.tabs.addTab(self.fields, self.tr("Thông tin"))
+            self.history = HistoryView(ctx, runner, worker_id)
+            self.tabs.addTab(self.history, self.tr("Lịch sử thay đổi"))
+            self.tabs.currentChanged.connect(
+                lambda i: self.history.load() if self.tabs.widget(i) is self.history else None)
+            layout.addWidget(self.tabs, 1)
         layout.addWidget(self.general_error)
         layout.addLayout(buttons)
         self.resize(1060, self.sizeHint().height())

@@ -1,6 +1,7 @@
 """What import-excel writes for each row besides the row itself, the way a service writing
 one row at a time would: this node as origin, a fresh HLC version each (the clock persisted
-past them), created/updated times, and one audit entry with the values written."""
+past them), created/updated times, and one audit entry with the values written (sensitive ones
+as the node's keyed hash, as ``ServiceContext.audit`` stores them: issue 14)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from datetime import date
 from sqlalchemy import select
 from workbook_factory import fill_workbook, make_people
 
+from sonla_desktop.domain.audit_chain import hide
 from sonla_desktop.models import (
     AuditLog,
     Disbursement,
@@ -66,14 +68,15 @@ def test_every_imported_row_carries_its_stamp_and_audit_entry(ctx, tmp_path):
     for w in workers:
         entry = by_entity[("worker", w.id)]
         assert (entry.action, entry.node_id, entry.user) == ("create", me, ctx.user)
-        expected = {k: [None, _json(getattr(w, k))] for k in EDITABLE_FIELDS
-                    if k not in ("search_text", "sort_key")}
+        expected = {k: [None, hide(k, _json(getattr(w, k)), ctx.audit_key)]
+                    for k in EDITABLE_FIELDS if k not in ("search_text", "sort_key")}
         expected["source"] = [None, "import"]
         assert json.loads(entry.changes) == expected
     for r in repayments:
         changes = json.loads(by_entity[("repayment", r.id)].changes)
         assert changes["loan_id"] == [None, r.loan_id]
-        assert changes["principal_vnd"] == [None, r.principal_vnd]
+        assert changes["principal_vnd"] == [
+            None, hide("principal_vnd", r.principal_vnd, ctx.audit_key)]
     summary = json.loads(by_entity[("workbook", "-")].changes)
     assert summary["file"] == [None, "list.xlsx"]
     assert summary["workers_created"] == [None, len(people)]

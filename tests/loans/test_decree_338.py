@@ -11,6 +11,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select, update
 
+from sonla_desktop.domain.audit_chain import keyed_hash
 from sonla_desktop.errors import ValidationError
 from sonla_desktop.models import AdminUnit, AuditLog, LoanApplication, LoanRule
 from sonla_desktop.services import loans as svc
@@ -61,7 +62,8 @@ def test_a_draft_carries_rate_basis_and_collateral_and_payout_fixes_them(ctx):
                                                  AuditLog.action == "disburse")).one()
         changes = json.loads(audit.changes)
     assert changes["rate_pct_year"] == ["6.24", "7.9248"]
-    assert changes["rate_basis"][1] == BASIS_127
+    # The basis names the borrower's facts (poverty, ethnicity): a keyed hash (issue 14).
+    assert changes["rate_basis"][1] == keyed_hash(ctx.audit_key, "rate_basis", BASIS_127)
     # A later decision does not touch a loan already paid out.
     with hub_for_a_moment(ctx):  # loan rules are the hub's to set
         add_rule(ctx, {"key": "poor_household_rate", "kind": "series", "valid_from": "01/02/2026",

@@ -10,6 +10,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
+from sonla_desktop.domain.audit_chain import keyed_hash
 from sonla_desktop.errors import ValidationError
 from sonla_desktop.models import (
     AdminUnit,
@@ -90,7 +91,9 @@ def test_create_stores_costs_declarations_and_audit(ctx):
         assert lines[-1].label == "Ăn ở khi học" and all(ln.version for ln in lines)
         audit = s.scalars(select(AuditLog).where(AuditLog.entity_id == loan_id)).one()
     assert audit.action == "create" and audit.user == "test-clerk"
-    assert json.loads(audit.changes)["requested_vnd"] == [None, 60_000_000]
+    # Loan amounts are financial data: recorded as changed, as a keyed hash (issue 14).
+    assert json.loads(audit.changes)["requested_vnd"] == [
+        None, keyed_hash(ctx.audit_key, "requested_vnd", 60_000_000)]
 
 
 def test_edit_replaces_the_cost_lines(ctx):

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
+from sonla_desktop.domain.audit_chain import keyed_hash
 from sonla_desktop.errors import DuplicateError, NotFoundError, ValidationError
 from sonla_desktop.models import AuditLog, Worker
 from sonla_desktop.services.workers import (
@@ -43,7 +44,9 @@ def test_create_stores_clean_nfc_values_and_audit(ctx):
         audit = s.scalars(select(AuditLog).where(AuditLog.entity_id == wid)).all()
     assert [a.action for a in audit] == ["create"]
     assert audit[0].user == "test-clerk"
-    assert json.loads(audit[0].changes)["full_name"] == [None, "Nguyễn Văn Đức"]
+    # The name is recorded as changed, never in clear (issue 14): a keyed hash of it.
+    assert json.loads(audit[0].changes)["full_name"] == [
+        None, keyed_hash(ctx.audit_key, "full_name", "Nguyễn Văn Đức")]
 
 
 def test_bad_input_names_the_field_and_writes_nothing(ctx):

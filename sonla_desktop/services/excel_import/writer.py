@@ -15,6 +15,7 @@ from decimal import Decimal
 from sqlalchemy import Table, insert
 from sqlalchemy.orm import Session
 
+from ...domain.audit_chain import redact
 from ...domain.worker_rules import DERIVED_FIELDS
 from ...models import (
     Attendance,
@@ -28,6 +29,7 @@ from ...models import (
     utcnow,
 )
 from ...search_index import suspended_worker_index
+from ..audit import append_rows
 from ..context import ServiceContext
 from ..targets import upsert_target
 from ..transfers import record_move
@@ -61,6 +63,7 @@ class _Writer:
         self.node = ctx.node_id
         self.now = utcnow()
         self.audits: list[dict] = []
+        self.audit_key = ctx.audit_key
 
     def stamp(self, row: dict) -> dict:
         row.update(origin=self.node, version=self.clock.tick(), deleted=False,
@@ -74,8 +77,8 @@ class _Writer:
         self.audits.append({
             "id": new_id(), "at": self.now, "user": self.ctx.user, "node_id": self.node,
             "action": action, "entity": entity, "entity_id": entity_id,
-            "changes": json.dumps(payload, ensure_ascii=False, sort_keys=True,
-                                  default=_jsonable)})
+            "changes": json.dumps(redact(payload, self.audit_key), ensure_ascii=False,
+                                  sort_keys=True, default=_jsonable)})
 
     def insert(self, model, entity: str, rows: list[dict], audit_fields=None) -> None:
         for row in rows:
@@ -85,7 +88,7 @@ class _Writer:
         insert_rows(self.s, model.__table__, rows)
 
     def flush_audits(self) -> None:
-        insert_rows(self.s, AuditLog.__table__, self.audits)
+        insert_rows(self.s, AuditLog.__table__, append_rows(self.s, self.audits))
         self.audits = []
 
 

@@ -30,4 +30,6 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("reports", QT_TRANSLATE_NOOP("pages", "Báo cáo"), "reports_page:ReportsPage"),
     PageSpec("sync", QT_TRANSLATE_NOOP("pages", "Đồng bộ"), "sync_page:SyncPage"),
     PageSpec("settings", QT_TRANSLATE_NOOP("pages", "Cài đặt"), "settings_page:SettingsPage"),
+    PageSpec("backup", QT_TRANSLATE_NOOP("pages", "Sao lưu"), "backup_page:BackupPage"),
+    PageSpec("audit", QT_TRANSLATE_NOOP("pages", "Nhật ký"), "audit_page:AuditPage"),
 )
