@@ -70,6 +70,9 @@ def export_follow_up(ctx: ServiceContext, path: str | Path, event_id: str | None
 
     rows = follow_up_list(ctx, event_id, commune_code)
     write_follow_up(rows, path, market_labels(ctx))
+    # Names and phone numbers leave the program: who took them is recorded.
+    record(ctx, "export", "follow_up", event_id or commune_code or "-",
+           {"rows": (None, len(rows))})
     return rows
 
 

@@ -186,3 +186,7 @@ def export_progress(ctx: ServiceContext, figures: ProgressFigures, path: str,
         write_progress_pdf(figures, path, office=office, today=today)
     else:
         raise ValueError(f"unknown report format {fmt!r}")
+    from .audit import record
+
+    record(ctx, "export", "progress_report", ",".join(figures.scope.communes) or "-",
+           {"format": (None, fmt), "departures": (None, figures.departures_total)})

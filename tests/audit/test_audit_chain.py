@@ -133,3 +133,18 @@ def test_audit_list_json(ctx):
 def test_the_sensitive_list_covers_the_decree_categories():
     assert {"national_id", "phone", "ethnic_code", "household", "policy_group",
             "approved_vnd", "amount_vnd", "principal_vnd", "full_name"} <= SENSITIVE_FIELDS
+
+
+def test_the_follow_up_list_and_the_progress_report_write_an_export_row(ctx, tmp_path):
+    """Both leave the program as files (the follow-up list with names and phones): each
+    export says who took it, from the service, whichever screen or command asked."""
+    from sonla_desktop.domain.progress import year_period
+    from sonla_desktop.services.event_documents import export_follow_up
+    from sonla_desktop.services.progress_report import export_progress, progress_figures
+
+    export_follow_up(ctx, tmp_path / "follow.csv")
+    figures = progress_figures(ctx, year_period(2025))
+    export_progress(ctx, figures, str(tmp_path / "report.xlsx"), "xlsx")
+    exports = list_entries(ctx, action="export")
+    assert sorted(e.entity for e in exports) == ["follow_up", "progress_report"]
+    assert all(e.user == "test-clerk" for e in exports)
