@@ -96,3 +96,41 @@ def test_cli_by_commune_json_xlsx_pdf(ctx, data, db_path, tmp_path, capsys):
     assert main([*args, "--format", "pdf", "-o", str(pdf)]) == 0
     assert pdf.read_bytes().startswith(b"%PDF")
     assert main([*args, "--commune", "03670"]) == 1  # one commune is not "by commune"
+
+
+def _plan_sheet(path, rows) -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Chỉ tiêu"
+    ws.append(["Năm", "Xã/Phường", "Chỉ tiêu xuất cảnh"])
+    for row in rows:
+        ws.append(list(row))
+    wb.save(path)
+
+
+def test_a_plan_sheet_by_code_or_name_is_all_or_nothing_and_shows_plan_vs_actual(
+        ctx, data, tmp_path):
+    from sonla_desktop.errors import ImportRowsError
+    from sonla_desktop.services.excel_import import import_workbook
+    from sonla_desktop.services.targets import list_targets
+
+    before = [(t.year, t.commune_code, t.departures) for t in list_targets(ctx)]
+    plan = [(y, "03670", 10 + y - 2025) for y in PLAN_YEARS]  # by code
+    plan += [(y, "Chiềng Sinh", 5) for y in PLAN_YEARS]  # by name
+    bad = tmp_path / "ke-hoach-loi.xlsx"
+    _plan_sheet(bad, [*plan, (2027, "Không Có Xã Này", 3), (2028, "03646", -4)])
+    with pytest.raises(ImportRowsError) as info:
+        import_workbook(ctx, bad)
+    assert {e.row for e in info.value.errors} == {len(plan) + 2, len(plan) + 3}
+    assert [(t.year, t.commune_code, t.departures) for t in list_targets(ctx)] == before
+    good = tmp_path / "ke-hoach.xlsx"
+    _plan_sheet(good, plan)
+    assert import_workbook(ctx, good).counts["targets_set"] == 12
+    table = province_table(ctx, year_period(2025), LATER, now=NOW)
+    by_code = {r.code: r for r in table.rows}
+    assert by_code["03670"].plan == {y: (10 + y - 2025, {2025: 2, 2026: 1}.get(y, 0))
+                                     for y in PLAN_YEARS}
+    assert by_code["03679"].plan[2030] == (5, 0)
+    assert table.total.plan[2030] == (15 + 5, 0)
