@@ -125,11 +125,15 @@ def _sort_key(row: CommuneRow):
 
 
 def compute_province_table(session: Session, period: Period, today: date,
-                           now: datetime | None = None) -> ProvinceTable:
+                           now: datetime | None = None,
+                           only: frozenset[str] | None = None) -> ProvinceTable:
+    """``only``: the communes to list (a commune office's own); None for all of them."""
     now = now or datetime.now()
     as_of = period.as_of(today)
-    units = list(session.execute(select(AdminUnit.code, AdminUnit.name)
-                                 .where(~AdminUnit.deleted).order_by(AdminUnit.code)))
+    stmt = select(AdminUnit.code, AdminUnit.name).where(~AdminUnit.deleted)
+    if only is not None:
+        stmt = stmt.where(AdminUnit.code.in_(sorted(only)))
+    units = list(session.execute(stmt.order_by(AdminUnit.code)))
     last = _last_bundles(session)
     plans, actual = _plan_vs_actual(session)
     _, _, by_commune = _departures(session, period, tuple(c for c, _ in units))
@@ -173,9 +177,12 @@ def _totals(rows: list[CommuneRow]) -> CommuneRow:
 
 def province_table(ctx: ServiceContext, period: Period, today: date | None = None,
                    now: datetime | None = None) -> ProvinceTable:
-    """The dashboard's table (page and ``report --by-commune``), one read."""
+    """The dashboard's table (page and ``report --by-commune``), one read. At a commune
+    office only its own communes are listed: it does not hold the others' records, and a
+    row of zeros would read as "nothing done" rather than "not known here"."""
     with ctx.db.session() as s:
-        return compute_province_table(s, period, today or date.today(), now)
+        return compute_province_table(s, period, today or date.today(), now,
+                                      only=ctx.owned_scope)
 
 
 def export_province(ctx: ServiceContext, table: ProvinceTable, path: str, fmt: str = "xlsx",

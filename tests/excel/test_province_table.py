@@ -17,7 +17,6 @@ from sonla_desktop.services.progress_report import progress_figures
 from sonla_desktop.services.province_table import PLAN_YEARS, province_table
 from sonla_desktop.services.targets import set_target
 
-pytestmark = pytest.mark.usefixtures("as_hub")
 LATER = date(2026, 6, 1)
 NOW = datetime(2026, 6, 1, 12, 0)
 SUMMED = ("departures", "loans", "amount_vnd", "outstanding_vnd", "overdue_vnd", "events",
@@ -25,7 +24,7 @@ SUMMED = ("departures", "loans", "amount_vnd", "outstanding_vnd", "overdue_vnd",
 
 
 @pytest.fixture
-def data(ctx):
+def data(as_hub, ctx):
     make_hub(ctx)
     w1 = worker(ctx, "Lò Văn An", "03670", departure=date(2025, 3, 10))
     w2 = worker(ctx, "Cầm Thị Hoa", "03646", departure=date(2025, 7, 1), sex="F")
@@ -134,3 +133,10 @@ def test_a_plan_sheet_by_code_or_name_is_all_or_nothing_and_shows_plan_vs_actual
                                      for y in PLAN_YEARS}
     assert by_code["03679"].plan[2030] == (5, 0)
     assert table.total.plan[2030] == (15 + 5, 0)
+
+
+def test_a_commune_office_lists_only_its_own_communes(db, db_path, capsys):
+    # The test database's node is the office of 03670 (no as_hub here).
+    assert main(["--db", str(db_path), "report", "--by-commune", "--year", "2025"]) == 0
+    got = json.loads(capsys.readouterr().out)
+    assert [r["code"] for r in got["rows"]] == ["03670"]
