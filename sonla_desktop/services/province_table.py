@@ -19,7 +19,8 @@ from ..domain.progress import Period
 from ..models import AdminUnit, BundleLog, Node, Target, Worker
 from .context import ServiceContext
 from .events import counselling_figures
-from .progress_report import DEPARTED, _departures, _loans, _outstanding
+from .loan_figures import loan_figures
+from .progress_report import DEPARTED, _departures, _loans
 
 PLAN_YEARS = tuple(range(2025, 2031))  # Project 2553/ĐA-UBND: 2025-2030
 SILENT_DAYS = 30  # a commune that has sent nothing for this long stands out
@@ -110,6 +111,19 @@ def _plan_vs_actual(session: Session) -> tuple[dict, dict]:
     return plans, actual
 
 
+def _balances(session: Session, as_of: date, codes: list[str]) -> dict[str, tuple[int, int]]:
+    """Commune -> (outstanding, overdue): ``progress_report._outstanding``'s sums, from one
+    pass of ``loan_figures`` over all the communes instead of one pass per commune."""
+    out: dict[str, tuple[int, int]] = {}
+    for loan in loan_figures(session, as_of, commune_code=codes):
+        if loan.state is None:
+            continue
+        balance, overdue = out.get(loan.commune_code, (0, 0))
+        out[loan.commune_code] = (balance + loan.state.outstanding_vnd,
+                                  overdue + loan.state.overdue_principal_vnd)
+    return out
+
+
 def _target(session: Session, years: list[int], code: str) -> int | None:
     """A commune's target over the period's whole years; None if a year has none."""
     if not years:
@@ -137,11 +151,12 @@ def compute_province_table(session: Session, period: Period, today: date,
     last = _last_bundles(session)
     plans, actual = _plan_vs_actual(session)
     _, _, by_commune = _departures(session, period, tuple(c for c, _ in units))
+    balances = _balances(session, as_of, [c for c, _ in units])
     rows: list[CommuneRow] = []
     for code, name in units:
         codes = (code,)
         count, amount, _ = _loans(session, period, codes)
-        balance, _, overdue = _outstanding(session, as_of, codes)
+        balance, overdue = balances.get(code, (0, 0))
         events, attendees = counselling_figures(session, period.start, period.end, codes)
         at = last.get(code)
         rows.append(CommuneRow(
