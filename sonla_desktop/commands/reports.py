@@ -11,6 +11,7 @@ from ..domain.dates import parse_date
 from ..domain.progress import make_period
 from ..errors import UserError
 from ..services.progress_report import export_progress, progress_figures
+from ..services.province_table import export_province, province_table
 from ..services.targets import list_targets, set_target
 from .common import context, print_json, print_table
 
@@ -40,6 +41,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--from", dest="start", type=_date, metavar="D")
     p.add_argument("--to", dest="end", type=_date, metavar="D")
     p.add_argument("--commune", metavar="CODE")
+    p.add_argument("--by-commune", action="store_true",
+                   help="tỉnh: một dòng cho mỗi xã/phường (chỉ tiêu, xuất cảnh, vay, tệp cuối)")
     p.add_argument("--format", choices=("json", "xlsx", "pdf"), default="json")
     p.add_argument("-o", "--output", metavar="FILE")
     p.set_defaults(func=cmd_report)
@@ -73,6 +76,8 @@ def cmd_report(args: argparse.Namespace, today: date | None = None) -> int:
     ctx = context(args)
     today = today or date.today()
     period = make_period(args.year, args.start, args.end, today)
+    if getattr(args, "by_commune", False):
+        return _report_by_commune(ctx, args, period, today)
     figures = progress_figures(ctx, period, args.commune or None, today)
     if args.format == "json":
         if args.output:
@@ -84,4 +89,22 @@ def cmd_report(args: argparse.Namespace, today: date | None = None) -> int:
         return 0
     export_progress(ctx, figures, args.output, args.format, today=today)
     print(f"Đã ghi báo cáo {args.output}")
+    return 0
+
+
+def _report_by_commune(ctx, args: argparse.Namespace, period, today: date) -> int:
+    if args.commune:
+        raise UserError("--by-commune đã gồm mọi xã/phường: bỏ --commune.",
+                        "--by-commune covers every commune: drop --commune.")
+    table = province_table(ctx, period, today)
+    if args.format == "json":
+        if args.output:
+            with open(args.output, "w", encoding="utf-8") as fh:
+                json.dump(table.as_json(), fh, ensure_ascii=False, indent=2)
+                fh.write("\n")
+        else:
+            print_json(table.as_json())
+        return 0
+    export_province(ctx, table, args.output, args.format, today=today)
+    print(f"Đã ghi báo cáo theo xã/phường {args.output}")
     return 0

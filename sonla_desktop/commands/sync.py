@@ -44,6 +44,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     bs = bundle.add_subparsers(dest="bundle_command", required=True)
     p = bs.add_parser("export", help="xuất dữ liệu cho một đơn vị tin cậy")
     p.add_argument("--to", metavar="NODE", help="mã hoặc tên đơn vị nhận")
+    p.add_argument("--all", action="store_true",
+                   help="tỉnh: mỗi xã/phường tin cậy một tệp, -o là thư mục")
     p.add_argument("--full", action="store_true", help="xuất toàn bộ, không chỉ phần mới")
     p.add_argument("-o", "--output", required=True, type=Path, help="tệp .sldsync hoặc thư mục")
     p.set_defaults(func=cmd_bundle_export)
@@ -148,6 +150,8 @@ def _counts_text(counts: dict[str, int]) -> str:
 
 def cmd_bundle_export(args: argparse.Namespace) -> int:
     ctx = context(args)
+    if args.all:
+        return _export_all(ctx, args)
     result = sync_service.export_bundle(ctx, args.output, to=args.to, full=args.full)
     kind = "toàn bộ" if result.full else "phần thay đổi"
     print(f"Đã ghi {result.path} ({group_digits(result.size)} byte) cho {result.to_name}: số thứ tự "
@@ -156,6 +160,29 @@ def cmd_bundle_export(args: argparse.Namespace) -> int:
     for line in sync_notices.export_notices(result):
         print(line)
     return 0
+
+
+def _export_all(ctx, args: argparse.Namespace) -> int:
+    from ..services.sync_all import export_all
+
+    if args.to:
+        raise UserError("Dùng --all hoặc --to, không dùng cả hai.",
+                        "Use --all or --to, not both.")
+
+    def progress(done: int, total: int, name: str) -> None:
+        if name:
+            print(f"[{done + 1}/{total}] {name}…", file=sys.stderr, flush=True)
+
+    items = export_all(ctx, args.output, full=args.full, progress=progress)
+    failed = [i for i in items if i.error]
+    for item in items:
+        if item.result:
+            print(f"Đã ghi {item.path.name} cho {item.name}: số thứ tự {item.result.sequence}, "
+                  f"{item.result.total} bản ghi.")
+        else:
+            print(f"KHÔNG ghi được tệp cho {item.name}: {item.error}", file=sys.stderr)
+    print(f"Xong: {len(items) - len(failed)}/{len(items)} xã/phường.")
+    return 1 if failed else 0
 
 
 def _check_json(check: sync_service.BundleCheck) -> dict:

@@ -5,6 +5,13 @@ from __future__ import annotations
 import argparse
 
 from ..domain.worker_rules import STATUS_LABELS_VI, WORKER_STATUSES
+from ..services.duplicates import (
+    REASON_VI,
+    STATUS_VI,
+    list_duplicates,
+    resolve_duplicate,
+    scan_duplicates,
+)
 from ..services.transfers import TRANSFER_STATUSES, list_transfers, move_worker, refuse_request
 from ..services.workers import WorkerFilter, list_workers
 from .common import context, print_json, print_table
@@ -33,6 +40,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     mvs.add_argument("--status", choices=TRANSFER_STATUSES)
     mvs.add_argument("--format", choices=("table", "json"), default="table")
     mvs.set_defaults(func=cmd_moves)
+    dup = wsub.add_parser("duplicates", help="tỉnh: các cặp nghi là một người ở hai nơi")
+    dup.add_argument("--all", action="store_true", help="cả các cặp đã xét")
+    dup.add_argument("--format", choices=("table", "json"), default="table")
+    dup.set_defaults(func=cmd_duplicates)
+    dsub = dup.add_subparsers(dest="duplicates_command")
+    res = dsub.add_parser("resolve", help="ghi kết quả xét một cặp")
+    res.add_argument("id", help="mã cặp (8 ký tự đầu là đủ)")
+    how = res.add_mutually_exclusive_group(required=True)
+    how.add_argument("--same", dest="decision", action="store_const", const="same_person",
+                     help="cùng một người")
+    how.add_argument("--different", dest="decision", action="store_const",
+                     const="different", help="hai người khác nhau")
+    res.set_defaults(func=cmd_duplicates_resolve)
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -80,4 +100,29 @@ def cmd_moves(args: argparse.Namespace) -> int:
     print_table(["Mã", "Người lao động", "Từ", "Sang", "Tình trạng", "Ghi chú"],
                 [(r.id[:8], r.worker_name or r.worker_id, r.from_commune, r.to_commune,
                   _MOVE_STATUS_VI.get(r.status, r.status), r.note) for r in rows])
+    return 0
+
+
+def _side_text(side) -> str:
+    born = side.birth_date.strftime("%d/%m/%Y") if side.birth_date else "?"
+    return f"{side.full_name} ({born}, {side.national_id or 'không CCCD'}, {side.commune_name})"
+
+
+def cmd_duplicates(args: argparse.Namespace) -> int:
+    ctx = context(args)
+    scan_duplicates(ctx)  # at the hub: pairs that appeared since the last look
+    rows = list_duplicates(ctx, include_decided=args.all)
+    if args.format == "json":
+        print_json([r.as_json() for r in rows])
+        return 0
+    print_table(["Mã", "Lý do", "Người thứ nhất", "Người thứ hai", "Kết quả"],
+                [(r.id[:8], REASON_VI.get(r.reason, r.reason), _side_text(r.first),
+                  _side_text(r.second), STATUS_VI.get(r.status, r.status)) for r in rows])
+    return 0
+
+
+def cmd_duplicates_resolve(args: argparse.Namespace) -> int:
+    link = resolve_duplicate(context(args), args.id, args.decision)
+    print(f"Đã ghi: {STATUS_VI[args.decision]} ({link[:8]}). Kết quả đi theo tệp đồng bộ "
+          "tiếp theo về cả hai xã/phường.")
     return 0

@@ -4,8 +4,8 @@
   possible duplicate from its two worker ids. Two nodes that notice the same clash write the
   same row, which then merges like any other instead of being listed twice.
 * Merge order per row is (rank, version): a loan further along its workflow wins over a
-  concurrent write behind it (``domain.loan_invariants``), and a decided inbox entry wins
-  over an undecided copy of it, whatever the clocks said; otherwise the later version.
+  concurrent write behind it (``domain.loan_invariants``), and a decided inbox entry (or
+  duplicate link) wins over an undecided copy of it, whatever the clocks said; otherwise the later version.
   Both are total orders, so merging stays order-independent.
 * A resolution is a versioned decision: resolving stamps the entry and the row it keeps with
   the same version (services/sync_conflicts.py), so wherever the entry's decision wins, the
@@ -56,6 +56,8 @@ def merge_rank(table: str, values: dict) -> int:
         return loan_status_rank(values["status"])
     if table == "conflict":
         return 1 if values["resolution"] else 0
+    if table == "possible_duplicate":  # a hub clerk's decision wins over an open copy
+        return 0 if values["status"] == "open" else 1
     return 0
 
 

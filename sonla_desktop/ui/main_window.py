@@ -101,9 +101,12 @@ class MainWindow(QMainWindow):
                                "QListWidget::item { padding: 7px 6px; }")
         self.stack = QStackedWidget()
         self.pages = _Pages(self)
+        at_commune = any(spec.hub_only for spec in PAGES) and bool(ctx.owned_scope)
         for spec in PAGES:
             self.nav.addItem(_tr(spec.title))
             self.stack.addWidget(QWidget())  # stands in until the page is first shown
+            if spec.hub_only and at_commune:  # the hub's pages: nothing to show at a commune
+                self.nav.item(self.nav.count() - 1).setHidden(True)
         # Wide enough for the longest title in the UI language, never narrower than 175 px.
         self.nav.setFixedWidth(max(175, self.nav.sizeHintForColumn(0) + 30))
         self.nav.currentRowChanged.connect(self._show_row)

@@ -21,6 +21,7 @@ class PageSpec:
     key: str
     title: str  # translated with QCoreApplication.translate("pages", title)
     target: str | None  # "module:Class" inside sonla_desktop.ui.pages, or None
+    hub_only: bool = False  # hidden in the navigation of a commune office
 
 
 PAGES: tuple[PageSpec, ...] = (
@@ -32,4 +33,9 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("settings", QT_TRANSLATE_NOOP("pages", "Cài đặt"), "settings_page:SettingsPage"),
     PageSpec("backup", QT_TRANSLATE_NOOP("pages", "Sao lưu"), "backup_page:BackupPage"),
     PageSpec("audit", QT_TRANSLATE_NOOP("pages", "Nhật ký"), "audit_page:AuditPage"),
+    # The hub's pages (issue #16): the province by commune, people registered twice.
+    PageSpec("province", QT_TRANSLATE_NOOP("pages", "Toàn tỉnh"), "province_page:ProvincePage",
+             hub_only=True),
+    PageSpec("duplicates", QT_TRANSLATE_NOOP("pages", "Trùng người"),
+             "duplicates_page:DuplicatesPage", hub_only=True),
 )

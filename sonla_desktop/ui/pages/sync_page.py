@@ -36,6 +36,12 @@ class SyncPage(QWidget):
         self.tabs.addTab(self.history, self.tr("Lịch sử"))
         self.tabs.addTab(self.conflicts, self.tr("Xung đột"))
         self.tabs.addTab(self.trust, self.tr("Khoá và đơn vị tin cậy"))
+        if ctx.owned_scope is None:  # the hub (issue #16): one bundle per commune at once
+            from .sync_export_all import ExportAllPanel
+
+            self.export_all = ExportAllPanel(ctx, runner)
+            self.tabs.addTab(self.export_all, self.tr("Xuất cho tất cả xã"))
+            self.export_all.exported.connect(self.history.refresh)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(self.notice)
