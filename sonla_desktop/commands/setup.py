@@ -8,7 +8,7 @@ import time
 
 from ..db import open_database
 from ..services.demo import generate_demo, own_communes
-from ..services.setup import initialise
+from ..services.setup import check_init_communes, initialise
 from .common import context
 
 
@@ -26,6 +26,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    check_init_communes(args.commune)  # before the file exists: a bad code writes nothing
     db = open_database(args.db)
     result = initialise(db, name=args.name, communes=args.commune, hub=args.hub, user=args.user)
     state = "Đã tạo" if result.created else "Đã cập nhật"
