@@ -20,8 +20,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_init)
 
     p = sub.add_parser("demo", help="thêm dữ liệu mẫu")
-    p.add_argument("--workers", type=int, default=1000)
-    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--workers", type=int, default=1000,
+                   help="số người lao động mẫu (mặc định 1000)")
+    p.add_argument("--seed", type=int, default=1,
+                   help="hạt giống ngẫu nhiên: cùng số cho cùng dữ liệu (mặc định 1)")
     p.set_defaults(func=cmd_demo)
 
 
