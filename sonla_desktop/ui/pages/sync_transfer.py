@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from ...errors import SyncError, current_language
 from ...services.context import ServiceContext
+from ...services.lookups import Lookups
 from ...services.sync import check_bundle, export_bundle, export_preview, import_bundle
 from ...services.sync_conflicts import TABLE_LABELS_EN, TABLE_LABELS_VI
 from ...services.sync_notices import export_notices, import_notices
@@ -48,10 +49,14 @@ def counts_lines(counts: dict[str, int]) -> str:
     return "\n".join(f"• {table_label(t)}: {group_digits(n)}" for t, n in counts.items())
 
 
-def scope_text(widget: QWidget, scope: list[str]) -> str:
+def scope_text(widget: QWidget, scope: list[str], lookups: Lookups | None = None) -> str:
+    """"Phường Chiềng Cơi (03670)" with the lookups; the bare codes without them."""
     if scope == ["hub"]:
         return QCoreApplication.translate("SyncScope", "toàn tỉnh")
-    return ", ".join(scope)
+    if lookups is None:
+        return ", ".join(scope)
+    lang = current_language()
+    return ", ".join(f"{lookups.commune_label(c, lang)} ({c})" for c in scope)
 
 
 class ExportPanel(QWidget):
