@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..domain.dates import format_local_time
 from ..domain.text import group_digits
 from ..errors import UserError
 from ..services import sync as sync_service
@@ -172,7 +173,7 @@ def cmd_bundle_verify(args: argparse.Namespace) -> int:
         print_json({**_check_json(check), "valid": True})
         return 0
     print(f"Hợp lệ: chữ ký của {check.sender_name} ({check.sender_id}) đúng, dữ liệu nguyên "
-          f"vẹn, số thứ tự {check.sequence}, tạo lúc {check.created}.")
+          f"vẹn, số thứ tự {check.sequence}, tạo lúc {format_local_time(check.created)}.")
     print(f"  {_counts_text(check.counts)}")
     if check.already_imported:
         print("Tệp này đã được nhập trước đây; nhập lại sẽ không thay đổi gì.")

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.dates import format_local_time
 from ...errors import SyncError, current_language
 from ...services.context import ServiceContext
 from ...services.lookups import Lookups
@@ -312,7 +313,7 @@ class ImportPanel(QWidget):
         self.verdict.setStyleSheet(OK_STYLE)
         text = self.tr("Tệp hợp lệ: chữ ký đúng của {0}, dữ liệu nguyên vẹn, số thứ tự {1}, "
                        "tạo lúc {2}.").format(check.sender_name, check.sequence,
-                                              check.created.replace("T", " ").rstrip("Z"))
+                                              format_local_time(check.created))
         lines = counts_lines(check.counts) or self.tr("(không có bản ghi nào)")
         if check.already_imported:
             text += "\n" + self.tr("Tệp này đã được nhập trước đây; nhập lại không thay đổi gì.")
