@@ -6,18 +6,23 @@ may pick the right file at once instead of being left without a window.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from .. import APP_TITLE_VI
 from ..errors import DamagedDatabaseError
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DatabaseProblem", text)
+
+
 def damaged_file_box(err: DamagedDatabaseError, parent: QWidget | None = None) -> QMessageBox:
     """The message box (not shown): the problem, a "pick another file" and a "quit" button."""
     box = QMessageBox(QMessageBox.Icon.Critical, APP_TITLE_VI, str(err),
                       QMessageBox.StandardButton.NoButton, parent)
-    pick = box.addButton(box.tr("Chọn tệp dữ liệu khác…"), QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(box.tr("Thoát"), QMessageBox.ButtonRole.RejectRole)
+    pick = box.addButton(_tr("Chọn tệp dữ liệu khác…"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(_tr("Thoát"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(pick)
     box.setProperty("pick_button", pick)
     return box
@@ -30,6 +35,6 @@ def ask_other_file(err: DamagedDatabaseError, parent: QWidget | None = None) -> 
     if box.clickedButton() is not box.property("pick_button"):
         return None
     path, _ = QFileDialog.getOpenFileName(
-        parent, box.tr("Chọn tệp cơ sở dữ liệu"), "",
-        box.tr("Cơ sở dữ liệu (*.db *.sqlite *.sqlite3);;Mọi tệp (*)"))
+        parent, _tr("Chọn tệp cơ sở dữ liệu"), "",
+        _tr("Cơ sở dữ liệu (*.db *.sqlite *.sqlite3);;Mọi tệp (*)"))
     return path or None
