@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from . import __version__
+from .commands.parser import VietnameseParser
 from .errors import UserError
 
 # Order = order in --help. Adding a feature: one module here, nothing else to edit.
@@ -28,10 +29,8 @@ COMMAND_MODULES = (
 )
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # exit 2 on bad usage, as documented
-        self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: lỗi cú pháp / usage error: {message}\n")
+# Vietnamese headings and errors, exit 2 on bad usage (commands/parser.py).
+_Parser = VietnameseParser
 
 
 def _global_parser(**kwargs) -> argparse.ArgumentParser:

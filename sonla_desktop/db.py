@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import paths
-from .errors import SchemaTooNewError, UserError
+from .errors import DamagedDatabaseError, MissingDatabaseError, SchemaTooNewError, UserError
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -231,11 +231,15 @@ def storage_error(exc: BaseException, path: Path | None = None) -> UserError | N
 
     SQLite words these conditions in its own English; they are recognised here and told
     in the clerk's words (``UserError(vi, en)``)."""
-    from sqlalchemy.exc import OperationalError
+    from sqlalchemy.exc import DatabaseError, OperationalError
 
-    if not isinstance(exc, OperationalError):
+    if isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError):
+        return damaged_database(path) if _is_damage(str(exc)) else None
+    if not isinstance(exc, DatabaseError):
         return None
     text = str(exc.orig).lower() if exc.orig is not None else ""
+    if not isinstance(exc, OperationalError):
+        return damaged_database(path) if _is_damage(text) else None
     name = path.name if path is not None else "cơ sở dữ liệu"
     if "unable to open" in text and path is not None and _read_only_folder(path.parent):
         # WAL mode needs its -wal and -shm files beside the database: on a read-only
@@ -267,6 +271,35 @@ def storage_error(exc: BaseException, path: Path | None = None) -> UserError | N
     return None
 
 
+# SQLite's words for a file that is not a database or whose pages are broken.
+_DAMAGE_WORDS = ("file is not a database", "malformed", "file is encrypted", "not a database")
+
+
+def _is_damage(text: str) -> bool:
+    return any(word in text.lower() for word in _DAMAGE_WORDS)
+
+
+def damaged_database(path: Path | None) -> DamagedDatabaseError:
+    """What is wrong with a file that is not a (healthy) database, and what to do."""
+    where = str(path) if path is not None else "cơ sở dữ liệu"
+    return DamagedDatabaseError(
+        f"Tệp {where} không phải là cơ sở dữ liệu của chương trình, hoặc đã bị hỏng. "
+        "Chưa có gì được ghi vào tệp. Hãy chọn đúng tệp dữ liệu, hoặc khôi phục từ bản sao "
+        f"lưu gần nhất: sonla-desktop --db {where} restore TỆP_SAO_LƯU (tệp cũ được giữ lại "
+        "bên cạnh).",
+        f"The file {where} is not a database of this program, or it is damaged. Nothing was "
+        "written to it. Choose the right data file, or restore the latest backup: "
+        f"sonla-desktop --db {where} restore BACKUP_FILE (the old file is kept beside it).")
+
+
+def missing_database(path: Path) -> MissingDatabaseError:
+    return MissingDatabaseError(
+        f"Không có tệp cơ sở dữ liệu {path}. Hãy kiểm tra lại đường dẫn --db; để tạo cơ sở "
+        "dữ liệu mới, chạy “sonla-desktop --db TỆP init”. Chưa có gì được tạo.",
+        f"There is no database file {path}. Check the --db path; to create a new database "
+        "run “sonla-desktop --db FILE init”. Nothing was created.")
+
+
 def _read_only_folder(folder: Path) -> bool:
     try:
         return bool(os.statvfs(folder).f_flag & os.ST_RDONLY) or not os.access(folder, os.W_OK)
@@ -274,7 +307,16 @@ def _read_only_folder(folder: Path) -> bool:
         return not os.access(folder, os.W_OK)
 
 
-def open_database(path_or_url: str | os.PathLike | None = None, upgrade: bool = True) -> Database:
+def open_database(path_or_url: str | os.PathLike | None = None, upgrade: bool = True,
+                  must_exist: bool = False) -> Database:
+    """``must_exist``: a SQLite file that is not there is refused (``MissingDatabaseError``)
+    before anything, not even its folder, is created."""
+    if must_exist:
+        url = resolve_url(path_or_url)
+        if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
+            file = Path(url.removeprefix("sqlite:///"))
+            if not file.is_file():
+                raise missing_database(file)
     db = Database(path_or_url)
     try:
         if upgrade:

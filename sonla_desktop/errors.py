@@ -60,6 +60,16 @@ class SchemaTooNewError(UserError):
     """The database was written by a newer program version."""
 
 
+class DamagedDatabaseError(UserError):
+    """The file given as the database is not a SQLite database, or is damaged. The GUI
+    offers to pick another file; the CLI says to restore a backup (``restore FILE``)."""
+
+
+class MissingDatabaseError(UserError):
+    """A command that only reads or changes existing data was given a file that does not
+    exist: nothing is created (a mistyped ``--db`` must not leave an empty database)."""
+
+
 class SyncError(UserError):
     """A bundle was refused (bad signature, replay, unknown sender, ...)."""
 

@@ -53,7 +53,7 @@ def _template_db(tmp_path_factory):
     # Each test's copy then gets fresh keys in its own folder when it calls initialise().
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("SONLA_DATA_DIR", str(tmp_path_factory.mktemp("template-userdata")))
-        initialise(database, name="UBND xã Chiềng Cơi", communes=["03670"])
+        initialise(database, name="UBND phường Chiềng Cơi", communes=["03670"])
     database.backup(path.with_name("clean.db"))
     database.dispose()
     return path.with_name("clean.db")

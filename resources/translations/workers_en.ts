@@ -127,8 +127,12 @@
             <translation>The program needs the name of your office and the communes or wards you serve. You can change the name later in Settings.</translation>
         </message>
         <message>
-            <source>ví dụ: UBND xã Chiềng Cơi</source>
-            <translation>e.g. Chieng Coi Commune People's Committee</translation>
+            <source>ví dụ: UBND xã Mường Bú</source>
+            <translation>e.g. Muong Bu Commune People's Committee</translation>
+        </message>
+        <message>
+            <source>ví dụ: {0}</source>
+            <translation>e.g. {0}</translation>
         </message>
         <message>
             <source>Gõ tên xã/phường để lọc (không cần dấu)…</source>
@@ -162,8 +166,12 @@
             <translation>Office</translation>
         </message>
         <message>
-            <source>ví dụ: UBND xã Chiềng Cơi</source>
-            <translation>e.g. Chieng Coi Commune People's Committee</translation>
+            <source>ví dụ: UBND xã Mường Bú</source>
+            <translation>e.g. Muong Bu Commune People's Committee</translation>
+        </message>
+        <message>
+            <source>ví dụ: {0}</source>
+            <translation>e.g. {0}</translation>
         </message>
         <message>
             <source>Tên văn phòng:</source>
@@ -643,6 +651,25 @@ Error log: {0}</translation>
         <message>
             <source>Không thực hiện được</source>
             <translation>Could not be done</translation>
+        </message>
+    </context>
+    <context>
+        <name>DatabaseProblem</name>
+        <message>
+            <source>Chọn tệp dữ liệu khác…</source>
+            <translation>Choose another data file…</translation>
+        </message>
+        <message>
+            <source>Thoát</source>
+            <translation>Quit</translation>
+        </message>
+        <message>
+            <source>Chọn tệp cơ sở dữ liệu</source>
+            <translation>Choose a database file</translation>
+        </message>
+        <message>
+            <source>Cơ sở dữ liệu (*.db *.sqlite *.sqlite3);;Mọi tệp (*)</source>
+            <translation>Databases (*.db *.sqlite *.sqlite3);;All files (*)</translation>
         </message>
     </context>
 </TS>

@@ -15,7 +15,9 @@ from ..services.setup import is_initialised
 
 
 def context(args: argparse.Namespace, require_init: bool = True) -> ServiceContext:
-    db: Database = open_database(args.db)
+    # Only ``init`` creates a database: every other command opens an existing file, so a
+    # mistyped --db makes neither a folder nor an empty database (exit 1 = nothing written).
+    db: Database = open_database(args.db, must_exist=require_init)
     if require_init and not is_initialised(db):
         raise UserError(
             "Cơ sở dữ liệu chưa được khởi tạo: chạy “sonla-desktop init” trước.",

@@ -23,9 +23,17 @@ from ..services.flyers import (
     get_flyer_settings,
     save_flyer_settings,
 )
+from ..services.ids import resolve_event_id
+from ..services.lookups import load_lookups
 from .common import context, print_json, print_table
 
 _SEX = {"M": "Nam", "F": "Nữ"}
+_CONTACT_HELP = {
+    "office_name": "tên cơ quan in ở chân tờ rơi", "office_address": "địa chỉ cơ quan",
+    "office_phone": "số điện thoại để gọi hỏi", "jobs_website": "trang thông tin việc làm",
+    "zalo": "số hoặc tên Zalo", "headline": "tiêu đề lớn của tờ rơi",
+    "intro": "đoạn giới thiệu dưới tiêu đề", "note": "dòng lưu ý cuối tờ rơi",
+}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -35,13 +43,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     add = esub.add_parser("add", help="thêm hội nghị; in ra mã hội nghị")
     add.add_argument("--date", required=True, help="ngày tổ chức (dd/mm/yyyy hoặc yyyy-mm-dd)")
     add.add_argument("--commune", required=True, metavar="CODE")
-    add.add_argument("--place", required=True)
-    add.add_argument("--topic", required=True)
-    add.add_argument("--organiser", default="")
-    add.add_argument("--counsellors", default="")
-    add.add_argument("--agencies", default="")
+    add.add_argument("--place", required=True, help="địa điểm")
+    add.add_argument("--topic", required=True, help="chủ đề")
+    add.add_argument("--organiser", default="", help="đơn vị tổ chức")
+    add.add_argument("--counsellors", default="", help="người tư vấn")
+    add.add_argument("--agencies", default="", help="doanh nghiệp tham gia")
     add.add_argument("--markets", default="", help="mã hoặc tên nước, cách nhau bởi dấu phẩy")
-    add.add_argument("--notes", default="")
+    add.add_argument("--notes", default="", help="ghi chú")
     add.set_defaults(func=cmd_add)
 
     lst = esub.add_parser("list", help="liệt kê hội nghị, mới nhất trước")
@@ -74,7 +82,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     con = esub.add_parser("contacts", help="xem/sửa liên hệ và lời văn in trên tờ rơi")
     for field in SETTING_KEYS:
-        con.add_argument("--" + field.replace("_", "-"), dest=field)
+        con.add_argument("--" + field.replace("_", "-"), dest=field, help=_CONTACT_HELP[field])
     con.set_defaults(func=cmd_contacts)
 
     sheet = sub.add_parser("attendance-sheet", help="in danh sách ký tên của hội nghị (PDF)")
@@ -121,15 +129,19 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_show(args: argparse.Namespace) -> int:
     ctx = context(args)
-    event = get_event(ctx, args.event_id)
-    people = list_attendees(ctx, args.event_id)
+    event_id = resolve_event_id(ctx, args.event_id)
+    event = get_event(ctx, event_id)
+    people = list_attendees(ctx, event_id)
     if args.format == "json":
         print_json({**event.as_json(), "people": [p.as_json() for p in people]})
         return 0
+    # People read the market's name; the JSON above keeps the code for programs.
+    markets = {c.code: c.label_vi for c in load_lookups(ctx).markets}
     print(f"{event.event_date:%d/%m/%Y} – {event.place}, {event.commune_name}: {event.topic}")
     print_table(["STT", "Họ và tên", "Năm sinh", "Giới tính", "Điện thoại", "Bản", "Thị trường"],
                 [(i, p.full_name, p.birth_year or "", _SEX.get(p.sex, ""), p.phone, p.village,
-                  p.interest_market or "") for i, p in enumerate(people, start=1)])
+                  markets.get(p.interest_market or "", p.interest_market or ""))
+                 for i, p in enumerate(people, start=1)])
     return 0
 
 
@@ -146,7 +158,8 @@ def import_command(ctx: ServiceContext, path: str, event_id: str, dry_run: bool,
                    consent: str | None = None, fmt: str = "table") -> int:
     """Shared by ``events import`` and ``import-excel --event``: errors listed, exit 1."""
     try:
-        summary = import_attendance_file(ctx, path, event_id, dry_run=dry_run,
+        summary = import_attendance_file(ctx, path, resolve_event_id(ctx, event_id),
+                                         dry_run=dry_run,
                                          consent_method=consent or "")
     except ImportRowsError as err:
         print(f"Lỗi: {err}", file=sys.stderr)
@@ -168,10 +181,11 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_follow_up(args: argparse.Namespace) -> int:
     ctx = context(args)
     if args.output:
-        rows = export_follow_up(ctx, args.output, args.event, args.commune)
+        rows = export_follow_up(ctx, args.output, resolve_event_id(ctx, args.event),
+                                args.commune)
         print(f"Đã ghi {len(rows)} người vào {args.output}", file=sys.stderr)
         return 0
-    rows = follow_up_list(ctx, args.event, args.commune)
+    rows = follow_up_list(ctx, resolve_event_id(ctx, args.event), args.commune)
     if args.format == "json":
         print_json([r.as_json() for r in rows])
         return 0
@@ -193,14 +207,16 @@ def cmd_contacts(args: argparse.Namespace) -> int:
 
 def cmd_sheet(args: argparse.Namespace) -> int:
     ctx = context(args)
-    data = print_attendance_sheet(ctx, args.event_id, args.output, blank_rows=args.blank_rows)
+    data = print_attendance_sheet(ctx, resolve_event_id(ctx, args.event_id), args.output,
+                                  blank_rows=args.blank_rows)
     print(f"Đã ghi {args.output} ({len(data.lines)} người)", file=sys.stderr)
     return 0
 
 
 def cmd_flyer(args: argparse.Namespace) -> int:
     ctx = context(args)
-    data = save_flyer(ctx, args.output, market=args.market, event_id=args.event,
+    data = save_flyer(ctx, args.output, market=args.market,
+                      event_id=resolve_event_id(ctx, args.event),
                       as_of=_date(args.as_of, "as_of"), layout=args.layout)
     missing = [label for label, value in (("số điện thoại văn phòng", data.settings.office_phone),
                                           ("trang việc làm", data.settings.jobs_website),

@@ -15,7 +15,9 @@ from .common import context
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("template", help="tệp Excel mẫu để điền (workers|loans|attendance|targets)")
-    p.add_argument("kind", choices=tuple(TEMPLATES))
+    p.add_argument("kind", choices=tuple(TEMPLATES),
+                   help="loại mẫu: workers (người lao động), loans (khoản vay), "
+                        "attendance (điểm danh), targets (chỉ tiêu)")
     p.add_argument("-o", "--output", required=True, metavar="FILE.xlsx")
     p.add_argument("--year", type=int, help="năm điền sẵn (mẫu chỉ tiêu)")
     p.set_defaults(func=cmd_template)

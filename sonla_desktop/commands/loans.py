@@ -19,6 +19,7 @@ from ..services.loan_queries import (
     resolve_loan_id,
 )
 from .common import context, print_json, print_table
+from .parser import vi_choice
 
 
 def _date(text: str) -> date:
@@ -33,7 +34,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     lsub = p.add_subparsers(dest="loans_command", required=True)
 
     c = lsub.add_parser("list", help="liệt kê khoản vay với dư nợ")
-    c.add_argument("--status", choices=LOAN_STATUSES)
+    c.add_argument("--status", choices=LOAN_STATUSES, type=vi_choice(STATUS_LABELS_VI),
+                   help="tình trạng, tên tiếng Việt hoặc mã: " + "; ".join(
+                       f"{label} ({code})" for code, label in STATUS_LABELS_VI.items()))
     c.add_argument("--group", choices=POLICY_GROUPS, help="đối tượng ưu tiên")
     c.add_argument("--commune", metavar="CODE")
     c.add_argument("--overdue", action="store_true", help="chỉ khoản có nợ gốc quá hạn")
@@ -44,9 +47,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     c.set_defaults(func=cmd_list)
 
     c = lsub.add_parser("show", help="một khoản vay: lịch trả nợ và tình trạng")
-    c.add_argument("id", help="mã khoản vay (hoặc 8 ký tự đầu)")
+    c.add_argument("id", help="mã khoản vay (hoặc vài ký tự đầu)")
     c.add_argument("--as-of", type=_date)
-    c.add_argument("--format", choices=("table", "json"), default="json")
+    c.add_argument("--format", choices=("table", "json"), default="table")
     c.set_defaults(func=cmd_show)
 
     c = lsub.add_parser("create", help="lập đơn vay (bản nháp)")
@@ -63,8 +66,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     c.add_argument("--frequency", type=int, default=1, help="định kỳ trả gốc (tháng)")
     c.add_argument("--contract-months", type=int, help="mặc định: theo hồ sơ người lao động")
     c.add_argument("--market", help="mã thị trường (JP, TW, KR…)")
-    c.add_argument("--agency", default=None)
-    c.add_argument("--purpose", default="")
+    c.add_argument("--agency", default=None, help="doanh nghiệp đưa đi")
+    c.add_argument("--purpose", default="", help="mục đích vay")
     c.add_argument("--savings-group", default="", help="tên Tổ TK&VV")
     c.add_argument("--savings-group-head", default="", help="tổ trưởng Tổ TK&VV")
     c.add_argument("--land-revoked", action="store_true", help="khai: hộ bị thu hồi đất NN")
@@ -213,4 +216,5 @@ def cmd_repay(args: argparse.Namespace) -> int:
 def cmd_dossier(args: argparse.Namespace) -> int:
     ctx = context(args)
     export_dossier(ctx, resolve_loan_id(ctx, args.loan_id), args.output)
+    print(f"Đã ghi hồ sơ vay vốn {args.output}")  # like flyer and report: where it went
     return 0

@@ -70,7 +70,7 @@ def cmd_target_list(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace, today: date | None = None) -> int:
     if args.format != "json" and not args.output:
-        print(f"sonla-desktop report: lỗi cú pháp / usage error: --format {args.format} "
+        print(f"sonla-desktop report: lỗi cú pháp: --format {args.format} "
               "cần -o FILE", file=sys.stderr)
         return 2
     ctx = context(args)

@@ -8,7 +8,7 @@ import time
 
 from ..db import open_database
 from ..services.demo import generate_demo, own_communes
-from ..services.setup import initialise
+from ..services.setup import check_init_communes, initialise
 from .common import context
 
 
@@ -20,12 +20,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_init)
 
     p = sub.add_parser("demo", help="thêm dữ liệu mẫu")
-    p.add_argument("--workers", type=int, default=1000)
-    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--workers", type=int, default=1000,
+                   help="số người lao động mẫu (mặc định 1000)")
+    p.add_argument("--seed", type=int, default=1,
+                   help="hạt giống ngẫu nhiên: cùng số cho cùng dữ liệu (mặc định 1)")
     p.set_defaults(func=cmd_demo)
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    check_init_communes(args.commune)  # before the file exists: a bad code writes nothing
     db = open_database(args.db)
     result = initialise(db, name=args.name, communes=args.commune, hub=args.hub, user=args.user)
     state = "Đã tạo" if result.created else "Đã cập nhật"

@@ -6,10 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..domain.dates import format_local_time
 from ..domain.text import group_digits
 from ..errors import UserError
 from ..services import sync as sync_service
 from ..services import sync_conflicts, sync_notices, sync_trust
+from ..services.ids import resolve_conflict_id
 from .common import context, print_json, print_table
 
 _STATUS_VI = {
@@ -66,7 +68,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_conflicts_list)
     p = cs.add_parser("resolve", help="chọn bản giữ lại")
     p.add_argument("id")
-    p.add_argument("--keep", choices=sync_conflicts.KEEP_CHOICES, required=True)
+    p.add_argument("--keep", choices=sync_conflicts.KEEP_CHOICES, required=True,
+                   help="giữ bản nào: mine (của văn phòng này) hoặc theirs (bản nhận được)")
     p.set_defaults(func=cmd_conflicts_resolve)
 
 
@@ -197,7 +200,7 @@ def cmd_bundle_verify(args: argparse.Namespace) -> int:
         print_json({**_check_json(check), "valid": True})
         return 0
     print(f"Hợp lệ: chữ ký của {check.sender_name} ({check.sender_id}) đúng, dữ liệu nguyên "
-          f"vẹn, số thứ tự {check.sequence}, tạo lúc {check.created}.")
+          f"vẹn, số thứ tự {check.sequence}, tạo lúc {format_local_time(check.created)}.")
     print(f"  {_counts_text(check.counts)}")
     if check.already_imported:
         print("Tệp này đã được nhập trước đây; nhập lại sẽ không thay đổi gì.")
@@ -247,7 +250,8 @@ def cmd_conflicts_list(args: argparse.Namespace) -> int:
 
 
 def cmd_conflicts_resolve(args: argparse.Namespace) -> int:
-    changed = sync_conflicts.resolve_conflict(context(args), args.id, args.keep)
+    ctx = context(args)
+    changed = sync_conflicts.resolve_conflict(ctx, resolve_conflict_id(ctx, args.id), args.keep)
     which = "của tôi" if args.keep == "mine" else "của họ"
     tail = " Dữ liệu đã được cập nhật." if changed else " Dữ liệu đã đúng bản này."
     print(f"Đã giữ bản {which}.{tail}")

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
+from ..domain.text import group_digits
 from ..domain.worker_rules import STATUS_LABELS_VI, WORKER_STATUSES
 from ..services.duplicates import (
     REASON_VI,
@@ -12,9 +14,13 @@ from ..services.duplicates import (
     resolve_duplicate,
     scan_duplicates,
 )
+from ..services.ids import resolve_worker_id
 from ..services.transfers import TRANSFER_STATUSES, list_transfers, move_worker, refuse_request
-from ..services.workers import WorkerFilter, list_workers
+from ..services.workers import WorkerFilter, count_matching, list_workers
 from .common import context, print_json, print_table
+from .parser import vi_choice
+
+_MOVE_STATUS_VI = {"requested": "đang đề nghị", "done": "đã chuyển", "refused": "không chuyển"}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -23,7 +29,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     lst = wsub.add_parser("list", help="liệt kê, tìm kiếm không dấu")
     lst.add_argument("--search", default="", help="tên, CCCD, điện thoại, bản (không cần dấu)")
     lst.add_argument("--commune", metavar="CODE")
-    lst.add_argument("--status", choices=WORKER_STATUSES)
+    lst.add_argument("--status", choices=WORKER_STATUSES, type=vi_choice(STATUS_LABELS_VI),
+                     help="trạng thái, tên tiếng Việt hoặc mã: " + "; ".join(
+                         f"{label} ({code})" for code, label in STATUS_LABELS_VI.items()))
     lst.add_argument("--limit", type=int, default=50)
     lst.add_argument("--format", choices=("table", "json"), default="table")
     lst.set_defaults(func=cmd_list)
@@ -37,7 +45,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     rf.add_argument("--note", default="", help="lý do, gửi về xã")
     rf.set_defaults(func=cmd_move_refuse)
     mvs = wsub.add_parser("moves", help="các lần chuyển xã/phường và đề nghị chuyển")
-    mvs.add_argument("--status", choices=TRANSFER_STATUSES)
+    mvs.add_argument("--status", choices=TRANSFER_STATUSES, type=vi_choice(_MOVE_STATUS_VI),
+                     help="tình trạng: " + "; ".join(
+                         f"{label} ({code})" for code, label in _MOVE_STATUS_VI.items()))
     mvs.add_argument("--format", choices=("table", "json"), default="table")
     mvs.set_defaults(func=cmd_moves)
     dup = wsub.add_parser("duplicates", help="tỉnh: các cặp nghi là một người ở hai nơi")
@@ -68,14 +78,17 @@ def cmd_list(args: argparse.Namespace) -> int:
           r.national_id or "", r.phone, r.commune_name, STATUS_LABELS_VI[r.status])
          for r in rows],
     )
+    if args.limit > 0 and len(rows) == args.limit:  # stopped at the limit: say so
+        total = count_matching(ctx, flt)
+        if total > len(rows):
+            print(f"{group_digits(len(rows))} / {group_digits(total)} người; dùng --limit "
+                  "để xem thêm.", file=sys.stderr)
     return 0
 
 
-_MOVE_STATUS_VI = {"requested": "đang đề nghị", "done": "đã chuyển", "refused": "không chuyển"}
-
-
 def cmd_move(args: argparse.Namespace) -> int:
-    r = move_worker(context(args), args.id, args.commune, args.note)
+    ctx = context(args)
+    r = move_worker(ctx, resolve_worker_id(ctx, args.id), args.commune, args.note)
     if r.status == "requested":
         print(f"Đã ghi đề nghị chuyển {r.worker_id} từ {r.from_commune} sang {r.to_commune}. "
               "Đề nghị đi theo tệp đồng bộ tới văn phòng tỉnh; người lao động vẫn thuộc "

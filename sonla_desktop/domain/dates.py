@@ -146,6 +146,20 @@ def format_date(d: date | None) -> str:
     return f"{d.day:02d}/{d.month:02d}/{d.year:04d}"
 
 
+def format_local_time(stamp: str) -> str:
+    """"2026-12-06T17:37:58Z" (UTC, as stored in files) -> "07/12/2026 00:37" on this
+    computer's clock: the way a clerk reads a time. Unreadable text is returned as it is."""
+    try:
+        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except (ValueError, AttributeError):
+        return str(stamp)
+    if moment.tzinfo is None:  # no zone written: the files' times are UTC
+        from datetime import UTC
+
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone().strftime("%d/%m/%Y %H:%M")
+
+
 def parse_year(value: object, field: str = "birth_year") -> int:
     """Return a birth year (1900 .. this year) from a number, text or date."""
     if isinstance(value, date):

@@ -235,12 +235,14 @@ def clean_application(raw: Mapping[str, object]) -> tuple[dict, dict[str, Valida
 
     check("policy_group", group)
     check("application_date", lambda: parse_date(raw.get("application_date"), "application_date"))
-    check("contract_months", lambda: parse_int(
-        raw.get("contract_months"), "contract_months", 1, 120,
-        "Thời hạn hợp đồng (tháng)", "The contract length (months)"))
+    # The term before the contract: the first error is the one shown on the command line,
+    # and a contract length left out falls back to the term (--term 0 blamed the contract).
     check("term_months", lambda: parse_int(
         raw.get("term_months"), "term_months", 1, 120, "Thời hạn vay (tháng)",
         "The loan term (months)"))
+    check("contract_months", lambda: parse_int(
+        raw.get("contract_months"), "contract_months", 1, 120,
+        "Thời hạn hợp đồng (tháng)", "The contract length (months)"))
     check("frequency_months", lambda: parse_int(
         raw.get("frequency_months", 1), "frequency_months", 1, 120,
         "Định kỳ trả gốc (tháng)", "The principal repayment period (months)"))

@@ -285,6 +285,11 @@ LOANS = SheetSpec(
         Column("application_date", "Ngày đề nghị", DATE, extra=True, width=13),
         Column("record_id", "Mã khoản vay", TEXT, extra=True, width=38),
         Column("worker_record_id", "Mã người lao động", TEXT, extra=True, width=38),
+        # What the applicant declared (decree 338 priority groups), as the clerk reads it;
+        # stored inside loan_application.notes (domain.loan_application.encode_notes).
+        Column("land_revoked", "Khai: hộ bị thu hồi đất NN", BOOL, extra=True, width=12),
+        Column("meritorious_relative", "Khai: thân nhân người có công", BOOL, extra=True,
+               width=12),
     ),
 )
 

@@ -26,10 +26,9 @@ from .pdf_common import (
     format_date_vi,
     frame_width,
     grid_table,
-    layout_table,
     make_styles,
-    national_motto,
     nfc,
+    office_and_motto,
     right_column_line,
     signature_block,
     vspace,
@@ -72,7 +71,7 @@ class AttendanceSheetData:
 
 def _header(data: AttendanceSheetData, st, width: float) -> list[Flowable]:
     left = [Paragraph(escape(data.office_name.upper()), st.nation)]
-    top = layout_table([[left, national_motto(st)]], [width * 0.38, width * 0.62])
+    top = office_and_motto(left, st, width, 0.38)
     info = [
         f"<b>Chủ đề:</b> {escape(data.topic)}",
         f"<b>Thời gian:</b> ngày {format_date_vi(data.event_date)}"

@@ -308,7 +308,9 @@ def _plan(data: DossierData, st: Styles, width: float) -> list[Flowable]:
             st,
         ),
         _p(
-            f"6. Lãi suất cho vay: {rate} %/năm{basis}. Lãi suất nợ quá hạn: {overdue} %/năm"
+            # No-break spaces keep each figure with its unit (and label) on one line/page.
+            f"6. Lãi suất cho vay: {rate}\u00a0%/năm{basis}. Lãi suất nợ quá hạn:"
+            f"\u00a0{overdue}\u00a0%/năm"
             f"{_overdue_note(data.rate_pct_year, data.overdue_rate_pct_year)}.",
             st,
         ),
@@ -316,14 +318,15 @@ def _plan(data: DossierData, st: Styles, width: float) -> list[Flowable]:
     if data.needs_collateral:
         why = escape(data.collateral_basis) if nfc(data.collateral_basis).strip() else (
             "số tiền vay trên mức phải có bảo đảm theo quy định")
-        out.append(_p(f"7. Tài sản bảo đảm tiền vay (<b>bắt buộc</b>: {why}):", st))
+        item = [_p(f"7. Tài sản bảo đảm tiền vay (<b>bắt buộc</b>: {why}):", st)]
         # The bank needs what the asset is, what it is worth and the papers that prove
         # ownership (NĐ 338/2025 Art. 16): one labelled line each for the borrower.
         for label in ("a) Loại tài sản, địa chỉ:", "b) Giá trị ước tính (đồng):",
                       "c) Giấy tờ chứng minh quyền sở hữu, sử dụng:",
                       "d) Chủ sở hữu tài sản:"):
-            out.append(_p(label, st))
-            out.append(FillLines(1, leading=st.body.leading + 4))
+            item.append(_p(label, st))
+            item.append(FillLines(1, leading=st.body.leading + 4))
+        out.append(KeepTogether(item))  # the heading never stands alone at a page foot
     return out
 
 

@@ -109,6 +109,29 @@ def _data_sheet(wb: Workbook, spec: SheetSpec, lists: TemplateLists, lists_ws) -
         lists_ws.column_dimensions[list_letter].width = 28
 
 
+# What happens to a row that matches stored data: each sheet says its own rule (the targets
+# sheet once spoke of CCCD updates, which it has nothing to do with).
+_UPDATES_VI = {
+    "workers": "Người có số CCCD đã có trong máy thì được cập nhật; ô để trống giữ nguyên "
+               "thông tin đã lưu.",
+    "loans": "Người vay được nhận ra theo số CCCD và phải có sẵn trong danh sách người lao "
+             "động.",
+    "attendance": "Người đã có trong máy được nối vào hội nghị, không tạo "
+                  "thêm người mới.",
+    "targets": "Mỗi dòng là chỉ tiêu của một năm cho một xã/phường (hoặc toàn tỉnh); chỉ "
+               "tiêu đã có cho cùng năm và xã/phường được thay bằng số trong tệp.",
+}
+_UPDATES_EN = {
+    "workers": "A worker whose ID is already stored is updated; empty cells keep the stored "
+               "values.",
+    "loans": "The borrower is found by ID number and must already be in the worker list.",
+    "attendance": "A person already stored is linked to the conference, "
+                  "not added again.",
+    "targets": "Each row is one year's target for a commune/ward (or the province); a "
+               "target already set for that year and place is replaced.",
+}
+
+
 def _guide(wb: Workbook, spec: SheetSpec) -> None:
     ws = wb.create_sheet(GUIDE_SHEET)
     rows = [
@@ -117,11 +140,10 @@ def _guide(wb: Workbook, spec: SheetSpec) -> None:
          "đổi thứ tự cột. Ô ngày nhập dạng ngày/tháng/năm."],
         ["Khi nhập, chương trình kiểm tra TẤT CẢ các dòng trước: chỉ cần một dòng sai là không "
          "ghi gì, và danh sách lỗi chỉ rõ trang · dòng · cột để sửa."],
-        ["Người có số CCCD đã có trong máy thì được cập nhật; ô để trống giữ nguyên thông tin "
-         "đã lưu."],
+        [_UPDATES_VI.get(spec.kind, "")],
         ["Each row is one record. Every row is checked before anything is saved: one wrong "
-         "row and nothing is written; the error list names sheet · row · column. A worker "
-         "whose ID is already stored is updated; empty cells keep the stored values."],
+         "row and nothing is written; the error list names sheet · row · column. "
+         + _UPDATES_EN.get(spec.kind, "")],
         [],
         ["Cột", "Bắt buộc", "Cách nhập", "English"],
     ]

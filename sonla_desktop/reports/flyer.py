@@ -218,11 +218,11 @@ def _loan_items(data: FlyerData) -> list[str]:
         items.append(f"Lãi suất{when}: {parts}.")
     else:
         items.append("Lãi suất: theo mức Ngân hàng Chính sách xã hội đang áp dụng "
-                     "(hỏi cán bộ xã).")
+                     f"(hỏi cán bộ {data.unit_word}).")
     if loan.collateral_threshold_vnd:
         items.append(f"Vay đến {_millions(loan.collateral_threshold_vnd)} triệu đồng "
                      "không phải thế chấp tài sản.")
-    items.append("Vay qua Tổ tiết kiệm và vay vốn ở bản; UBND xã xác nhận hồ sơ. "
+    items.append(f"Vay qua Tổ tiết kiệm và vay vốn ở bản; UBND {data.unit_word} xác nhận hồ sơ. "
                  "Gia đình trả nợ tại Điểm giao dịch xã trong thời gian đi làm.")
     return items
 
@@ -237,19 +237,20 @@ def _who_items(data: FlyerData) -> list[str]:
     ]
 
 
-DOCUMENTS = [
-    "Căn cước công dân (CCCD) còn hạn.",
-    "Giấy xác nhận hộ nghèo, cận nghèo hoặc đối tượng chính sách (nếu có).",
-    "Hợp đồng đưa người lao động đi làm việc ở nước ngoài (bản sao).",
-    "Giấy đề nghị vay vốn (mẫu 01/TD) – cán bộ xã hướng dẫn điền.",
-    "Hộ chiếu, giấy khám sức khoẻ (khi doanh nghiệp yêu cầu).",
-]
+def _documents(word: str) -> list[str]:
+    return [
+        "Căn cước công dân (CCCD) còn hạn.",
+        "Giấy xác nhận hộ nghèo, cận nghèo hoặc đối tượng chính sách (nếu có).",
+        "Hợp đồng đưa người lao động đi làm việc ở nước ngoài (bản sao).",
+        f"Giấy đề nghị vay vốn (mẫu 01/TD) – cán bộ {word} hướng dẫn điền.",
+        "Hộ chiếu, giấy khám sức khoẻ (khi doanh nghiệp yêu cầu).",
+    ]
 
 
-def _warning_items() -> list[str]:
+def _warning_items(word: str) -> list[str]:
     return [
         "Chỉ đăng ký với <b>doanh nghiệp được cấp giấy phép</b> (tra cứu tại "
-        f"{LICENSED_SITE} hoặc hỏi UBND xã).",
+        f"{LICENSED_SITE} hoặc hỏi UBND {word}).",
         "Tiền dịch vụ <b>không quá 1 tháng lương</b> theo hợp đồng cho mỗi 12 tháng làm "
         "việc (Luật 69/2020/QH14). Mọi khoản thu phải có hợp đồng, biên lai.",
         "Không nộp tiền cho cá nhân môi giới; không đi theo đường du lịch để làm việc chui.",
@@ -260,7 +261,8 @@ def _contacts(data: FlyerData, st: _Styles, width: float) -> Table | None:
     s = data.settings
     items = []
     if s.office_phone:
-        items.append(("Gọi điện cho xã", s.office_phone, tel_uri(s.office_phone)))
+        items.append((f"Gọi điện cho {data.unit_word}", s.office_phone,
+                      tel_uri(s.office_phone)))
     if s.jobs_website:
         items.append(("Trang việc làm của tỉnh",
                       s.jobs_website.removeprefix("https://").removeprefix("http://"),
@@ -312,10 +314,10 @@ def flyer_flowables(data: FlyerData, width: float, size: float) -> list[Flowable
         _section("3. Ai được tham gia?", _bullets(_who_items(data), st), st, half),
     ]
     right = [
-        _section("4. Giấy tờ cần chuẩn bị", _bullets([escape(d) for d in DOCUMENTS], st), st,
+        _section("4. Giấy tờ cần chuẩn bị", _bullets([escape(d) for d in _documents(data.unit_word)], st), st,
                  half),
         _spacer(gap),
-        _section("5. Cảnh giác lừa đảo", _bullets(_warning_items(), st), st, half,
+        _section("5. Cảnh giác lừa đảo", _bullets(_warning_items(data.unit_word), st), st, half,
                  fill=WARN_TINT, ink=WARN_INK),
     ]
     columns = Table([[left, right]], colWidths=[half + col_gap, half])

@@ -109,3 +109,5 @@ class FlyerData:
     groups: tuple[str, ...]  # who qualifies, as the policy-group table names them
     event: EventLine | None = None
     layout: str = "a4"
+    # "xã", "phường" or "xã/phường": the office's units (domain.admin_units).
+    unit_word: str = "xã/phường"

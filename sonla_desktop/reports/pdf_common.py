@@ -234,6 +234,17 @@ def national_motto(styles: Styles) -> list[Flowable]:
     ]
 
 
+def office_and_motto(left: list[Flowable], styles: Styles, width: float,
+                     left_share: float = 0.4) -> Table:
+    """The office name (left) beside the Quốc hiệu and Tiêu ngữ (right), each centred in its
+    column. Inside a table cell a flowable's own hAlign is ignored: without the ALIGN here the
+    short rule under the motto sat at the cell's left edge, left of the motto."""
+    table = layout_table([[left, national_motto(styles)]],
+                         [width * left_share, width * (1 - left_share)])
+    table.setStyle(TableStyle([("ALIGN", (0, 0), (-1, -1), "CENTER")]))
+    return table
+
+
 class CheckBox(Flowable):
     """An empty square to tick by pen. Drawn, not typed: Noto has no U+2610 glyph."""
 

@@ -27,7 +27,7 @@ from .pdf_common import (
     grid_table,
     layout_table,
     make_styles,
-    national_motto,
+    office_and_motto,
     right_column_line,
     signature_block,
     vspace,
@@ -144,7 +144,7 @@ def month_chart(f: ProgressFigures, width: float, height: float = 5 * cm) -> Dra
 
 def _header(office: str, st: Styles, width: float) -> Flowable:
     left = [Paragraph(f"<b>{escape(office.upper())}</b>", st.body_center)] if office else []
-    return layout_table([[left, national_motto(st)]], [width * 0.4, width * 0.6])
+    return office_and_motto(left, st, width, 0.4)
 
 
 def _story(f: ProgressFigures, office: str, today: date, st: Styles) -> list[Flowable]:

@@ -46,6 +46,7 @@ from ..reports.flyer_data import (
 )
 from ..reports.flyer_data import tel_uri as tel_uri
 from ..reports.flyer_data import zalo_url as zalo_url
+from .admin_units import office_unit_word
 from .context import ServiceContext
 from .events import get_event
 from .loan_rules import loan_rules
@@ -212,5 +213,6 @@ def gather_flyer_data(
     line = (EventLine(event.event_date, event.place, event.commune_name, event.topic)
             if event else None)
     return FlyerData(as_of, settings or get_flyer_settings(ctx),
-                     tuple(facts[c] for c in codes), loan, groups, line, layout)
+                     tuple(facts[c] for c in codes), loan, groups, line, layout,
+                     office_unit_word(ctx))
 

@@ -82,6 +82,11 @@ def _upsert(session: Session, model, key_field: str, key: str, values: dict, ctx
         ctx.stamp(session, row, check_owner=False)
 
 
+def shipped_unit_codes() -> set[str]:
+    """The commune/ward codes of the shipped reference list (no database needed)."""
+    return {u["code"] for u in _read_csv("sonla_units.csv")}
+
+
 def seed_reference(ctx: ServiceContext, session: Session) -> SeedSummary:
     """Insert or refresh the shipped reference rows inside the caller's transaction."""
     from ..domain.policy import DEFAULT_PARAMS

@@ -14,7 +14,7 @@ from ..errors import ValidationError
 from ..models import AdminUnit, Node, Setting
 from ..sync.keys import NODE_FILE, generate_keys, save_keys
 from .context import ServiceContext
-from .reference import SeedSummary, seed_reference
+from .reference import SeedSummary, seed_reference, shipped_unit_codes
 
 
 @dataclass
@@ -52,11 +52,24 @@ def set_settings(ctx: ServiceContext, values: dict[str, str]) -> None:
                 ctx.audit(s, "setting", "setting", key[:36], {key: (old, value)})
 
 
+def check_init_communes(communes: list[str] | None, known: set[str] | None = None) -> None:
+    """Refuse unknown commune codes; called before the database file is even created, so a
+    mistyped code leaves nothing behind."""
+    known = shipped_unit_codes() if known is None else known
+    bad = [c for c in communes or () if c not in known]
+    if bad:
+        raise ValidationError(
+            "commune", f"Không có xã/phường mã {', '.join(bad)} trong danh mục tỉnh Sơn La. "
+            "Chưa có gì được ghi.",
+            f"Unknown commune code(s): {', '.join(bad)}. Nothing was written.")
+
+
 def initialise(
     db: Database, name: str | None = None, communes: list[str] | None = None,
     hub: bool = False, user: str = "admin",
 ) -> InitResult:
     """Create or upgrade the database and make this installation a node. Idempotent."""
+    check_init_communes(communes)
     db.upgrade()
     ctx = ServiceContext(db, user=user)
     with ctx.transaction() as s:
@@ -71,13 +84,8 @@ def initialise(
             # the seeded reference rows would be stamped with origin "local".
             ctx._node_id = node.id
         seeded = seed_reference(ctx, s)
-        known = set(s.scalars(select(AdminUnit.code)))
         if communes:
-            bad = [c for c in communes if c not in known]
-            if bad:
-                raise ValidationError(
-                    "commune", f"Không có xã/phường mã {', '.join(bad)} trong danh mục tỉnh Sơn La.",
-                    f"Unknown commune code(s): {', '.join(bad)}.")
+            check_init_communes(communes, set(s.scalars(select(AdminUnit.code))))
             node.scope = ",".join(communes)
         if name:
             node.name = name

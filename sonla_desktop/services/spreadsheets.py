@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..domain import sheets
+from ..domain.loan_application import decode_notes
 from ..domain.text import fold
 from ..models import (
     AdminUnit,
@@ -98,11 +99,15 @@ def _loans(session: Session) -> Iterator[tuple]:
             .outerjoin(d, d.c.loan_id == loan.id).outerjoin(r, r.c.loan_id == loan.id)
             .where(~loan.deleted).order_by(loan.application_date, loan.id))
     groups, statuses = sheets.POLICY_GROUP_TEMPLATE_LABELS, sheets.LOAN_STATUS_LABELS
+    yes_no = sheets.BOOL_LABELS
     for (nid, group, amount, requested, first, term, rate, paid, notes, name, status, freq,
          applied, loan_id, worker_id) in _stream(session, stmt):
+        # The notes column holds the clerk's words; the declarations get their own columns.
+        declared, free = decode_notes(notes)
         yield (nid, groups.get(group, group), int(amount) if amount is not None else requested,
-               first, term, rate, int(paid or 0), notes, name, statuses.get(status, status),
-               freq, applied, loan_id, worker_id)
+               first, term, rate, int(paid or 0), free, name, statuses.get(status, status),
+               freq, applied, loan_id, worker_id, yes_no[declared.land_revoked],
+               yes_no[declared.meritorious_relative])
 
 
 def _repayments(session: Session) -> Iterator[tuple]:

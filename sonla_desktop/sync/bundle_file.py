@@ -43,6 +43,7 @@ from typing import Any, BinaryIO
 
 import pyrage
 
+from sonla_desktop.domain.text import group_digits
 from sonla_desktop.errors import SyncError
 from sonla_desktop.sync import minisign
 from sonla_desktop.sync.keys import (
@@ -348,8 +349,8 @@ def _inspect(path: Path, fh: BinaryIO, max_payload: int) -> dict[str, _Member]:
             )
         if info.file_size > limits[name] or info.compress_size > limits[name]:
             raise _refuse(
-                f"Phần {name} trong tệp đồng bộ quá lớn ({info.file_size} byte, giới hạn "
-                f"{limits[name]} byte).",
+                f"Phần {name} trong tệp đồng bộ quá lớn ({group_digits(info.file_size)} "
+                f"byte, giới hạn {group_digits(limits[name])} byte).",
                 f"The member {name} of the sync file is too large ({info.file_size} bytes, "
                 f"limit {limits[name]} bytes).",
             )
@@ -458,9 +459,9 @@ def read_manifest(path: Path, max_size: int = MAX_PAYLOAD_SIZE) -> tuple[dict, s
 
 def _payload_mismatch() -> SyncError:
     return _refuse(
-        "Phần dữ liệu (payload.age) không khớp với bản kê khai đã ký: tệp đã bị sửa, bị hỏng "
+        "Phần dữ liệu trong tệp không khớp với chữ ký của đơn vị gửi: tệp đã bị sửa, bị hỏng "
         "hoặc bị ghép từ hai tệp đồng bộ khác nhau. Không nhập tệp này.",
-        "The data part (payload.age) does not match the signed manifest: the file was "
+        "The data in the file does not match the sender's signature: the file was "
         "altered, damaged, or put together from two different sync files. It was not "
         "imported.",
     )

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from .. import APP_NAME, APP_TITLE_EN, APP_TITLE_VI, paths
 from ..db import Database, open_database
-from ..errors import UserError
+from ..errors import DamagedDatabaseError, UserError
 from ..services.context import ServiceContext
 
 if TYPE_CHECKING:
@@ -86,11 +86,19 @@ def run_gui(db_arg: str | None = None, sync_file: str | None = None) -> int:
 
     app = create_app()
     install_excepthook()
-    try:
-        window = open_main_window(db_arg)
-    except UserError as err:
-        QMessageBox.critical(None, APP_TITLE_VI, str(err))
-        return 1
+    while True:
+        try:
+            window = open_main_window(db_arg)
+            break
+        except DamagedDatabaseError as err:  # not a database: say so, offer another file
+            from .db_problem import ask_other_file
+
+            db_arg = ask_other_file(err)
+            if db_arg is None:
+                return 1
+        except UserError as err:
+            QMessageBox.critical(None, APP_TITLE_VI, str(err))
+            return 1
     if window is None:
         return 0
     if sync_file:

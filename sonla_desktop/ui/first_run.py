@@ -36,7 +36,7 @@ class OfficePage(QWizardPage):
         self.setSubTitle(self.tr("Chương trình cần biết tên văn phòng và các xã/phường bạn "
                                  "phụ trách. Có thể sửa tên sau trong phần Cài đặt."))
         self.name = QLineEdit()
-        self.name.setPlaceholderText(self.tr("ví dụ: UBND xã Chiềng Cơi"))
+        self.name.setPlaceholderText(self.tr("ví dụ: UBND xã Mường Bú"))
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Gõ tên xã/phường để lọc (không cần dấu)…"))
         self.search.setClearButtonEnabled(True)
@@ -96,6 +96,9 @@ class OfficePage(QWizardPage):
                  if self.list.item(i).checkState() == Qt.CheckState.Checked]
         self.chosen.setText(self.tr("Đã chọn: {0}").format(", ".join(names)) if names
                             else self.tr("Chưa chọn xã/phường nào."))
+        if names and current_language() != "en":  # "Phường Chiềng Cơi" -> "UBND phường …"
+            self.name.setPlaceholderText(
+                self.tr("ví dụ: {0}").format("UBND " + names[0][:1].lower() + names[0][1:]))
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt override

@@ -56,7 +56,7 @@ def test_demo_events_are_deterministic(ctx, tmp_path):
     from sonla_desktop.services.setup import initialise
 
     other_db = open_database(tmp_path / "other.db")
-    initialise(other_db, name="UBND xã Chiềng Cơi", communes=["03670"])
+    initialise(other_db, name="UBND phường Chiềng Cơi", communes=["03670"])
     other = ServiceContext(other_db)
     generate_demo(ctx, workers=600, seed=9, today=TODAY)
     generate_demo(other, workers=600, seed=9, today=TODAY)

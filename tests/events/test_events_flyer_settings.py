@@ -17,12 +17,12 @@ from sonla_desktop.services.setup import get_setting
 
 def test_defaults_come_from_the_office(ctx):
     s = get_flyer_settings(ctx)
-    assert s.office_name == "UBND xã Chiềng Cơi"  # the node's name (tests/conftest.py)
+    assert s.office_name == "UBND phường Chiềng Cơi"  # the node's name (tests/conftest.py)
     assert s.headline == DEFAULT_HEADLINE and s.office_phone == "" and s.zalo == ""
 
 
 def test_contacts_are_cleaned_and_stored(ctx):
-    saved = save_flyer_settings(ctx, {"office_name": "UBND xã Chiềng Cơi",
+    saved = save_flyer_settings(ctx, {"office_name": "UBND phường Chiềng Cơi",
                                       "office_phone": " 0212 3852 123 ",
                                       "jobs_website": "https://vieclam.example.vn/son-la",
                                       "zalo": "+84 912 345 678", "headline": "ĐI LÀM VIỆC",

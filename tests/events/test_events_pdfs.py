@@ -183,3 +183,13 @@ def test_flyer_without_contacts_has_no_empty_qr_codes(ctx, tmp_path):
     assert _qr_codes(out, tmp_path) == []
     text = _flat(out)
     assert "Nhật Bản" in text and "Đài Loan" in text and "Hàn Quốc" in text
+
+
+def test_the_flyer_says_phuong_for_a_ward_office(ctx, tmp_path):
+    # Chiềng Cơi is a ward: "Gọi điện cho phường", never the fixed "xã" (issue 17, item 4).
+    save_flyer_settings(ctx, CONTACTS)
+    out = tmp_path / "flyer.pdf"
+    render_flyer(gather_flyer_data(ctx, market="KR"), out)
+    text = _flat(out)
+    assert "Gọi điện cho phường" in text and "UBND phường xác nhận" in text
+    assert "cho xã" not in text and "UBND xã" not in text and "cán bộ xã" not in text

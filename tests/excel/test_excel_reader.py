@@ -143,6 +143,10 @@ def test_marked_copy_shows_each_bad_cell(ctx, tmp_path):
         assert ws[ref].fill.fgColor.rgb.endswith("FFC7CE")
         assert ws[ref].comment is not None
     assert "chữ số" in ws["A3"].comment.text
+    for ref in ("A3", "D3"):  # the label once, not "Ngày sinh: Ngày sinh: …"
+        text = ws[ref].comment.text
+        label = text.split(":")[0]
+        assert text.count(f"{label}:") == 1, text
     assert ws["A2"].comment is None
     errors = wb["Danh sách lỗi"]
     assert errors["A2"].value == "Người lao động" and errors["B2"].value == 3

@@ -85,3 +85,16 @@ def test_cli_template_writes_the_file(db, db_path, tmp_path):
                           capture_output=True, text=True, encoding="utf-8")
     assert proc.returncode == 0, proc.stderr
     assert [c.value for c in load_workbook(out)["Điểm danh"][1]] == HEADERS["attendance"]
+
+
+def test_each_guide_speaks_of_its_own_sheet(ctx, tmp_path):
+    from sonla_desktop.reports.excel_templates import GUIDE_SHEET
+
+    def guide(kind: str) -> str:
+        make_template(ctx, kind, tmp_path / f"{kind}.xlsx")
+        ws = load_workbook(tmp_path / f"{kind}.xlsx")[GUIDE_SHEET]
+        return " ".join(str(c.value) for row in ws.iter_rows(max_row=6) for c in row if c.value)
+
+    assert "CCCD" not in guide("targets")  # targets have nothing to do with ID updates
+    assert "chỉ tiêu" in guide("targets")
+    assert "CCCD" in guide("workers")

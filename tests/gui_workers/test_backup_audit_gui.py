@@ -20,7 +20,7 @@ DUC = {"full_name": "Nguyễn Văn Đức", "birth_date": "12/03/1998", "sex": "
 
 @pytest.fixture
 def office(ctx):
-    initialise(ctx.db, name="UBND xã Chiềng Cơi", communes=["03670"])
+    initialise(ctx.db, name="UBND phường Chiềng Cơi", communes=["03670"])
     ctx.reset_node()
     return ctx
 

@@ -146,3 +146,15 @@ def test_cancelling_the_wizard_leaves_without_a_window(qtbot, tmp_path, monkeypa
     finally:
         sys.excepthook = hook
     assert not is_initialised(open_database(tmp_path / "cancel.db"))
+
+
+def test_the_office_name_example_says_phuong_for_a_ward(qtbot, tmp_path, vietnamese):
+    db = _fresh(tmp_path)
+    wizard = FirstRunWizard(db)
+    qtbot.addWidget(wizard)
+    page = wizard.office
+    assert page.name.placeholderText() == "ví dụ: UBND xã Mường Bú"  # a commune: "xã"
+    type_into(qtbot, page.search, "chieng coi")
+    page.visible_items()[0].setCheckState(Qt.CheckState.Checked)
+    assert page.name.placeholderText() == "ví dụ: UBND phường Chiềng Cơi"  # a ward
+    db.dispose()

@@ -34,7 +34,7 @@ def test_built_pages_are_real_and_only_unbuilt_ones_say_coming(qtbot, ctx, vietn
 
 def test_status_bar_shows_office_database_and_last_sync(qtbot, ctx, vietnamese):
     window = _window(qtbot, ctx)
-    assert window.status_office.text() == "UBND xã Chiềng Cơi"
+    assert window.status_office.text() == "UBND phường Chiềng Cơi"
     assert window.status_sync.text() == "Chưa đồng bộ"
     assert window.status_db.text() == "CSDL: test.db"
     at = datetime(2025, 12, 2, 3, 30)  # stored as naive UTC

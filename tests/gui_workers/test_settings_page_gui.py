@@ -15,7 +15,7 @@ def test_office_name_is_saved_and_shown_in_the_status_bar(qtbot, ctx, vietnamese
     window.show()
     page = window.show_page("settings")
     settle(qtbot, window.runner)
-    assert page.office_name.text() == "UBND xã Chiềng Cơi"
+    assert page.office_name.text() == "UBND phường Chiềng Cơi"
     assert page.scope_label.text() == "Phường Chiềng Cơi"
     type_into(qtbot, page.office_name, "UBND  phường   Chiềng Cơi ")
     page.save()

@@ -78,7 +78,7 @@ def test_an_ordinary_start_shows_the_list_before_any_background_work(qtbot, ctx,
     settle(qtbot, window.runner)
     assert not window.runner.is_held()
     assert page.filters.count_label.text() == "2 người"
-    assert window.status_office.text() == "UBND xã Chiềng Cơi"
+    assert window.status_office.text() == "UBND phường Chiềng Cơi"
     # The rest goes through the ORM as usual: a diacritics-free search finds her.
     page.filters.search.setText("cam thi")
     page.filters.flush()

@@ -170,7 +170,7 @@ def test_cli_create_takes_the_state_supported_amount_and_show_carries_the_terms(
     assert refused.returncode == 1
     assert "vượt mức tối đa 91.470.000 đồng" in refused.stderr
     loan_id = run(db_path, *args, "--requested", "91.470.000").stdout.strip()
-    shown = json.loads(run(db_path, "loans", "show", loan_id).stdout)
+    shown = json.loads(run(db_path, "loans", "show", loan_id, "--format", "json").stdout)
     assert (shown["rate_pct_year"], shown["rate_basis"], shown["collateral_required"],
             shown["state_supported_vnd"]) == (7.9248, BASIS_127, False, 8_530_000)
 

@@ -129,7 +129,7 @@ def test_cli_workflow_and_refusals_leave_the_database_unchanged(demo_db, tmp_pat
                    "46000001", check=False)
     assert too_much.returncode == 1 and "46.000.000" in too_much.stderr
     assert table_dump(db) == before
-    shown = json.loads(run(db, "loans", "show", loan_id, "--as-of", "2026-01-05").stdout)
+    shown = json.loads(run(db, "loans", "show", loan_id, "--as-of", "2026-01-05", "--format", "json").stdout)
     assert shown["rate_pct_year"] == 6.24 and shown["state"]["outstanding_vnd"] == 46_000_000
 
 
@@ -149,7 +149,7 @@ def test_dossier_of_a_demo_loan_reads_back_name_amount_words_and_rate(demo_db, t
     assert raw == unicodedata.normalize("NFC", raw)
     text = " ".join(raw.split())
     assert loan["full_name"] in text
-    shown = json.loads(run(demo_db, "loans", "show", loan["id"]).stdout)
+    shown = json.loads(run(demo_db, "loans", "show", loan["id"], "--format", "json").stdout)
     requested = shown["requested_vnd"]
     figures = f"{requested:,}".replace(",", ".")
     assert f"Số tiền đề nghị vay: {figures} đồng" in text
@@ -160,7 +160,7 @@ def test_dossier_of_a_demo_loan_reads_back_name_amount_words_and_rate(demo_db, t
     # The short dossier number on the form finds the loan again.
     number = loan["id"][:8].upper()
     assert f"Số hồ sơ: {number}" in text
-    assert json.loads(run(demo_db, "loans", "show", number).stdout)["id"] == loan["id"]
+    assert json.loads(run(demo_db, "loans", "show", number, "--format", "json").stdout)["id"] == loan["id"]
 
 
 def test_dossier_of_an_application_not_yet_paid_out_says_which_rate_it_uses(demo_db, tmp_path):

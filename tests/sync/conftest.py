@@ -37,7 +37,7 @@ def stranger() -> NodeKeys:
     return generate_keys("c4d5e6f7-1111-4222-8333-944455556666")
 
 
-def _peer_of(keys: NodeKeys, name: str = "UBND xã Chiềng Cơi", scope=("03670",)) -> PeerPublic:
+def _peer_of(keys: NodeKeys, name: str = "UBND phường Chiềng Cơi", scope=("03670",)) -> PeerPublic:
     return parse_public(export_public(keys, name, list(scope)))
 
 

@@ -140,10 +140,10 @@ def test_missing_key_file_is_a_plain_error(tmp_path, hub):
 
 
 def test_export_parse_round_trip(hub):
-    text = export_public(hub, "UBND xã Chiềng Cơi", ["03670", "03673"])
+    text = export_public(hub, "UBND phường Chiềng Cơi", ["03670", "03673"])
     peer = parse_public(text)
     assert peer.node_id == hub.node_id
-    assert peer.name == "UBND xã Chiềng Cơi"
+    assert peer.name == "UBND phường Chiềng Cơi"
     assert peer.scope == ["03670", "03673"]
     assert peer.sign_public == hub.sign_public
     assert peer.sign_key_id == hub.sign_key_id
@@ -211,7 +211,7 @@ def test_name_is_stored_nfc(hub):
     ],
 )
 def test_malformed_public_file_is_refused_with_a_reason(hub, mutate, phrase):
-    text = mutate(export_public(hub, "UBND xã Chiềng Cơi", ["03670"]))
+    text = mutate(export_public(hub, "UBND phường Chiềng Cơi", ["03670"]))
     with pytest.raises(SyncError) as err:
         parse_public(text)
     assert phrase in err.value.en

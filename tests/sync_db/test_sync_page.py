@@ -150,6 +150,8 @@ def test_trust_tab_shows_our_fingerprint_and_exports_the_key(qtbot, network, usb
     fingerprint = page.trust.my_fingerprint.text()
     assert len(fingerprint.split()) == 6
     assert page.trust.table.rowCount() == 1  # the hub
+    # The commune by its name, the code beside it (issue 17: it read "03670").
+    assert page.trust.my_scope.text() == f"Phường Chiềng Cơi ({COMMUNE_A})"
     page.trust.export_key_to(usb / "mine.pub")
     settle(qtbot, runner)
     assert fingerprint in (usb / "mine.pub").read_text(encoding="utf-8")

@@ -135,7 +135,7 @@ def test_flipped_byte_in_the_payload(network, bundle):
     payload = dict(members(bundle))["payload.age"]
     err = refused(network["hub"], flip(bundle, member_offset(bundle, "payload.age")
                                        + len(payload) // 2))
-    assert "does not match the signed manifest" in err.en
+    assert "does not match the sender's signature" in err.en
 
 
 def test_payload_swapped_in_from_another_bundle(network, usb, bundle):

@@ -58,7 +58,7 @@ def test_keys_show_prints_id_name_scope_and_a_fingerprint_in_digit_groups(db, ca
     initialise(db)
     assert main(["--db", str(db.path), "keys", "show"]) == 0
     out = capsys.readouterr().out
-    assert "UBND xã Chiềng Cơi" in out and "03670" in out
+    assert "UBND phường Chiềng Cơi" in out and "03670" in out
     fp = re.search(r"Dấu vân tay:\s+([0-9 ]+)", out).group(1).strip()
     assert re.fullmatch(r"(\d{5} ){5}\d{5}", fp)
 
@@ -69,7 +69,7 @@ def test_exported_public_key_file_names_this_node(ctx, tmp_path, capsys):
     assert main(["--db", str(ctx.db.path), "keys", "export", "-o", str(out)]) == 0
     peer = parse_public(out.read_text(encoding="utf-8"))
     info = self_info(ctx)
-    assert (peer.node_id, peer.name, peer.scope) == (info.node_id, "UBND xã Chiềng Cơi",
+    assert (peer.node_id, peer.name, peer.scope) == (info.node_id, "UBND phường Chiềng Cơi",
                                                      ["03670"])
     assert info.fingerprint in capsys.readouterr().out
     assert "SECRET" not in out.read_text()

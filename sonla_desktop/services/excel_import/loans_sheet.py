@@ -24,6 +24,7 @@ from decimal import Decimal
 from sqlalchemy import func, select
 
 from ...domain.identity import validate_national_id
+from ...domain.loan_application import Declarations, encode_notes
 from ...domain.loan_rules import BorrowerFacts, loan_terms
 from ...domain.loans import check_amount, check_term, format_vnd
 from ...domain.policy import (
@@ -260,13 +261,23 @@ def _plan_row(plan: ImportPlan, row: Row, rates, params, db_nid, db_id) -> Pendi
         "approved_vnd": None if status in ("draft", "submitted", "rejected") else amount,
         "term_months": term, "frequency_months": frequency, "purpose": "",
         "savings_group_name": "", "savings_group_head": "", "status": status,
-        "reject_reason": "", "rate_pct_year": rate, "notes": v.get("notes") or "",
+        "reject_reason": "", "rate_pct_year": rate, "notes": _notes(v),
         # A rate typed in the sheet is the bank's; its basis is shown only if the rules agree.
         "rate_basis": terms.rate.basis if terms and terms.rate.rate_pct_year == rate else "",
         "collateral_required": terms.collateral_required if terms else None,
     }
     return PendingLoan(row, loan, disbursed_on, amount, repaid,
                        status_given=v.get("loan_status") is not None)
+
+
+def _notes(v: dict) -> str:
+    """The stored notes: the declaration columns (when the sheet has them) joined to the
+    clerk's text the way the loan form stores them; otherwise the text as it is."""
+    free = v.get("notes") or ""
+    if v.get("land_revoked") is None and v.get("meritorious_relative") is None:
+        return free
+    return encode_notes(Declarations(bool(v.get("land_revoked")),
+                                     bool(v.get("meritorious_relative"))), free)
 
 
 def plan_repayments(plan: ImportPlan, sheets: list[SheetData]) -> None:

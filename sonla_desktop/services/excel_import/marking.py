@@ -33,7 +33,10 @@ def write_marked_copy(source: str | Path, errors: Sequence[ImportIssue],
     for issue in errors:
         if issue.sheet in wb.sheetnames:
             cell = issue.cell or "A1"
-            text = f"{issue.column}: {issue.message}" if issue.column else issue.message
+            text = issue.message
+            # Most messages already start with the column's label: say it once.
+            if issue.column and not text.startswith(f"{issue.column}:"):
+                text = f"{issue.column}: {text}"
             by_cell[(issue.sheet, cell)].append(text)
     for (sheet, cell), texts in by_cell.items():
         c = wb[sheet][cell]

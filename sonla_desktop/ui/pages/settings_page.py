@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.text import clean_text
 from ...errors import UserError
+from ...services.admin_units import office_name_example
 from ...services.context import ServiceContext
 from ...services.lookups import load_lookups
 from ...services.setup import set_settings
@@ -42,7 +43,7 @@ class SettingsPage(QWidget):
         office_form = QFormLayout(office)
         self.office_name = QLineEdit()
         self.office_name.setMaxLength(200)
-        self.office_name.setPlaceholderText(self.tr("ví dụ: UBND xã Chiềng Cơi"))
+        self.office_name.setPlaceholderText(self.tr("ví dụ: UBND xã Mường Bú"))
         self.scope_label = QLabel()
         self.scope_label.setWordWrap(True)
         self.db_label = QLabel(ctx.db.url.removeprefix("sqlite:///"))
@@ -88,14 +89,16 @@ class SettingsPage(QWidget):
             status = office_status(ctx)
             lookups = load_lookups(ctx)
             names = [lookups.commune_label(code, language()) for code in status.scope]
-            return status.office_name, names
+            return status.office_name, names, office_name_example(ctx)
 
         self.runner.run(read, self._show, owner=self)
         self.language.setCurrentIndex(self.language.findData(saved_language()))
 
-    def _show(self, result: tuple[str, list[str]]) -> None:
-        name, communes = result
+    def _show(self, result: tuple[str, list[str], str]) -> None:
+        name, communes, example = result
         self.office_name.setText(name)
+        # xã or phường as the office's own unit is (a ward's office: "UBND phường …").
+        self.office_name.setPlaceholderText(self.tr("ví dụ: {0}").format(example))
         self.scope_label.setText(", ".join(communes) or self.tr("(chưa chọn)"))
 
     def save(self) -> None:

@@ -25,8 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.dates import format_local_time
 from ...errors import SyncError, current_language
 from ...services.context import ServiceContext
+from ...services.lookups import Lookups
 from ...services.sync import check_bundle, export_bundle, export_preview, import_bundle
 from ...services.sync_conflicts import TABLE_LABELS_EN, TABLE_LABELS_VI
 from ...services.sync_notices import export_notices, import_notices
@@ -48,10 +50,14 @@ def counts_lines(counts: dict[str, int]) -> str:
     return "\n".join(f"• {table_label(t)}: {group_digits(n)}" for t, n in counts.items())
 
 
-def scope_text(widget: QWidget, scope: list[str]) -> str:
+def scope_text(widget: QWidget, scope: list[str], lookups: Lookups | None = None) -> str:
+    """"Phường Chiềng Cơi (03670)" with the lookups; the bare codes without them."""
     if scope == ["hub"]:
         return QCoreApplication.translate("SyncScope", "toàn tỉnh")
-    return ", ".join(scope)
+    if lookups is None:
+        return ", ".join(scope)
+    lang = current_language()
+    return ", ".join(f"{lookups.commune_label(c, lang)} ({c})" for c in scope)
 
 
 class ExportPanel(QWidget):
@@ -307,7 +313,7 @@ class ImportPanel(QWidget):
         self.verdict.setStyleSheet(OK_STYLE)
         text = self.tr("Tệp hợp lệ: chữ ký đúng của {0}, dữ liệu nguyên vẹn, số thứ tự {1}, "
                        "tạo lúc {2}.").format(check.sender_name, check.sequence,
-                                              check.created.replace("T", " ").rstrip("Z"))
+                                              format_local_time(check.created))
         lines = counts_lines(check.counts) or self.tr("(không có bản ghi nào)")
         if check.already_imported:
             text += "\n" + self.tr("Tệp này đã được nhập trước đây; nhập lại không thay đổi gì.")

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.context import ServiceContext
+from ...services.lookups import load_lookups
 from ...services.sync_trust import (
     TrustPreview,
     export_public_key,
@@ -160,19 +161,20 @@ class TrustPanel(QWidget):
 
     def refresh(self) -> None:
         ctx = self.ctx
-        self.runner.run(lambda: (self_info(ctx), list_peers(ctx)), self._show, parent=self)
+        self.runner.run(lambda: (self_info(ctx), list_peers(ctx), load_lookups(ctx)), self._show,
+                        parent=self)
 
     def _show(self, result) -> None:
-        info, peers = result
+        info, peers, lookups = result
         self.my_name.setText(info.name)
         self.my_id.setText(info.node_id)
-        self.my_scope.setText(scope_text(self, info.scope))
+        self.my_scope.setText(scope_text(self, info.scope, lookups))
         self.my_fingerprint.setText(info.fingerprint)
         self.table.setRowCount(len(peers))
         self.peer_ids = [p.node_id for p in peers]
         for row, p in enumerate(peers):
             since = p.trusted_at.replace(tzinfo=UTC).astimezone() if p.trusted_at else None
-            for col, text in enumerate((p.name, scope_text(self, p.scope), p.fingerprint,
+            for col, text in enumerate((p.name, scope_text(self, p.scope, lookups), p.fingerprint,
                                         since.strftime("%d/%m/%Y") if since else "")):
                 item = QTableWidgetItem(text)
                 item.setToolTip(p.node_id)

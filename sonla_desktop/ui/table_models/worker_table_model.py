@@ -101,6 +101,19 @@ class WorkerTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0),
                                   self.index(len(self._rows) - 1, len(COLUMNS) - 1))
 
+    def _with_cells(self, rows: list[WorkerRow]) -> tuple[list, list, Lookups | None]:
+        """Worker thread: the rows, their cell texts, and the lookups those texts used."""
+        used = self.lookups
+        return rows, [self.cells(r) for r in rows], used
+
+    def _fresh_cells(self, result: tuple) -> tuple[list, list]:
+        """GUI thread: cells made before the lookups arrived (market codes instead of names,
+        seen after the first-run wizard) are made again now that they are here."""
+        rows, cells, *used = result
+        if used and used[0] is not self.lookups:
+            cells = [self.cells(r) for r in rows]
+        return rows, cells
+
     def set_filter(self, flt: WorkerFilter) -> None:
         self.filter = flt
         self.reload()
@@ -119,7 +132,7 @@ class WorkerTableModel(QAbstractTableModel):
             from ...services.workers import list_workers
 
             rows = list_workers(ctx, flt, 0, limit, sort, desc)
-            return rows, [self.cells(r) for r in rows]
+            return self._with_cells(rows)
 
         self.runner.run(page, lambda result: self._first_page(generation, result, limit),
                         lambda exc: self._failed(generation), owner=self)
@@ -133,7 +146,7 @@ class WorkerTableModel(QAbstractTableModel):
     def _first_page(self, generation: int, result: tuple[list, list], limit: int) -> None:
         if generation != self._generation:
             return
-        rows, cells = result
+        rows, cells = self._fresh_cells(result)
         self.beginResetModel()
         self._rows, self._cells = rows, cells
         self._more = len(rows) == limit
@@ -173,7 +186,7 @@ class WorkerTableModel(QAbstractTableModel):
             from ...services.workers import list_workers
 
             rows = list_workers(ctx, flt, offset, PAGE_SIZE, sort, desc)
-            return rows, [self.cells(r) for r in rows]
+            return self._with_cells(rows)
 
         self.runner.run(page, lambda result: self._next_page(generation, offset, result),
                         lambda exc: self._failed(generation, stop_paging=True), owner=self)
@@ -181,7 +194,7 @@ class WorkerTableModel(QAbstractTableModel):
     def _next_page(self, generation: int, offset: int, result: tuple[list, list]) -> None:
         if generation != self._generation or offset != len(self._rows):
             return
-        rows, cells = result
+        rows, cells = self._fresh_cells(result)
         self._loading = False
         self._more = len(rows) == PAGE_SIZE
         if rows:

@@ -23,7 +23,7 @@ def _init(db_path: str) -> None:
     from sonla_desktop.services.setup import initialise
 
     db = open_database(db_path)
-    initialise(db, name="UBND xã Chiềng Cơi", communes=["03670"])
+    initialise(db, name="UBND phường Chiềng Cơi", communes=["03670"])
     db.dispose()
 
 
