@@ -34,6 +34,7 @@ from .pdf_common import (
     signature_block,
     vspace,
 )
+from .qr import statement_block
 
 TITLE = "DANH SÁCH NGƯỜI THAM DỰ HỘI NGHỊ TƯ VẤN"
 SUBTITLE = "Về đưa người lao động đi làm việc ở nước ngoài theo hợp đồng"
@@ -68,6 +69,7 @@ class AttendanceSheetData:
     lines: list[SheetLine]
     blank_rows: int = 10
     printed_on: date | None = None
+    seal: str = ""  # the signed statement (services.document_seal); "" draws none
 
 
 def _header(data: AttendanceSheetData, st, width: float) -> list[Flowable]:
@@ -138,6 +140,8 @@ def render_attendance_sheet(data: AttendanceSheetData,
     width = frame_width(PAGE, MARGINS)
     story: list[Flowable] = [*_header(data, st, width), _table(data, st, width),
                              *_totals(data, st, width)]
+    if data.seal:
+        story.append(statement_block(data.seal, st.small, width))
     build_pdf(out, story, PAGE, title=f"{TITLE} {format_date_vi(data.event_date)}",
               author=nfc(data.office_name) or "sonla-desktop", subject=nfc(data.topic),
               footer=f"{nfc(data.office_name)} – Hội nghị tư vấn ngày "
