@@ -63,7 +63,7 @@ CHECK_LINE = ("Mã QR mang chữ ký số của đơn vị lập giấy này (kh
 STATEMENT_SIZE = 4.2 * cm
 
 
-def statement_block(text: str, style: ParagraphStyle, width: float) -> Flowable:
+def statement_table(text: str, style: ParagraphStyle, width: float) -> Table:
     """The signed statement's QR code with the line saying how to check it, side by side.
 
     The services sign the statement and hand it over as text: reports draw, they never sign.
@@ -74,4 +74,9 @@ def statement_block(text: str, style: ParagraphStyle, width: float) -> Flowable:
                   colWidths=[STATEMENT_SIZE + 0.3 * cm, width - STATEMENT_SIZE - 0.3 * cm])
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                                ("LEFTPADDING", (0, 0), (0, 0), 0)]))
-    return KeepTogether([Spacer(1, 6), table])
+    return table
+
+
+def statement_block(text: str, style: ParagraphStyle, width: float) -> Flowable:
+    """``statement_table`` kept in one piece on its page, a little below what precedes it."""
+    return KeepTogether([Spacer(1, 6), statement_table(text, style, width)])

@@ -216,3 +216,21 @@ def test_attendance_sheet_carries_a_statement_without_names(network, tmp_path, c
         name = s.get(Worker, worker_id).full_name
     raw = zlib.decompress(base45.b45decode(find_statement(sheet)[0][len(PREFIX):]))
     assert name.encode() not in raw
+
+
+def test_progress_report_verifies_at_the_hub_with_its_figures(network, usb, tmp_path, capsys):
+    from sonla_desktop.domain.progress import Period
+    from sonla_desktop.services.progress_report import export_progress, progress_figures
+
+    a, hub = network["a"], network["hub"]
+    _dossier(a, tmp_path)
+    figures = progress_figures(a.ctx, Period(date(2025, 1, 1), date(2025, 12, 31)),
+                               today=TODAY)
+    report = tmp_path / "report.pdf"
+    export_progress(a.ctx, figures, str(report), "pdf", today=TODAY)
+    sync_round(network, usb)
+    assert _cli(hub, report) == 0
+    out = capsys.readouterr().out
+    assert "báo cáo kết quả xuất khẩu lao động do UBND phường Chiềng Cơi" in out
+    assert f"xã/phường {COMMUNE_A}" in out and "Số người xuất cảnh: 0" in out
+    assert "vẫn khớp" in out
