@@ -126,9 +126,17 @@ def sign_statement(keys: NodeKeys, st: Statement) -> str:
 
 def seal_for(ctx: ServiceContext, kind: str, doc_id: str, issued_on: date,
              figures: dict[str, Any], digest: bytes) -> str:
-    """Sign a statement with this office's key (``sync_trust.node_keys``)."""
+    """Sign a statement with this office's key (``sync_trust.node_keys``).
+
+    "" (no QR code) when this installation has no key folder at all (set up without
+    ``init``, as in many tests): the paper still prints, and says nothing it cannot prove.
+    A key folder that exists but cannot be read still stops the printing with its error.
+    """
+    from .setup import node_keys_dir
     from .sync_trust import node_keys
 
+    if not (node_keys_dir(ctx.node_id) / "node.json").exists():
+        return ""
     keys = node_keys(ctx)
     return sign_statement(keys, Statement(kind, doc_id, keys.node_id, issued_on, figures, digest))
 
