@@ -234,3 +234,24 @@ def test_progress_report_verifies_at_the_hub_with_its_figures(network, usb, tmp_
     assert "báo cáo kết quả xuất khẩu lao động do UBND phường Chiềng Cơi" in out
     assert f"xã/phường {COMMUNE_A}" in out and "Số người xuất cảnh: 0" in out
     assert "vẫn khớp" in out
+
+
+def test_files_that_are_not_papers_get_a_sentence_not_a_traceback(network, tmp_path, capsys):
+    a = network["a"]
+    fake_png = tmp_path / "photo.png"
+    fake_png.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 100)
+    fake_pdf = tmp_path / "paper.pdf"
+    fake_pdf.write_bytes(b"%PDF-1.4\nnot really")
+    blank = tmp_path / "blank.png"
+    Image.new("L", (800, 600), 255).save(blank)
+    other_qr = tmp_path / "other.pdf"
+    _qr_pdf("https://example.invalid/not-ours", other_qr)
+    for path, reason in ((fake_png, "Không mở được ảnh"), (fake_pdf, "Không đọc được tệp PDF"),
+                         (blank, "Không tìm thấy mã QR xác thực"),
+                         (other_qr, "Không tìm thấy mã QR xác thực"),
+                         (tmp_path / "notes.txt", "không phải PDF, PNG hay JPEG")):
+        if path.suffix == ".txt":
+            path.write_text("x")
+        assert _cli(a, path) == 1
+        err = capsys.readouterr().err
+        assert reason in err and "Traceback" not in err
