@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -21,10 +22,10 @@ from ...services.document_check import DocumentCheck
 from ..tasks import TaskRunner
 
 KIND_CHOICES = (
-    ("", "Tự nhận biết (tệp PDF)"),
-    ("dossier", "Hồ sơ vay vốn"),
-    ("attendance", "Danh sách tham dự hội nghị"),
-    ("progress", "Báo cáo kết quả"),
+    ("", QT_TRANSLATE_NOOP("DocumentCheckPage", "Tự nhận biết (tệp PDF)")),
+    ("dossier", QT_TRANSLATE_NOOP("DocumentCheckPage", "Hồ sơ vay vốn")),
+    ("attendance", QT_TRANSLATE_NOOP("DocumentCheckPage", "Danh sách tham dự hội nghị")),
+    ("progress", QT_TRANSLATE_NOOP("DocumentCheckPage", "Báo cáo kết quả")),
 )
 
 
