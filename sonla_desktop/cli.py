@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "sonla_desktop.commands.sync",
     "sonla_desktop.commands.audit",
     "sonla_desktop.commands.backup",
+    "sonla_desktop.commands.documents",
 )
 
 

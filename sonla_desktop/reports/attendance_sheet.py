@@ -33,6 +33,7 @@ from .pdf_common import (
     signature_block,
     vspace,
 )
+from .qr import statement_table
 
 TITLE = "DANH SÁCH NGƯỜI THAM DỰ HỘI NGHỊ TƯ VẤN"
 SUBTITLE = "Về đưa người lao động đi làm việc ở nước ngoài theo hợp đồng"
@@ -67,6 +68,7 @@ class AttendanceSheetData:
     lines: list[SheetLine]
     blank_rows: int = 10
     printed_on: date | None = None
+    seal: str = ""  # the signed statement (services.document_seal); "" draws none
 
 
 def _header(data: AttendanceSheetData, st, width: float) -> list[Flowable]:
@@ -114,20 +116,27 @@ def _totals(data: AttendanceSheetData, st, width: float) -> list[Flowable]:
     men = sum(1 for line in data.lines if line.sex == "M")
     women = sum(1 for line in data.lines if line.sex == "F")
     place = data.place_name or "…………"
+    # With a signed statement, its QR code stands left of the signatures: on a page of its
+    # own below them it would add a sheet to every short list.
+    sign_w = width * 0.6 if data.seal else width
+    signing: list[Flowable] = [
+        vspace(6),
+        right_column_line(date_line(place, data.event_date), st.sign_note, width=sign_w,
+                          share=0.4 if not data.seal else 0.5),
+        signature_block(
+            [("NGƯỜI LẬP DANH SÁCH", SIGN_NOTE), ("ĐẠI DIỆN ĐƠN VỊ TỔ CHỨC",
+                                                  SIGN_STAMP_NOTE)],
+            styles=st, sign_space=20 * mm),
+    ]
+    if data.seal:
+        signing = [layout_table([[statement_table(data.seal, st.small, width - sign_w - 12),
+                                  signing]], [width - sign_w, sign_w], valign="MIDDLE")]
     return [
         vspace(8),
         Paragraph(f"<b>Tổng số người đã đăng ký: {len(data.lines)}</b> (nam: {men}, nữ: {women})."
                   " Số người ghi thêm tại hội nghị: ……… người. Tổng cộng: ……… người.",
                   st.body_left),
-        KeepTogether([
-            vspace(6),
-            right_column_line(date_line(place, data.event_date), st.sign_note, width=width,
-                              share=0.4),
-            signature_block(
-                [("NGƯỜI LẬP DANH SÁCH", SIGN_NOTE), ("ĐẠI DIỆN ĐƠN VỊ TỔ CHỨC",
-                                                      SIGN_STAMP_NOTE)],
-                styles=st, sign_space=20 * mm),
-        ]),
+        KeepTogether(signing),
     ]
 
 

@@ -48,6 +48,7 @@ from sonla_desktop.reports.pdf_common import (
     signature_block,
     vspace,
 )
+from sonla_desktop.reports.qr import statement_block
 
 FORM_CODE = "Mẫu số 01/TD"
 TITLE = "GIẤY ĐỀ NGHỊ VAY VỐN KIÊM PHƯƠNG ÁN SỬ DỤNG VỐN VAY"
@@ -128,6 +129,8 @@ class DossierData:
     # Why collateral is required (threshold and legal basis), printed in section 7.
     collateral_basis: str = ""
     state_supported_vnd: int = 0  # costs the state budget pays: not lent (NĐ 338, Art. 12)
+    # The signed statement (services.document_seal) drawn as a QR code; "" draws none.
+    seal: str = ""
 
 
 # --------------------------------------------------------------------------- helpers
@@ -499,6 +502,8 @@ def render_dossier(data: DossierData, out: Path | BinaryIO) -> None:
         *_schedule(data, st, width),
         PageBreak(),
         *_checklist(data, st, width),
+        # On the checklist page, which has room: on the form it pushed the signatures over.
+        *([vspace(10), statement_block(data.seal, st.small, width)] if data.seal else []),
     ]
     name = nfc(data.borrower_name).strip()
     build_pdf(

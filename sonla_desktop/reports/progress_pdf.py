@@ -41,6 +41,7 @@ from .progress_common import (
     scope_text,
     target_text,
 )
+from .qr import statement_block
 
 BAR = colors.HexColor("#1F4E78")
 TARGET = colors.HexColor("#A6A6A6")
@@ -198,9 +199,13 @@ def _story(f: ProgressFigures, office: str, today: date, st: Styles) -> list[Flo
 
 
 def write_progress_pdf(f: ProgressFigures, out: str | os.PathLike | BinaryIO,
-                       office: str = "", today: date | None = None) -> None:
+                       office: str = "", today: date | None = None, seal: str = "") -> None:
+    """``seal``: the signed statement (services.document_seal) drawn as a QR code at the end."""
     today = today or date.today()
     st = make_styles(SERIF, 11)
-    build_pdf(out, _story(f, office, today, st), title="Báo cáo kết quả xuất khẩu lao động",
+    story = _story(f, office, today, st)
+    if seal:
+        story.append(statement_block(seal, st.small, frame_width()))
+    build_pdf(out, story, title="Báo cáo kết quả xuất khẩu lao động",
               subject=TITLE, author=office or "sonla-desktop",
               footer=f"{office} – {period_text(f)}" if office else period_text(f))

@@ -7,18 +7,21 @@ themselves and a permission check or audit row can be added here, in one place.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ..domain.identity import format_phone
+from ..errors import NotFoundError
 from ..models import AdminUnit, Market
 from ..reports.attendance_sheet import AttendanceSheetData, SheetLine
 from .attendance import attendee_rows
 from .audit import record
 from .context import ServiceContext
-from .events import FollowUpRow, follow_up_list, get_event, load_event, market_labels
+from .events import FollowUpRow, event_rows, follow_up_list, load_event, market_labels
 from .flyers import FlyerData, FlyerSettings, gather_flyer_data
 
 
@@ -28,21 +31,21 @@ def _office(full_name: str) -> tuple[str, str]:
     return (f"UBND {label}" if label else "UBND"), label
 
 
-def gather_attendance_sheet(ctx: ServiceContext, event_id: str, blank_rows: int = 10,
-                            printed_on: date | None = None) -> AttendanceSheetData:
-    event = get_event(ctx, event_id)
-    with ctx.db.session() as s:
-        load_event(s, event_id)
-        unit = s.scalar(select(AdminUnit).where(AdminUnit.code == event.commune_code))
-        markets = {m.code: m.name_vi for m in s.scalars(select(Market))}
-        rows = attendee_rows(s, event_id, order="name")
+def attendance_sheet_data(s: Session, event_id: str, blank_rows: int = 10,
+                          printed_on: date | None = None) -> AttendanceSheetData:
+    """The sheet's data as the database holds it (also recomputed to check a printed sheet)."""
+    load_event(s, event_id)
+    found = event_rows(s, event_id=event_id)
+    if not found:
+        raise NotFoundError(f"Không tìm thấy hội nghị {event_id}.", f"Event {event_id} not found.")
+    event = found[0]
+    unit = s.scalar(select(AdminUnit).where(AdminUnit.code == event.commune_code))
+    markets = {m.code: m.name_vi for m in s.scalars(select(Market))}
+    rows = attendee_rows(s, event_id, order="name")
     office, label = _office(unit.full_name if unit else event.commune_name)
     lines = [SheetLine(r.full_name, r.birth_year, r.sex, r.village, format_phone(r.phone),
                        markets.get(r.interest_market or "", r.interest_market or ""))
              for r in rows]
-    # The sheet carries the attendees' names and phones: gathering it is printing it.
-    record(ctx, "print", "event", event_id,
-           {"document": (None, "attendance_sheet"), "people": (None, len(lines))})
     return AttendanceSheetData(
         office_name=office, commune_label=label, place_name=event.commune_name,
         topic=event.topic, place=event.place, event_date=event.event_date,
@@ -51,13 +54,25 @@ def gather_attendance_sheet(ctx: ServiceContext, event_id: str, blank_rows: int 
         blank_rows=max(0, blank_rows), printed_on=printed_on or date.today())
 
 
+def gather_attendance_sheet(ctx: ServiceContext, event_id: str, blank_rows: int = 10,
+                            printed_on: date | None = None) -> AttendanceSheetData:
+    with ctx.db.session() as s:
+        data = attendance_sheet_data(s, event_id, blank_rows, printed_on)
+    # The sheet carries the attendees' names and phones: gathering it is printing it.
+    record(ctx, "print", "event", event_id,
+           {"document": (None, "attendance_sheet"), "people": (None, len(data.lines))})
+    return data
+
+
 def print_attendance_sheet(ctx: ServiceContext, event_id: str, path: str | Path,
                            blank_rows: int = 10) -> AttendanceSheetData:
     """The sign-in sheet of a conference as a PDF at ``path`` (its attendees' names, birth
     years, villages and phones)."""
     from ..reports.attendance_sheet import render_attendance_sheet
+    from .document_papers import attendance_seal
 
     data = gather_attendance_sheet(ctx, event_id, blank_rows=blank_rows)
+    data = replace(data, seal=attendance_seal(ctx, event_id, data))
     render_attendance_sheet(data, path)
     return data
 

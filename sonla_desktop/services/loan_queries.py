@@ -378,10 +378,13 @@ def export_dossier(ctx: ServiceContext, loan_id: str, out: str | Path | BinaryIO
     """Write the printable dossier (PDF) and note in the audit log who printed it:
     it carries sensitive personal and financial data."""
     from ..reports.dossier import render_dossier
+    from .document_papers import dossier_seal
     from .dossier_data import dossier_data
 
+    today = today or date.today()
     with ctx.db.session() as s:
-        data = dossier_data(s, loan_id, today or date.today())
+        data = dossier_data(s, loan_id, today)
+    data = replace(data, seal=dossier_seal(ctx, loan_id, data, today))
     render_dossier(data, out)
     with ctx.transaction() as s:
         ctx.audit(s, "print", "loan_application", loan_id, {"document": (None, "dossier")})

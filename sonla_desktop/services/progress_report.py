@@ -182,8 +182,10 @@ def export_progress(ctx: ServiceContext, figures: ProgressFigures, path: str,
         write_progress_xlsx(figures, path, office=office)
     elif fmt == "pdf":
         from ..reports.progress_pdf import write_progress_pdf
+        from .document_papers import progress_seal
 
-        write_progress_pdf(figures, path, office=office, today=today)
+        write_progress_pdf(figures, path, office=office, today=today,
+                           seal=progress_seal(ctx, figures, today or date.today()))
     else:
         raise ValueError(f"unknown report format {fmt!r}")
     from .audit import record

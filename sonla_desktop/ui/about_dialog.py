@@ -45,6 +45,11 @@ COMPONENTS: tuple[tuple[str, str | None, str], ...] = (
     ("pyrage (age)", "pyrage", "MIT"),
     ("defusedxml", "defusedxml", "PSF License 2.0"),
     ("segno", "segno", "BSD-3-Clause"),
+    ("cbor2", "cbor2", "MIT"),
+    ("pycose", "pycose", "BSD-3-Clause"),
+    ("base45", "base45", "MIT"),
+    ("zxing-cpp", "zxing-cpp", "Apache-2.0"),
+    ("Pillow", "pillow", "MIT-CMU"),
     ("psycopg", "psycopg", "LGPL-3.0"),
 )
 

@@ -33,6 +33,8 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("settings", QT_TRANSLATE_NOOP("pages", "Cài đặt"), "settings_page:SettingsPage"),
     PageSpec("backup", QT_TRANSLATE_NOOP("pages", "Sao lưu"), "backup_page:BackupPage"),
     PageSpec("audit", QT_TRANSLATE_NOOP("pages", "Nhật ký"), "audit_page:AuditPage"),
+    PageSpec("documents", QT_TRANSLATE_NOOP("pages", "Kiểm tra giấy tờ"),
+             "document_check_page:DocumentCheckPage"),
     # The hub's pages (issue #16): the province by commune, people registered twice.
     PageSpec("province", QT_TRANSLATE_NOOP("pages", "Toàn tỉnh"), "province_page:ProvincePage",
              hub_only=True),
