@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
+from ..db import retrying
 from ..errors import SyncError, UserError
 from ..models import BundleLog, Node, PeerAck, Setting
 from ..sync import bounds, bundle_file, generation
@@ -307,8 +308,32 @@ def import_bundle(ctx: ServiceContext, path: Path) -> ImportResult:
     if check.already_imported:
         return ImportResult(check, already_imported=True)
     keys = node_keys(ctx)
+    # Several hub clerks may import at once (PostgreSQL): the merge is database work only, so
+    # a transaction the server refused as conflicting is simply run again from the start.
+    result = retrying(lambda: _merge_bundle(ctx, check, keys))
+    if not result.already_imported:
+        _write_state(ctx)  # a file: written once, after the commit, never in a retried step
+    return result
+
+
+def _serialise_imports(ctx: ServiceContext, s: Session) -> None:
+    """On PostgreSQL, imports run one at a time and edits wait for the one running.
+
+    The table lock comes before any read, so this REPEATABLE READ snapshot already sees the
+    import that ran before: two imports never merge against each other's stale view. The
+    clock row is locked next because the import writes it last: without the lock a clerk's
+    edit committed meanwhile would make the whole import fail (and retry) at its very end.
+    """
+    if ctx.db.is_sqlite:
+        return  # SQLite: the import's first write takes the file's single writer lock
+    s.execute(text("LOCK TABLE bundle_log IN SHARE ROW EXCLUSIVE MODE"))
+    s.execute(select(Setting.value).where(Setting.key == HLC_SETTING).with_for_update())
+
+
+def _merge_bundle(ctx: ServiceContext, check: BundleCheck, keys) -> ImportResult:
     manifest = check.manifest
-    with ctx.transaction() as s:
+    with ctx.db.transaction(isolation="REPEATABLE READ") as s:
+        _serialise_imports(ctx, s)
         # In the import's transaction: a refused file leaves the database exactly as it was.
         restored = _restored_in(ctx, s, manifest)
         me = self_node(s)
@@ -369,7 +394,6 @@ def import_bundle(ctx: ServiceContext, path: Path) -> ImportResult:
         ctx.audit(s, "import", "bundle", check.bundle_sha256[:36], {
             "from": (None, sender.id), "sequence": (None, check.sequence),
             "conflicts": (None, summary.conflicts)})
-    _write_state(ctx)
     return ImportResult(check, tallies=tallies, moved_out=len(moved_out), restored=restored,
                         sender_restored=sender_restored)
 
