@@ -41,6 +41,14 @@ RETRY_SQLSTATES = frozenset({"40001", "40P01"})
 RETRY_ATTEMPTS = 6
 
 
+# The hub's clerks write one at a time, as on SQLite, which the sync code was written
+# against (sequence checks, version comparisons, acks all read-then-write). A table lock
+# taken as the FIRST statement (it takes no snapshot) queues writers; reads never wait.
+# SHARE ROW EXCLUSIVE conflicts with itself and with row writes to ``setting`` (the HLC
+# clock every write stamps), so nobody writes the clock out of turn either.
+WRITER_LOCK = "LOCK TABLE setting IN SHARE ROW EXCLUSIVE MODE"
+
+
 def is_retryable(exc: BaseException) -> bool:
     """True when ``exc`` is a PostgreSQL serialization failure or deadlock (whole tx undone)."""
     orig = getattr(exc, "orig", None)
@@ -172,15 +180,22 @@ class Database:
         return self._sessions()
 
     @contextmanager
-    def transaction(self, isolation: str | None = None) -> Iterator[Session]:
+    def transaction(self, isolation: str | None = None,
+                    writer: bool = False) -> Iterator[Session]:
         """One unit of work: commit on success, roll back everything on any error.
 
-        ``isolation`` (e.g. "REPEATABLE READ") applies on PostgreSQL only: SQLite already
-        runs one writer at a time, which is serializable.
+        PostgreSQL only (SQLite has one writer at a time by design, and is serializable):
+        ``isolation`` sets the level (e.g. "REPEATABLE READ"); ``writer`` waits for this
+        database's writer turn first (``WRITER_LOCK``), before any read takes a snapshot.
         """
         with self._sessions() as session, session.begin():
-            if isolation and not self.is_sqlite:
-                session.connection(execution_options={"isolation_level": isolation})
+            if not self.is_sqlite:
+                if isolation:
+                    session.connection(execution_options={"isolation_level": isolation})
+                if writer:
+                    from sqlalchemy import text
+
+                    session.execute(text(WRITER_LOCK))
             yield session
 
     # -- schema -----------------------------------------------------------------

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..db import retrying
@@ -316,24 +316,10 @@ def import_bundle(ctx: ServiceContext, path: Path) -> ImportResult:
     return result
 
 
-def _serialise_imports(ctx: ServiceContext, s: Session) -> None:
-    """On PostgreSQL, imports run one at a time and edits wait for the one running.
-
-    The table lock comes before any read, so this REPEATABLE READ snapshot already sees the
-    import that ran before: two imports never merge against each other's stale view. The
-    clock row is locked next because the import writes it last: without the lock a clerk's
-    edit committed meanwhile would make the whole import fail (and retry) at its very end.
-    """
-    if ctx.db.is_sqlite:
-        return  # SQLite: the import's first write takes the file's single writer lock
-    s.execute(text("LOCK TABLE bundle_log IN SHARE ROW EXCLUSIVE MODE"))
-    s.execute(select(Setting.value).where(Setting.key == HLC_SETTING).with_for_update())
-
-
 def _merge_bundle(ctx: ServiceContext, check: BundleCheck, keys) -> ImportResult:
     manifest = check.manifest
-    with ctx.db.transaction(isolation="REPEATABLE READ") as s:
-        _serialise_imports(ctx, s)
+    # PostgreSQL: in the writer turn (db.WRITER_LOCK) and on one snapshot for the whole merge.
+    with ctx.transaction(isolation="REPEATABLE READ") as s:
         # In the import's transaction: a refused file leaves the database exactly as it was.
         restored = _restored_in(ctx, s, manifest)
         me = self_node(s)
