@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.installed-dev
 
-.PHONY: run test lint bench screenshots translations clean
+.PHONY: run test test-pg lint bench screenshots translations clean
 
 # Qt translations: every resources/translations/*.ts compiles to a .qm beside it (build output,
 # not in git). Update a .ts after changing UI strings with pyside6-lupdate (docs/architecture.md).
@@ -35,6 +35,12 @@ run: $(STAMP) translations
 
 test: $(DEVSTAMP) translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q $(PYTEST_ARGS)
+
+# The service-level tests again, each on a fresh database of a real PostgreSQL server (the
+# hub's engine; SONLA_TEST_PG, see tests/pg_backend.py). SQLite-only tests are marked.
+PG_TESTS ?= tests/services tests/sync_db tests/excel tests/loans tests/hub tests/test_postgres.py
+test-pg: $(DEVSTAMP) translations
+	SONLA_TEST_BACKEND=postgres QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q $(PG_TESTS) $(PYTEST_ARGS)
 
 lint: $(DEVSTAMP)
 	$(VENV)/bin/ruff check sonla_desktop tests bench
