@@ -101,8 +101,7 @@ def _template_db(tmp_path_factory):
     if pg_backend.ACTIVE:
         database.dispose()
         yield name
-        server.drop_all()  # the copies some tests made (pg_backend.copy_of), then itself
-        server.drop(name)
+        server.drop_all()  # itself and the copies some tests made (pg_backend.copy_of)
         return
     database.backup(path.with_name("clean.db"))
     database.dispose()

@@ -9,6 +9,7 @@ fails the test instead of skipping it.
 
 from __future__ import annotations
 
+import concurrent.futures
 import functools
 import os
 import uuid
@@ -36,7 +37,10 @@ class Server:
         self.made: set[str] = set()
         self.admin = sa.create_engine(url, isolation_level="AUTOCOMMIT", pool_size=1)
         with self.admin.connect() as conn:
-            conn.execute(sa.text("SELECT 1"))
+            self.version = int(conn.execute(sa.text("SHOW server_version_num")).scalar()) // 10000
+        # Dropping takes as long as creating: done on a thread while the next test runs.
+        self._dropper = concurrent.futures.ThreadPoolExecutor(max_workers=1)
+        self._pending: list[concurrent.futures.Future] = []
 
     def url(self, name: str) -> str:
         return self.base.rsplit("/", 1)[0] + "/" + name
@@ -46,23 +50,33 @@ class Server:
 
         name = f"sonla_test_{uuid.uuid4().hex[:12]}"
         # A template must have no other connection while it is copied: its owner disposed
-        # of its engine; nothing else connects to it.
+        # of its engine; nothing else connects to it. FILE_COPY: a few MB copied as files
+        # measured about twice as fast here as WAL-logging every page (PostgreSQL 15's default).
+        strategy = " STRATEGY FILE_COPY" if self.version >= 15 else ""
         with self.admin.connect() as conn:
-            conn.execute(sa.text(
-                f'CREATE DATABASE "{name}" ENCODING \'UTF8\' TEMPLATE "{template}"'))
+            conn.execute(sa.text(f'CREATE DATABASE "{name}" ENCODING \'UTF8\' '
+                                 f'TEMPLATE "{template}"{strategy}'))
         self.made.add(name)
         return name
 
-    def drop(self, name: str) -> None:
+    def _drop_now(self, name: str) -> None:
         import sqlalchemy as sa
 
         with self.admin.connect() as conn:
             conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        self.made.discard(name)
+
+    def drop(self, name: str) -> None:
+        """Drop a test's database (in the background: the caller disposed of its engine)."""
+        if name in self.made:
+            self.made.discard(name)
+            self._pending.append(self._dropper.submit(self._drop_now, name))
 
     def drop_all(self) -> None:
         for name in sorted(self.made):
             self.drop(name)
+        for future in self._pending:
+            future.result()  # a failed drop is reported, not forgotten
+        self._pending.clear()
 
 
 @functools.cache
