@@ -195,6 +195,9 @@ class Database:
                 if writer:
                     from sqlalchemy import text
 
+                    # Bounded: a program that left a write transaction open must not
+                    # freeze every other clerk for ever (then this one fails, and says so).
+                    session.execute(text("SET LOCAL lock_timeout = '5min'"))
                     session.execute(text(WRITER_LOCK))
             yield session
 
