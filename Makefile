@@ -11,7 +11,7 @@ PREFLIGHT := $(PY) tools/preflight.py
 BUNDLE := dist/sonla-desktop
 VERSION = $(shell sed -n 's/^__version__ = "\(.*\)"/\1/p' sonla_desktop/__init__.py)
 
-.PHONY: run test lint bench screenshots translations package smoke nsis clean
+.PHONY: run test test-pg lint bench screenshots translations package smoke nsis clean
 
 # Qt translations: every resources/translations/*.ts compiles to a .qm beside it (build output,
 # not in git). Update a .ts after changing UI strings with pyside6-lupdate (docs/architecture.md).
@@ -51,6 +51,12 @@ test: $(DEVSTAMP)
 	@$(PREFLIGHT) test
 	@$(MAKE) --no-print-directory translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q $(PYTEST_ARGS)
+
+# The service-level tests again, each on a fresh database of a real PostgreSQL server (the
+# hub's engine; SONLA_TEST_PG, see tests/pg_backend.py). SQLite-only tests are marked.
+PG_TESTS ?= tests/services tests/sync_db tests/excel tests/loans tests/hub tests/test_postgres.py
+test-pg: $(DEVSTAMP) translations
+	SONLA_TEST_BACKEND=postgres QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q $(PG_TESTS) $(PYTEST_ARGS)
 
 lint: $(DEVSTAMP)
 	$(VENV)/bin/ruff check sonla_desktop tests bench

@@ -11,10 +11,11 @@ import os
 import re
 import sqlite3
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from . import paths
 from .errors import DamagedDatabaseError, MissingDatabaseError, SchemaTooNewError, UserError
@@ -31,6 +32,48 @@ if TYPE_CHECKING:
 # is made: the GUI shows its first page with plain sqlite3 meanwhile (services/quick_start.py).
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+T = TypeVar("T")
+
+# PostgreSQL's "try again" errors: serialization_failure and deadlock_detected. Both mean the
+# server rolled the whole transaction back and running it again from the start is safe.
+RETRY_SQLSTATES = frozenset({"40001", "40P01"})
+RETRY_ATTEMPTS = 6
+
+
+# The hub's clerks write one at a time, as on SQLite, which the sync code was written
+# against (sequence checks, version comparisons, acks all read-then-write). A table lock
+# taken as the FIRST statement (it takes no snapshot) queues writers; reads never wait.
+# SHARE ROW EXCLUSIVE conflicts with itself and with row writes to ``setting`` (the HLC
+# clock every write stamps), so nobody writes the clock out of turn either.
+WRITER_LOCK = "LOCK TABLE setting IN SHARE ROW EXCLUSIVE MODE"
+
+
+def is_retryable(exc: BaseException) -> bool:
+    """True when ``exc`` is a PostgreSQL serialization failure or deadlock (whole tx undone)."""
+    orig = getattr(exc, "orig", None)
+    code = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)
+    return code in RETRY_SQLSTATES
+
+
+def retrying(work: Callable[[], T], attempts: int = RETRY_ATTEMPTS,
+             pause: float = 0.05) -> T:
+    """Run ``work`` (one whole transaction) again when PostgreSQL refused it as conflicting.
+
+    ``work`` must be safe to repeat: database writes only, inside its own transaction. Side
+    effects outside the database (files written, messages shown) belong after it returns.
+    The pause grows and is jittered so that two clerks who collided do not collide again.
+    """
+    import random
+
+    for attempt in range(1, attempts + 1):
+        try:
+            return work()
+        except Exception as exc:
+            if attempt == attempts or not is_retryable(exc):
+                raise
+            time.sleep(pause * attempt * (1 + random.random()))
+    raise AssertionError("unreachable")
 
 
 def resolve_url(path_or_url: str | os.PathLike | None = None) -> str:
@@ -139,13 +182,28 @@ class Database:
         return self._sessions()
 
     @contextmanager
-    def transaction(self) -> Iterator[Session]:
+    def transaction(self, isolation: str | None = None,
+                    writer: bool = False) -> Iterator[Session]:
         """One unit of work: commit on success, roll back everything on any error.
 
+        PostgreSQL only (SQLite has one writer at a time by design, and is serializable):
+        ``isolation`` sets the level (e.g. "REPEATABLE READ"); ``writer`` waits for this
+        database's writer turn first (``WRITER_LOCK``), before any read takes a snapshot.
         The database file refusing the write (locked by another program, read-only, disk
-        full) is a ``UserError`` with a message, never a traceback."""
+        full) is a ``UserError`` with a message, never a traceback.
+        """
         try:
             with self._sessions() as session, session.begin():
+                if not self.is_sqlite:
+                    if isolation:
+                        session.connection(execution_options={"isolation_level": isolation})
+                    if writer:
+                        from sqlalchemy import text
+
+                        # Bounded: a program that left a write transaction open must not
+                        # freeze every other clerk for ever (then this one fails, and says so).
+                        session.execute(text("SET LOCAL lock_timeout = '5min'"))
+                        session.execute(text(WRITER_LOCK))
                 yield session
         except Exception as exc:
             problem = storage_error(exc, self.path)

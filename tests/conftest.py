@@ -8,7 +8,29 @@ from contextlib import contextmanager
 
 import pytest
 
+from tests import pg_backend
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "sqlite_only(reason): SQLite-specific (FTS5, file copies, pragmas); left "
+        "out of the PostgreSQL pass (SONLA_TEST_BACKEND=postgres) with the reason shown")
+
+
+def pytest_report_header(config):
+    return f"database backend: {pg_backend.describe()}"
+
+
+def pytest_collection_modifyitems(config, items):
+    if not pg_backend.ACTIVE:
+        return
+    for item in items:
+        marker = item.get_closest_marker("sqlite_only")
+        if marker is not None:
+            reason = marker.args[0] if marker.args else marker.kwargs.get("reason", "")
+            item.add_marker(pytest.mark.skip(reason=f"SQLite only: {reason}"))
 
 
 @pytest.fixture(autouse=True)
@@ -37,32 +59,64 @@ def _collect_after_each_test(_collect_garbage_on_the_gui_thread):
 
 
 @pytest.fixture
-def db_path(tmp_path):
-    return tmp_path / "test.db"
+def db_path(tmp_path, request):
+    """Where the test's database lives: a file, or on PostgreSQL (``SONLA_TEST_BACKEND``)
+    the URL of a database of its own, copied from the seeded template (what ``--db`` takes)."""
+    if not pg_backend.ACTIVE:
+        yield tmp_path / "test.db"
+        return
+    server = pg_backend.server()
+    name = server.create(template=request.getfixturevalue("_template_db"))
+    yield server.url(name)
+    server.drop(name)
+
+
+def _seed(database) -> None:
+    from sonla_desktop.services.setup import initialise
+
+    initialise(database, name="UBND phường Chiềng Cơi", communes=["03670"])
 
 
 @pytest.fixture(scope="session")
 def _template_db(tmp_path_factory):
-    """Migrated and seeded once; each test gets a byte copy (much faster than re-seeding)."""
-    from sonla_desktop.db import open_database
-    from sonla_desktop.services.setup import initialise
+    """Migrated and seeded once; each test gets a copy (much faster than re-seeding).
 
-    path = tmp_path_factory.mktemp("template") / "template.db"
-    database = open_database(path)
+    SQLite: a byte copy of the file. PostgreSQL (``SONLA_TEST_BACKEND=postgres``): a
+    database of its own made with ``CREATE DATABASE ... TEMPLATE`` (tests/pg_backend.py).
+    """
+    from sonla_desktop.db import open_database
+
     # initialise() creates the node's keys in the user data folder: never the real one.
     # Each test's copy then gets fresh keys in its own folder when it calls initialise().
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("SONLA_DATA_DIR", str(tmp_path_factory.mktemp("template-userdata")))
-        initialise(database, name="UBND phường Chiềng Cơi", communes=["03670"])
+        if pg_backend.ACTIVE:
+            server = pg_backend.server()
+            name = server.create()
+            database = open_database(server.url(name))
+        else:
+            path = tmp_path_factory.mktemp("template") / "template.db"
+            database = open_database(path)
+        _seed(database)
+    if pg_backend.ACTIVE:
+        database.dispose()
+        yield name
+        server.drop_all()  # itself and the copies some tests made (pg_backend.copy_of)
+        return
     database.backup(path.with_name("clean.db"))
     database.dispose()
-    return path.with_name("clean.db")
+    yield path.with_name("clean.db")
 
 
 @pytest.fixture
 def db(db_path, _template_db):
     from sonla_desktop.db import open_database
 
+    if pg_backend.ACTIVE:
+        database = open_database(db_path)
+        yield database
+        database.dispose()
+        return
     shutil.copyfile(_template_db, db_path)
     database = open_database(db_path)
     yield database
@@ -131,25 +185,7 @@ def pg_url():
     server is a failure. On a developer machine without one the test is skipped
     with the reason printed.
     """
-    import uuid
-
-    import sqlalchemy as sa
-
-    base = os.environ.get(
-        "SONLA_TEST_PG", "postgresql+psycopg://sonla:sonla@127.0.0.1:5432/postgres")
-    try:
-        admin = sa.create_engine(base, isolation_level="AUTOCOMMIT")
-        with admin.connect() as conn:
-            conn.execute(sa.text("SELECT 1"))
-    except Exception as exc:  # noqa: BLE001 - any connection failure means "no server"
-        if os.environ.get("CI"):
-            pytest.fail(f"PostgreSQL is required in CI (.ci/run starts it): {exc}")
-        pytest.skip(f"no PostgreSQL server reachable at {base}: run .ci/run's set-up")
-    name = f"sonla_test_{uuid.uuid4().hex[:10]}"
-    with admin.connect() as conn:
-        conn.execute(sa.text(f'CREATE DATABASE "{name}" ENCODING \'UTF8\' TEMPLATE template0'))
-    url = base.rsplit("/", 1)[0] + "/" + name
-    yield url
-    with admin.connect() as conn:
-        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    server = pg_backend.server()
+    name = server.create()
+    yield server.url(name)
+    server.drop(name)

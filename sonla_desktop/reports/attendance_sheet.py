@@ -26,6 +26,7 @@ from .pdf_common import (
     format_date_vi,
     frame_width,
     grid_table,
+    layout_table,
     make_styles,
     nfc,
     office_and_motto,

@@ -84,8 +84,17 @@ class ServiceContext:
         return self._scope[0]
 
     @contextmanager
-    def transaction(self) -> Iterator[Session]:
-        with self.db.transaction() as session:
+    def transaction(self, isolation: str | None = None) -> Iterator[Session]:
+        """One user action's writes. On PostgreSQL it first waits for the writer turn (several
+        hub clerks at once, ``db.WRITER_LOCK``), then catches up with the clock another
+        clerk's program may have moved meanwhile, so that this write's version is later."""
+        with self.db.transaction(isolation=isolation, writer=True) as session:
+            if not self.db.is_sqlite and self._clock is not None:
+                from ..models import Setting
+
+                stored = session.get(Setting, HLC_SETTING)
+                if stored is not None and stored.value > self._clock.last:
+                    self._clock = None  # clock() resumes from the stored value
             yield session
 
     def clock(self, session: Session) -> HybridClock:

@@ -113,6 +113,7 @@ def dossier_data(session: Session, loan_id: str, today: date) -> DossierData:
                func.min(Disbursement.disbursed_on))
         .where(Disbursement.loan_id == loan_id, ~Disbursement.deleted,
                Disbursement.disbursed_on <= today)).one()
+    paid_out = int(paid_out)  # PostgreSQL's SUM of a bigint is a numeric (Decimal): VND are int
 
     first_ever = session.scalar(select(func.min(Disbursement.disbursed_on)).where(
         Disbursement.loan_id == loan_id, ~Disbursement.deleted)) if first is None else first

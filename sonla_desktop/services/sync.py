@@ -18,6 +18,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ..db import retrying
 from ..errors import SyncError, UserError
 from ..files import regular_file_size
 from ..models import BundleLog, Node, PeerAck, Setting
@@ -317,8 +318,18 @@ def import_bundle(ctx: ServiceContext, path: Path) -> ImportResult:
     if check.already_imported:
         return ImportResult(check, already_imported=True)
     keys = node_keys(ctx)
+    # Several hub clerks may import at once (PostgreSQL): the merge is database work only, so
+    # a transaction the server refused as conflicting is simply run again from the start.
+    result = retrying(lambda: _merge_bundle(ctx, check, keys))
+    if not result.already_imported:
+        _write_state(ctx)  # a file: written once, after the commit, never in a retried step
+    return result
+
+
+def _merge_bundle(ctx: ServiceContext, check: BundleCheck, keys) -> ImportResult:
     manifest = check.manifest
-    with ctx.transaction() as s:
+    # PostgreSQL: in the writer turn (db.WRITER_LOCK) and on one snapshot for the whole merge.
+    with ctx.transaction(isolation="REPEATABLE READ") as s:
         # In the import's transaction: a refused file leaves the database exactly as it was.
         restored = _restored_in(ctx, s, manifest)
         me = self_node(s)
@@ -381,7 +392,6 @@ def import_bundle(ctx: ServiceContext, path: Path) -> ImportResult:
         ctx.audit(s, "import", "bundle", check.bundle_sha256[:36], {
             "from": (None, sender.id), "sequence": (None, check.sequence),
             "conflicts": (None, summary.conflicts)})
-    _write_state(ctx)
     return ImportResult(check, tallies=tallies, moved_out=len(moved_out), restored=restored,
                         sender_restored=sender_restored)
 

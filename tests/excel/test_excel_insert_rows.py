@@ -4,7 +4,6 @@ the rows of a whole import, inserted both ways, must be stored byte for byte the
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 
 import pytest
@@ -25,6 +24,7 @@ from sonla_desktop.services.excel_import import import_workbook
 from sonla_desktop.services.excel_import.writer import insert_rows
 from sonla_desktop.services.spreadsheets import make_template
 from tests.excel.report_data import event, worker
+from tests.pg_backend import copy_of, url_of
 
 # In the order foreign keys allow.
 TABLES = [Worker, Event, LoanApplication, Disbursement, Repayment, Attendance, AuditLog]
@@ -52,7 +52,7 @@ def imported(ctx, tmp_path):
 
 
 def test_rows_are_stored_exactly_as_sqlalchemy_stores_them(imported, _template_db, tmp_path):
-    template = open_database(_template_db)
+    template = open_database(url_of(_template_db))
     with template.session() as s:
         setup_entries = set(s.scalars(select(AuditLog.id)))
     template.dispose()
@@ -66,7 +66,7 @@ def test_rows_are_stored_exactly_as_sqlalchemy_stores_them(imported, _template_d
     assert any(r["rate_pct_year"] is not None for r in rows[LoanApplication])
     assert any(r["consent_given"] for r in rows[Attendance])
 
-    ours, theirs = (open_database(shutil.copyfile(_template_db, tmp_path / name))
+    ours, theirs = (open_database(copy_of(_template_db, tmp_path / name))
                     for name in ("ours.db", "sqlalchemy.db"))
     with ours.transaction() as s:
         for model in TABLES:

@@ -3,7 +3,6 @@ streaming workbook with the templates' headers, real dates and VND formats."""
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 
 import pytest
@@ -21,6 +20,7 @@ from sonla_desktop.services.progress_report import progress_figures
 from sonla_desktop.services.spreadsheets import export_workbook, make_template
 from sonla_desktop.services.targets import set_target
 from tests.conftest import make_hub
+from tests.pg_backend import copy_of
 
 # Targets and province-wide reports are the hub's work (sync.ownership).
 pytestmark = pytest.mark.usefixtures("as_hub")
@@ -54,7 +54,7 @@ def full_db(ctx, tmp_path):
 
 def _empty_ctx(_template_db, tmp_path):
     path = tmp_path / "empty.db"
-    shutil.copyfile(_template_db, path)
+    path = copy_of(_template_db, path)
     db = open_database(path)
     make_hub(db)
     return ServiceContext(db, user="other-clerk")

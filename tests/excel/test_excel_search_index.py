@@ -17,6 +17,8 @@ from sonla_desktop.services.spreadsheets import make_template
 from sonla_desktop.services.workers import WorkerFilter, list_workers
 from tests.conftest import dump_database
 
+pytestmark = pytest.mark.sqlite_only("the FTS5 worker index and its triggers exist on SQLite only")
+
 TODAY = date(2025, 12, 31)
 
 

@@ -3,7 +3,6 @@ eligible groups, the rate of the disbursement date, repayments, a few overdue.""
 
 from __future__ import annotations
 
-import shutil
 from collections import Counter
 from datetime import date, timedelta
 
@@ -27,6 +26,7 @@ from sonla_desktop.services.demo import generate_demo
 from sonla_desktop.services.loan_figures import loan_figures
 from sonla_desktop.services.loan_queries import LoanFilter, overdue_loans
 from sonla_desktop.services.loan_rules import loan_rules
+from tests.pg_backend import copy_of
 
 TODAY = date(2026, 11, 25)
 
@@ -34,7 +34,7 @@ TODAY = date(2026, 11, 25)
 @pytest.fixture(scope="module")
 def demo(_template_db, tmp_path_factory):
     path = tmp_path_factory.mktemp("demo-loans") / "demo.db"
-    shutil.copyfile(_template_db, path)
+    path = copy_of(_template_db, path)
     db = open_database(path)
     summary = generate_demo(ServiceContext(db), workers=2000, seed=11, today=TODAY)
     yield db, summary
@@ -126,7 +126,7 @@ def test_most_repay_monthly_and_a_few_are_overdue(demo, monkeypatch, few):
 def test_same_seed_same_loans(demo, _template_db, tmp_path):
     db, _ = demo
     path = tmp_path / "again.db"
-    shutil.copyfile(_template_db, path)
+    path = copy_of(_template_db, path)
     again = open_database(path)
     generate_demo(ServiceContext(again), workers=2000, seed=11, today=TODAY)
 

@@ -61,7 +61,7 @@ def test_admin_adds_a_new_poor_household_rate_with_its_basis(qtbot, ctx, db, hos
     _shot(dialog, "loan_rules_dialog.png")
     with ctx.db.session() as s:
         rows = s.scalars(select(LoanRule).where(LoanRule.key == "poor_household_rate")
-                         .order_by(LoanRule.valid_from)).all()
+                         .order_by(LoanRule.valid_from.nulls_first())).all()
         assert [(r.valid_from, r.valid_to, r.value) for r in rows][-2:] == [
             (date(2025, 12, 1), date(2026, 6, 30), Decimal("6.24")), (date(2026, 7, 1), None, 6)]
         assert rows[-1].legal_basis == "QĐ 99/2026/QĐ-TTg"

@@ -12,6 +12,9 @@ from sonla_desktop.services.lookups import load_lookups
 from sonla_desktop.services.quick_start import read_start
 from sonla_desktop.services.workers import WorkerFilter, create_worker, delete_worker, list_workers
 
+# The quick start reads the commune office's SQLite file with plain sqlite3 before the ORM loads.
+pytestmark = pytest.mark.sqlite_only("the first page is read from the SQLite file with sqlite3")
+
 
 @pytest.fixture
 def populated(ctx):

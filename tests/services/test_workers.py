@@ -140,6 +140,7 @@ def test_unknown_worker(ctx):
         update_worker(ctx, "nope", DUC)
 
 
+@pytest.mark.sqlite_only("compares with the FTS5 index, which exists on SQLite only")
 def test_common_word_walk_gives_the_same_page_as_full_text(ctx, monkeypatch):
     from sonla_desktop.services import workers as service
     from sonla_desktop.services.demo import generate_demo

@@ -4,18 +4,30 @@ from __future__ import annotations
 
 import pytest
 
+from tests import pg_backend
 from tests.sync_db.sync_helpers import build_templates, open_network
 
 
 @pytest.fixture(scope="session")
 def sync_templates(tmp_path_factory):
-    """Built once per session (initialising a node takes about a second)."""
+    """Built once per session (initialising a node takes about a second).
+
+    On the PostgreSQL pass (``SONLA_TEST_BACKEND=postgres``) the three nodes are databases on
+    the server, and each test gets copies made with ``CREATE DATABASE ... TEMPLATE``.
+    """
     folder = tmp_path_factory.mktemp("sync-templates")
     data = tmp_path_factory.mktemp("sync-template-userdata")
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("SONLA_DATA_DIR", str(data))
-        files = build_templates(folder)
-    return files, data / "keys"
+        if pg_backend.ACTIVE:
+            server = pg_backend.server()
+            files = build_templates(folder, {key: server.url(server.create())
+                                             for key in ("hub", "a", "b")})
+        else:
+            files = build_templates(folder)
+    yield files, data / "keys"
+    if pg_backend.ACTIVE:
+        server.drop_all()
 
 
 @pytest.fixture
@@ -26,6 +38,10 @@ def network(sync_templates, tmp_path):
     yield nodes
     for node in nodes.values():
         node.db.dispose()
+    if pg_backend.ACTIVE:
+        server = pg_backend.server()
+        for node in nodes.values():
+            server.drop(str(node.path).rsplit("/", 1)[-1])
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ from sonla_desktop.services.context import ServiceContext
 from sonla_desktop.services.sync import export_bundle, import_bundle
 from sonla_desktop.services.sync_trust import public_key_text, trust_peer
 from sonla_desktop.sync.scope import scope_condition
+from tests.pg_backend import copy_of
 
 COMMUNE_A = "03670"  # Phường Chiềng Cơi
 COMMUNE_B = "03679"  # Phường Chiềng Sinh
@@ -28,7 +29,7 @@ SCOPES = {"hub": None, "a": frozenset({COMMUNE_A}), "b": frozenset({COMMUNE_B})}
 class SyncNode:
     key: str  # hub | a | b
     ctx: ServiceContext
-    path: Path
+    path: Path | str  # the SQLite file, or the PostgreSQL URL on the PostgreSQL pass
 
     @property
     def id(self) -> str:
@@ -39,23 +40,30 @@ class SyncNode:
         return self.ctx.db
 
 
-def build_templates(folder: Path) -> dict[str, Path]:
-    """Initialise the three nodes once and make them trust each other (hub <-> communes)."""
+def build_templates(folder: Path, urls: dict[str, str] | None = None) -> dict[str, Path | str]:
+    """Initialise the three nodes once and make them trust each other (hub <-> communes).
+
+    ``urls``: PostgreSQL databases to build them in (tests/pg_backend.py), each then a
+    template for the tests' copies; by default SQLite files in ``folder``.
+    """
     from sonla_desktop.services.setup import initialise
 
     files = {}
     ctxs = {}
     for key, communes, hub in (("hub", None, True), ("a", [COMMUNE_A], False),
                                ("b", [COMMUNE_B], False)):
-        db = open_database(folder / f"{key}-live.db")
+        db = open_database(urls[key] if urls else folder / f"{key}-live.db")
         initialise(db, name=NAMES[key], communes=communes, hub=hub)
         ctxs[key] = ServiceContext(db)
     for commune in ("a", "b"):
         trust_peer(ctxs["hub"], public_key_text(ctxs[commune]))
         trust_peer(ctxs[commune], public_key_text(ctxs["hub"]))
     for key, ctx in ctxs.items():
-        files[key] = folder / f"{key}.db"
-        ctx.db.backup(files[key])
+        if urls:
+            files[key] = urls[key].rsplit("/", 1)[-1]
+        else:
+            files[key] = folder / f"{key}.db"
+            ctx.db.backup(files[key])
         ctx.db.dispose()
     return files
 
@@ -69,8 +77,7 @@ def open_network(templates: dict[str, Path], key_source: Path, into: Path) -> di
             shutil.copytree(folder, target_keys / folder.name)
     nodes = {}
     for key, template in templates.items():
-        path = into / f"{key}.db"
-        shutil.copyfile(template, path)
+        path = copy_of(template, into / f"{key}.db")
         nodes[key] = SyncNode(key, ServiceContext(open_database(path), user=f"clerk-{key}"), path)
     return nodes
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from sqlalchemy import func, select
 
 from sonla_desktop.models import AdminUnit, BundleLog, LoanApplication, PeerAck, Target, Worker
@@ -263,6 +264,7 @@ def _fts_triggers(node) -> list[str]:
             "SELECT name FROM sqlite_master WHERE type='trigger' AND name LIKE 'worker_fts_%'"))
 
 
+@pytest.mark.sqlite_only("the FTS5 worker index exists on SQLite only")
 def test_a_large_import_rebuilds_the_search_index_once(network, usb, monkeypatch):
     from sonla_desktop.sync import merge
 

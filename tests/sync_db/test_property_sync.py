@@ -13,6 +13,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
@@ -196,6 +197,7 @@ def merge_directly(node, paths: list[Path], sender_scope) -> None:
             merger.run(read_records(path, manifest, keys))
 
 
+@pytest.mark.sqlite_only("copies the hub with SQLite's backup API between orders")
 @settings(max_examples=6, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(edits=st.lists(st.tuples(st.sampled_from(("hub", "a", "export")), st.integers(0, 3),

@@ -328,6 +328,7 @@ def test_a_bad_record_after_good_ones_leaves_nothing_behind(network, usb):
     assert "record 4 (table worker)" in err.en
 
 
+@pytest.mark.sqlite_only("the FTS5 search triggers exist on SQLite only")
 def test_a_refused_large_import_puts_the_search_triggers_back(network, usb, monkeypatch):
     from sonla_desktop.sync import merge
     from tests.sync_db.test_exchange import _fts_triggers

@@ -56,7 +56,7 @@ def test_reference_rows_seeded_at_init_carry_the_nodes_id(tmp_path):
 
 def test_keys_show_prints_id_name_scope_and_a_fingerprint_in_digit_groups(db, capsys):
     initialise(db)
-    assert main(["--db", str(db.path), "keys", "show"]) == 0
+    assert main(["--db", db.url, "keys", "show"]) == 0
     out = capsys.readouterr().out
     assert "UBND phường Chiềng Cơi" in out and "03670" in out
     fp = re.search(r"Dấu vân tay:\s+([0-9 ]+)", out).group(1).strip()
@@ -66,7 +66,7 @@ def test_keys_show_prints_id_name_scope_and_a_fingerprint_in_digit_groups(db, ca
 def test_exported_public_key_file_names_this_node(ctx, tmp_path, capsys):
     initialise(ctx.db)
     out = tmp_path / "chieng-coi.pub"
-    assert main(["--db", str(ctx.db.path), "keys", "export", "-o", str(out)]) == 0
+    assert main(["--db", ctx.db.url, "keys", "export", "-o", str(out)]) == 0
     peer = parse_public(out.read_text(encoding="utf-8"))
     info = self_info(ctx)
     assert (peer.node_id, peer.name, peer.scope) == (info.node_id, "UBND phường Chiềng Cơi",
@@ -87,7 +87,7 @@ def test_trust_asks_and_a_no_leaves_everything_as_it_was(db, tmp_path, monkeypat
     _, path = _peer_file(tmp_path)
     before = dump_database(db)
     monkeypatch.setattr("sys.stdin", io.StringIO("k\n"))
-    assert main(["--db", str(db.path), "keys", "trust", str(path)]) == 1
+    assert main(["--db", db.url, "keys", "trust", str(path)]) == 1
     captured = capsys.readouterr()
     assert "6f1c2a9e-0b7d-4c55-9a3e-2d8b41f0c001" in captured.out
     assert "Sở LĐ-TB&XH Sơn La" in captured.out and "toàn tỉnh (hub)" in captured.out
@@ -101,7 +101,7 @@ def test_trust_confirmed_on_stdin_stores_the_peer_with_the_shown_scope(db, tmp_p
     keys, path = _peer_file(tmp_path, name="UBND xã Mường Chiên", scope=("03688",),
                             node_id="0a7e33c1-5d42-4f0b-8e61-93c2b7d4e002")
     monkeypatch.setattr("sys.stdin", io.StringIO("c\n"))
-    assert main(["--db", str(db.path), "keys", "trust", str(path), "--name", "Xã Mường Chiên"]) == 0
+    assert main(["--db", db.url, "keys", "trust", str(path), "--name", "Xã Mường Chiên"]) == 0
     assert "Đã tin cậy Xã Mường Chiên" in capsys.readouterr().out
     with db.session() as s:
         node = s.get(Node, keys.node_id)
@@ -109,7 +109,7 @@ def test_trust_confirmed_on_stdin_stores_the_peer_with_the_shown_scope(db, tmp_p
             "Xã Mường Chiên", "03688", False, False)
         assert node.trusted_at is not None
         assert s.scalars(select(AuditLog).where(AuditLog.action == "trust")).one()
-    assert main(["--db", str(db.path), "keys", "list", "--format", "json"]) == 0
+    assert main(["--db", db.url, "keys", "list", "--format", "json"]) == 0
     listed = json.loads(capsys.readouterr().out)
     assert [(p["node_id"], p["scope"]) for p in listed] == [(keys.node_id, ["03688"])]
 
@@ -136,7 +136,7 @@ def test_cli_refuses_changed_keys_without_asking(db, tmp_path, capsys):
     _, first = _peer_file(tmp_path)
     trust_peer(ServiceContext(db), first.read_text())
     _, forged = _peer_file(tmp_path)
-    assert main(["--db", str(db.path), "keys", "trust", str(forged), "--yes"]) == 1
+    assert main(["--db", db.url, "keys", "trust", str(forged), "--yes"]) == 1
     captured = capsys.readouterr()
     assert "KHOÁ KHÁC" in captured.out and "giả mạo" in captured.err
 
@@ -177,5 +177,5 @@ def test_a_forgotten_peer_is_no_longer_trusted(ctx, tmp_path):
 
 def test_keys_show_without_keys_explains_what_to_do(db, capsys):
     # A database copied to another PC without its key folder.
-    assert main(["--db", str(db.path), "keys", "show"]) == 1
+    assert main(["--db", db.url, "keys", "show"]) == 1
     assert "sonla-desktop init" in capsys.readouterr().err
