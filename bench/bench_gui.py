@@ -130,7 +130,7 @@ def bench_in_process(db_path: Path) -> None:
 
     os.environ.setdefault("SONLA_DATA_DIR", str(ROOT / "bench" / ".cache" / "userdata"))
     app = create_app([sys.argv[0]])
-    ctx = ServiceContext(open_database(db_path))
+    ctx = ServiceContext(open_database(db_path), role="admin")
     window = MainWindow(ctx)
     window.resize(1366, 768)
     window.show()

@@ -11,11 +11,20 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+# The administrator every test database has (issue 14): CLI runs and the GUI log in as it.
+TEST_USER = "admin"
+TEST_PASSWORD = "mật-khẩu-thử-nghiệm"
+
+
 @pytest.fixture(autouse=True)
 def _isolated_user_data(tmp_path_factory, monkeypatch):
     # Never touch the real user's data folder from a test.
     monkeypatch.setenv("SONLA_DATA_DIR", str(tmp_path_factory.mktemp("userdata")))
     monkeypatch.delenv("SONLA_DB", raising=False)
+    # Scripts log in through these; `init` on a new database makes this admin.
+    monkeypatch.setenv("SONLA_USER", TEST_USER)
+    monkeypatch.setenv("SONLA_PASSWORD", TEST_PASSWORD)
+    monkeypatch.delenv("SONLA_NEW_PASSWORD", raising=False)
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -54,6 +63,9 @@ def _template_db(tmp_path_factory):
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("SONLA_DATA_DIR", str(tmp_path_factory.mktemp("template-userdata")))
         initialise(database, name="UBND xã Chiềng Cơi", communes=["03670"])
+    from sonla_desktop.services.users import create_first_admin
+
+    create_first_admin(database, TEST_USER, TEST_PASSWORD)
     database.backup(path.with_name("clean.db"))
     database.dispose()
     return path.with_name("clean.db")
@@ -73,7 +85,8 @@ def db(db_path, _template_db):
 def ctx(db):
     from sonla_desktop.services.context import ServiceContext
 
-    return ServiceContext(db, user="test-clerk")
+    # As `services.users.login` would make it for the template's administrator.
+    return ServiceContext(db, user=TEST_USER, role="admin")
 
 
 def make_hub(db) -> None:

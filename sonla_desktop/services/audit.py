@@ -117,6 +117,7 @@ def record(ctx: ServiceContext, action: str, entity: str, entity_id: str,
            changes: dict[str, tuple[object, object]] | None = None) -> None:
     """One audit row in a short transaction of its own: for reads that leave the program
     (an export, a print) right after the file was written."""
+    ctx.require("audit.read")
     with ctx.transaction() as s:
         ctx.audit(s, action, entity, entity_id, changes)
 
@@ -156,6 +157,7 @@ def _entry(row: AuditLog) -> AuditEntry:
 def list_entries(ctx: ServiceContext, action: str | None = None, entity_id: str | None = None,
                  limit: int | None = 500) -> list[AuditEntry]:
     """The newest entries first, optionally of one action or one record."""
+    ctx.require("audit.read")
     stmt = select(AuditLog).order_by(AuditLog.seq.desc())
     if action:
         stmt = stmt.where(AuditLog.action == action)
@@ -169,10 +171,12 @@ def list_entries(ctx: ServiceContext, action: str | None = None, entity_id: str 
 
 def record_history(ctx: ServiceContext, entity_id: str, limit: int = 200) -> list[AuditEntry]:
     """What happened to one record (the worker form's history tab)."""
+    ctx.require("audit.read")
     return list_entries(ctx, entity_id=entity_id, limit=limit)
 
 
 def actions(ctx: ServiceContext) -> list[str]:
+    ctx.require("audit.read")
     with ctx.db.session() as s:
         return list(s.scalars(select(AuditLog.action).distinct().order_by(AuditLog.action)))
 
@@ -214,6 +218,7 @@ def _walk(session: Session) -> Iterator[tuple[ChainRow, str]]:
 
 
 def verify_chain(ctx: ServiceContext) -> VerifyResult:
+    ctx.require("audit.read")
     with ctx.db.session() as s:
         head = parse_head(s.execute(text("SELECT value FROM setting WHERE key = :k"),
                                     {"k": HEAD_SETTING}).scalar())

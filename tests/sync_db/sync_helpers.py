@@ -49,7 +49,7 @@ def build_templates(folder: Path) -> dict[str, Path]:
                                ("b", [COMMUNE_B], False)):
         db = open_database(folder / f"{key}-live.db")
         initialise(db, name=NAMES[key], communes=communes, hub=hub)
-        ctxs[key] = ServiceContext(db)
+        ctxs[key] = ServiceContext(db, role="admin")
     for commune in ("a", "b"):
         trust_peer(ctxs["hub"], public_key_text(ctxs[commune]))
         trust_peer(ctxs[commune], public_key_text(ctxs["hub"]))
@@ -71,7 +71,7 @@ def open_network(templates: dict[str, Path], key_source: Path, into: Path) -> di
     for key, template in templates.items():
         path = into / f"{key}.db"
         shutil.copyfile(template, path)
-        nodes[key] = SyncNode(key, ServiceContext(open_database(path), user=f"clerk-{key}"), path)
+        nodes[key] = SyncNode(key, ServiceContext(open_database(path), user=f"clerk-{key}", role="admin"), path)
     return nodes
 
 
