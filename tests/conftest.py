@@ -21,10 +21,20 @@ def _isolated_user_data(tmp_path_factory, monkeypatch):
     # Never touch the real user's data folder from a test.
     monkeypatch.setenv("SONLA_DATA_DIR", str(tmp_path_factory.mktemp("userdata")))
     monkeypatch.delenv("SONLA_DB", raising=False)
-    # Scripts log in through these; `init` on a new database makes this admin.
+    # Scripts log in through these; `init` on a new database makes this admin. Set again
+    # per test, as a test may change them (the session fixture covers module fixtures).
     monkeypatch.setenv("SONLA_USER", TEST_USER)
     monkeypatch.setenv("SONLA_PASSWORD", TEST_PASSWORD)
     monkeypatch.delenv("SONLA_NEW_PASSWORD", raising=False)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _logged_in_scripts():
+    """Module- and session-scoped fixtures that run the CLI log in the same way."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SONLA_USER", TEST_USER)
+        mp.setenv("SONLA_PASSWORD", TEST_PASSWORD)
+        yield
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from ..errors import UserError, current_language
-from .common import context
+from ..errors import current_language
+from .common import admin_before_restore, context
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -40,7 +40,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
     if _postgres(args):
         raise pg_refused()
-    user = _restoring_admin(args)
+    user = admin_before_restore(args)
     result = restore_backup(args.db, args.file, user=user)
     if result.previous:
         print(f"Tệp cũ được giữ lại: {result.previous}")
@@ -48,24 +48,3 @@ def cmd_restore(args: argparse.Namespace) -> int:
     print(result.notice_en if current_language() == "en" else result.notice_vi)
     return 0
 
-
-def _restoring_admin(args: argparse.Namespace) -> str:
-    """An administrator logs in on the current database before it is replaced; a missing
-    or unreadable file has nothing to protect (the backup itself is encrypted)."""
-    from ..db import open_database
-    from ..services.setup import is_initialised
-    from .common import log_in
-
-    try:
-        db = open_database(args.db)
-        ready = is_initialised(db)
-    except UserError:
-        return args.user or "admin"
-    try:
-        if not ready:
-            return args.user or "admin"
-        ctx = log_in(db, args)
-        ctx.require("backup.write")
-        return ctx.user
-    finally:
-        db.dispose()

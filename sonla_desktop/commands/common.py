@@ -88,3 +88,21 @@ def print_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> Non
     print("  ".join("-" * w for w in widths))
     for row in cells:
         print(line(row).rstrip())
+
+
+def admin_before_restore(args: argparse.Namespace) -> str:
+    """An administrator logs in on the current database before it is replaced; a missing
+    or unreadable file has nothing to protect (the backup itself is encrypted)."""
+    try:
+        db = open_database(args.db)
+        ready = is_initialised(db)
+    except UserError:
+        return args.user or "admin"
+    try:
+        if not ready:
+            return args.user or "admin"
+        ctx = log_in(db, args)
+        ctx.require("backup.write")
+        return ctx.user
+    finally:
+        db.dispose()

@@ -23,9 +23,16 @@ from .context import ServiceContext
 # argon2-cffi's defaults are argon2id with RFC 9106's low-memory profile (64 MiB, t=3):
 # about a tenth of a second on an office PC, slow enough against guessing a copied file.
 _hasher = PasswordHasher()
-# Compared against when the name is unknown, so a wrong name costs as long as a wrong
-# password and the answer does not tell which names exist.
-_DUMMY_HASH = _hasher.hash("sonla-desktop: no such account")
+_dummy: list[str] = []
+
+
+def _dummy_hash() -> str:
+    """Compared against when the name is unknown, so a wrong name costs as long as a wrong
+    password and the answer does not tell which names exist. Made on first need: hashing
+    costs as much as a login, which every command would otherwise pay at import."""
+    if not _dummy:
+        _dummy.append(_hasher.hash("sonla-desktop: no such account"))
+    return _dummy[0]
 
 BAD_LOGIN = ("Sai tên đăng nhập hoặc mật khẩu.", "Wrong user name or password.")
 
@@ -125,7 +132,7 @@ def login(db: Database, name: str, password: str, now: datetime | None = None
             raise LoginError(f"Đăng nhập sai nhiều lần: chờ {wait:.0f} giây rồi thử lại.",
                              f"Too many wrong attempts: wait {wait:.0f} s and try again.",
                              wait=wait)
-        ok = _verify(row.password_hash if row is not None else _DUMMY_HASH, password)
+        ok = _verify(row.password_hash if row is not None else _dummy_hash(), password)
         if row is None or not ok:
             wait = 0.0
             if row is not None:
