@@ -96,6 +96,7 @@ class LoginDialog(QDialog):
 
     def _show_error(self, message: str, wait: float) -> None:
         self.error.setText(message)
+        self.password.setFocus()
         self._wait_left = int(wait + 0.999)
         if self._wait_left > 0:
             self.ok.setEnabled(False)
