@@ -136,3 +136,13 @@ def test_every_service_taking_a_context_checks_the_permission_first():
         elif fn.name not in ("set_password", "confirm_password", "record"):
             missing.append(f"{path.relative_to(SERVICES)}:{fn.name}")
     assert missing == [] and unknown == []
+
+
+def test_the_automatic_backup_runs_for_every_role_a_manual_one_only_for_the_admin(ctx):
+    from sonla_desktop.services.backup import auto_backup, list_backups, make_backup
+    from sonla_desktop.services.setup import initialise
+
+    initialise(ctx.db, name="UBND xã Chiềng Cơi", communes=["03670"])  # this test's keys
+    refused(lambda: make_backup(as_role(ctx, "clerk")))
+    info = auto_backup(as_role(ctx, "viewer"), "close")  # closing the program as a viewer
+    assert info is not None and [b.path for b in list_backups()] == [info.path]
