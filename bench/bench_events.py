@@ -16,7 +16,7 @@ def _context(path: Path):
     from sonla_desktop.db import open_database
     from sonla_desktop.services.context import ServiceContext
 
-    return ServiceContext(open_database(path))
+    return ServiceContext(open_database(path), role="admin")
 
 
 def bench_lookup(ctx) -> None:

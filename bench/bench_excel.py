@@ -71,14 +71,14 @@ def bench_import() -> None:
             src = tmp / "src.db"
             shutil.copyfile(empty, src)
             db = open_database(src)
-            generate_demo(ServiceContext(db), workers=IMPORT_ROWS, seed=3)
-            export_workbook(ServiceContext(db), book)
+            generate_demo(ServiceContext(db, role="admin"), workers=IMPORT_ROWS, seed=3)
+            export_workbook(ServiceContext(db, role="admin"), book)
             db.dispose()
 
         def prepare():
             target = tmp / f"run-{time.perf_counter_ns()}.db"
             shutil.copyfile(empty, target)
-            return ServiceContext(open_database(target))
+            return ServiceContext(open_database(target), role="admin")
 
         for label, path in (("our export", book), ("saved like Excel", _excel_like(book))):
             def run(ctx, path=path):
@@ -109,7 +109,7 @@ def bench_export() -> None:
     from sonla_desktop.services import spreadsheets as sp
     from sonla_desktop.services.context import ServiceContext
 
-    ctx = ServiceContext(open_database(big_database()))
+    ctx = ServiceContext(open_database(big_database()), role="admin")
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         ours = _median_of(3, lambda: None, lambda _: sp.export_workbook(ctx, tmp / "ours.xlsx"))

@@ -17,7 +17,7 @@ def bench_search() -> None:
     from sonla_desktop.services.workers import WorkerFilter, list_workers
 
     path = big_database()
-    ctx = ServiceContext(open_database(path))
+    ctx = ServiceContext(open_database(path), role="admin")
     raw = sqlite3.connect(path)
     for query in ("nguyen van duc", "lo thi", "014"):
         ours = timed(lambda q=query: list_workers(ctx, WorkerFilter(search=q), limit=100))
@@ -40,7 +40,7 @@ def bench_demo() -> None:
         db = open_database(Path(tmp) / "demo.db")
         initialise(db)
         start = time.perf_counter()
-        generate_demo(ServiceContext(db), workers=BIG, seed=5)
+        generate_demo(ServiceContext(db, role="admin"), workers=BIG, seed=5)
         ours = time.perf_counter() - start
         # Baseline: the same rows made by the same factory, written with bare sqlite3
         # executemany into a table with no indexes, no FTS and no ORM.

@@ -25,7 +25,7 @@ def _demo_loan(db) -> str:
     with db.session() as s:
         count = s.scalar(select(func.count()).select_from(LoanApplication))
     if not count:
-        ctx = ServiceContext(db)
+        ctx = ServiceContext(db, role="admin")
         with ctx.transaction() as s:
             add_demo_loans(ctx, s, random.Random(1), date.today(), DemoSummary())
     with db.session() as s:
@@ -184,7 +184,7 @@ def bench_list() -> None:
     from sonla_desktop.services.loan_queries import LoanFilter, list_loans
 
     path = big_database()
-    ctx = ServiceContext(open_database(path))
+    ctx = ServiceContext(open_database(path), role="admin")
     raw = sqlite3.connect(path)
     for name, flt in (("all", LoanFilter()), ("overdue only", LoanFilter(overdue_only=True))):
         ours = timed(lambda flt=flt: list_loans(ctx, flt, limit=200))

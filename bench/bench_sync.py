@@ -53,11 +53,11 @@ def main() -> None:
         shutil.copyfile(big_database(), tmp / "sender.db")
         sender_db = open_database(tmp / "sender.db")
         _as_hub(sender_db, "Sở LĐ-TB&XH Sơn La")
-        sender = ServiceContext(sender_db)
+        sender = ServiceContext(sender_db, role="admin")
         ensure_node_keys(sender.node_id)
         receiver_db = open_database(tmp / "receiver.db")
         initialise(receiver_db, name="Máy chủ dự phòng", hub=True)
-        receiver = ServiceContext(receiver_db)
+        receiver = ServiceContext(receiver_db, role="admin")
         trust_peer(sender, public_key_text(receiver))
         trust_peer(receiver, public_key_text(sender))
 

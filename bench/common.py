@@ -58,7 +58,7 @@ def big_database() -> Path:
             p.unlink()
         db = open_database(tmp)
         initialise(db, name="Bench", communes=["03670"])
-        generate_demo(ServiceContext(db), workers=BIG, seed=1)
+        generate_demo(ServiceContext(db, role="admin"), workers=BIG, seed=1)
         db.backup(path)
         db.dispose()
         for p in tmp.parent.glob(tmp.name + "*"):

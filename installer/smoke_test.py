@@ -61,8 +61,11 @@ class Frozen:
         self.data = work / "userdata"
         env = {k: v for k, v in os.environ.items()
                if not k.startswith(("PYTHON", "SONLA_", "VIRTUAL_ENV", "QT_"))}
+        # SONLA_USER/SONLA_PASSWORD: `init` makes this administrator and every later
+        # command (and the timed GUI start) logs in with it, as a script would.
         env.update(SONLA_DATA_DIR=str(self.data), QT_QPA_PLATFORM="offscreen",
-                   PYTHONIOENCODING="utf-8")
+                   PYTHONIOENCODING="utf-8", SONLA_USER="admin",
+                   SONLA_PASSWORD="smoke-test-password")
         self.env = env
 
     def run(self, *args: str, label: str | None = None) -> str:

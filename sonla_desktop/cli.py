@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "sonla_desktop.commands.audit",
     "sonla_desktop.commands.backup",
     "sonla_desktop.commands.documents",
+    "sonla_desktop.commands.users",
 )
 
 
@@ -43,7 +44,9 @@ def _global_parser(**kwargs) -> argparse.ArgumentParser:
     )
     parser.add_argument("--db", help="tệp SQLite hoặc URL SQLAlchemy (mặc định: SONLA_DB "
                         "hoặc tệp trong thư mục dữ liệu người dùng)")
-    parser.add_argument("--user", default="clerk", help="người thực hiện (ghi vào nhật ký)")
+    parser.add_argument("--user", default=None,
+                        help="tên đăng nhập (mặc định: SONLA_USER); mật khẩu: SONLA_PASSWORD "
+                        "hoặc nhập khi được hỏi")
     parser.add_argument("--version", action="version", version=f"sonla-desktop {__version__}",
                         help="in số phiên bản rồi thoát / print the version and exit")
     return parser

@@ -80,3 +80,17 @@ class ImportRowsError(UserError):
     def __init__(self, errors: list, vi: str, en: str | None = None) -> None:
         self.errors = errors
         super().__init__(vi, en)
+
+
+class PermissionDenied(UserError):
+    """The logged-in user's role may not take this action (``domain.roles``)."""
+
+
+class LoginError(UserError):
+    """Wrong name or password, a disabled account, or an attempt before the wait is over.
+
+    ``wait`` is the number of seconds before the next attempt is accepted (0 when none)."""
+
+    def __init__(self, vi: str, en: str | None = None, wait: float = 0.0) -> None:
+        self.wait = wait
+        super().__init__(vi, en)

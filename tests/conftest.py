@@ -33,11 +33,30 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.skip(reason=f"SQLite only: {reason}"))
 
 
+# The administrator every test database has (issue 14): CLI runs and the GUI log in as it.
+TEST_USER = "admin"
+TEST_PASSWORD = "mật-khẩu-thử-nghiệm"
+
+
 @pytest.fixture(autouse=True)
 def _isolated_user_data(tmp_path_factory, monkeypatch):
     # Never touch the real user's data folder from a test.
     monkeypatch.setenv("SONLA_DATA_DIR", str(tmp_path_factory.mktemp("userdata")))
     monkeypatch.delenv("SONLA_DB", raising=False)
+    # Scripts log in through these; `init` on a new database makes this admin. Set again
+    # per test, as a test may change them (the session fixture covers module fixtures).
+    monkeypatch.setenv("SONLA_USER", TEST_USER)
+    monkeypatch.setenv("SONLA_PASSWORD", TEST_PASSWORD)
+    monkeypatch.delenv("SONLA_NEW_PASSWORD", raising=False)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _logged_in_scripts():
+    """Module- and session-scoped fixtures that run the CLI log in the same way."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SONLA_USER", TEST_USER)
+        mp.setenv("SONLA_PASSWORD", TEST_PASSWORD)
+        yield
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -75,6 +94,9 @@ def _seed(database) -> None:
     from sonla_desktop.services.setup import initialise
 
     initialise(database, name="UBND phường Chiềng Cơi", communes=["03670"])
+    from sonla_desktop.services.users import create_first_admin
+
+    create_first_admin(database, TEST_USER, TEST_PASSWORD)
 
 
 @pytest.fixture(scope="session")
@@ -127,7 +149,8 @@ def db(db_path, _template_db):
 def ctx(db):
     from sonla_desktop.services.context import ServiceContext
 
-    return ServiceContext(db, user="test-clerk")
+    # As `services.users.login` would make it for the template's administrator.
+    return ServiceContext(db, user=TEST_USER, role="admin")
 
 
 def make_hub(db) -> None:

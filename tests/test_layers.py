@@ -28,6 +28,7 @@ COMPOSITION_ROOTS = {
     "sonla_desktop/commands/setup.py",    # `init` opens a database that may not exist yet
     "sonla_desktop/ui/app.py",            # the GUI's start: open, migrate, first-run wizard
     "sonla_desktop/ui/first_run.py",      # the wizard initialises the database it is given
+    "sonla_desktop/ui/login_dialog.py",   # logging in is what makes the ServiceContext
     "sonla_desktop/ui/screenshots.py",    # builds demo databases to photograph the screens
 }
 

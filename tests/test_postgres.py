@@ -15,7 +15,7 @@ def test_hub_on_postgresql_migrates_seeds_and_searches(pg_url):
     result = initialise(db, name="Sở Nội vụ Sơn La", hub=True)
     assert result.is_hub and result.seeded.units == 75
     assert initialise(db).created is False  # idempotent there too
-    ctx = ServiceContext(db, user="hub")
+    ctx = ServiceContext(db, user="hub", role="admin")
     wid = create_worker(ctx, {"full_name": "Nguyễn Văn Đức", "sex": "M", "commune_code": "03670",
                               "national_id": "014098001234", "birth_date": "1998-03-12"})
     generate_demo(ctx, workers=200, seed=2)

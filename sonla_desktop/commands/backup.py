@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from ..errors import current_language
-from .common import context
+from .common import admin_before_restore, context
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -40,9 +40,11 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
     if _postgres(args):
         raise pg_refused()
-    result = restore_backup(args.db, args.file, user=args.user)
+    user = admin_before_restore(args)
+    result = restore_backup(args.db, args.file, user=user)
     if result.previous:
         print(f"Tệp cũ được giữ lại: {result.previous}")
     print(f"Đã khôi phục từ {result.restored_from}.")
     print(result.notice_en if current_language() == "en" else result.notice_vi)
     return 0
+

@@ -1,9 +1,17 @@
-"""Helpers shared by command modules: open the database, print tables and JSON."""
+"""Helpers shared by command modules: open the database, log in, print tables and JSON.
+
+Logging in (issue 14): the name comes from ``--user``, else ``SONLA_USER``, else a prompt;
+the password from ``SONLA_PASSWORD``, else a hidden prompt (``getpass``). Scripts set both
+variables. A database made before accounts existed asks once for an administrator's
+password and creates that account (``services.users.create_first_admin``).
+"""
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
+import os
 import sys
 import unicodedata
 from collections.abc import Sequence
@@ -13,8 +21,11 @@ from ..errors import UserError
 from ..services.context import ServiceContext
 from ..services.setup import is_initialised
 
+DEFAULT_ADMIN = "admin"
+
 
 def context(args: argparse.Namespace, require_init: bool = True) -> ServiceContext:
+    """The database opened and its user logged in: every command goes through here."""
     # Only ``init`` creates a database: every other command opens an existing file, so a
     # mistyped --db makes neither a folder nor an empty database (exit 1 = nothing written).
     db: Database = open_database(args.db, must_exist=require_init)
@@ -22,7 +33,41 @@ def context(args: argparse.Namespace, require_init: bool = True) -> ServiceConte
         raise UserError(
             "Cơ sở dữ liệu chưa được khởi tạo: chạy “sonla-desktop init” trước.",
             "The database is not initialised: run “sonla-desktop init” first.")
-    return ServiceContext(db, user=args.user)
+    return log_in(db, args)
+
+
+def user_name(args: argparse.Namespace, default: str | None = None) -> str:
+    name = getattr(args, "user", None) or os.environ.get("SONLA_USER") or default
+    if name:
+        return name
+    print("Tên đăng nhập / user name: ", end="", file=sys.stderr, flush=True)
+    return sys.stdin.readline().strip()
+
+
+def read_password(prompt: str, env: str = "SONLA_PASSWORD", confirm: bool = False) -> str:
+    """From ``env`` when set (scripts), else typed without echo (twice for a new one)."""
+    value = os.environ.get(env)
+    if value is not None:
+        return value
+    first = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Nhập lại / again: ") != first:
+        raise UserError("Hai lần nhập mật khẩu không giống nhau.",
+                        "The two passwords differ.")
+    return first
+
+
+def log_in(db: Database, args: argparse.Namespace) -> ServiceContext:
+    from ..services.users import create_first_admin, login, needs_first_admin
+
+    if needs_first_admin(db):
+        # A database from before accounts: its first administrator, once.
+        name = user_name(args, DEFAULT_ADMIN)
+        print(f"Cơ sở dữ liệu chưa có tài khoản: tạo quản trị viên “{name}”. / "
+              f"No accounts yet: creating administrator “{name}”.", file=sys.stderr)
+        password = read_password(f"Mật khẩu mới cho {name} / new password: ", confirm=True)
+        return create_first_admin(db, name, password)
+    name = user_name(args)
+    return login(db, name, read_password(f"Mật khẩu của {name} / password: "))
 
 
 def print_json(value: object) -> None:
@@ -45,3 +90,21 @@ def print_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> Non
     print("  ".join("-" * w for w in widths))
     for row in cells:
         print(line(row).rstrip())
+
+
+def admin_before_restore(args: argparse.Namespace) -> str:
+    """An administrator logs in on the current database before it is replaced; a missing
+    or unreadable file has nothing to protect (the backup itself is encrypted)."""
+    try:
+        db = open_database(args.db)
+        ready = is_initialised(db)
+    except UserError:
+        return args.user or "admin"
+    try:
+        if not ready:
+            return args.user or "admin"
+        ctx = log_in(db, args)
+        ctx.require("backup.write")
+        return ctx.user
+    finally:
+        db.dispose()

@@ -9,7 +9,7 @@ import time
 from ..db import open_database
 from ..services.demo import generate_demo, own_communes
 from ..services.setup import check_init_communes, initialise
-from .common import context
+from .common import DEFAULT_ADMIN, context, log_in, read_password, user_name
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -29,8 +29,24 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_init(args: argparse.Namespace) -> int:
     check_init_communes(args.commune)  # before the file exists: a bad code writes nothing
+    from ..services.users import create_first_admin, needs_first_admin
+
     db = open_database(args.db)
-    result = initialise(db, name=args.name, communes=args.commune, hub=args.hub, user=args.user)
+    if needs_first_admin(db):
+        # The first administrator: name from --user or SONLA_USER (default "admin"). The
+        # password is asked before anything is written, so a cancelled prompt leaves no
+        # database without an account behind.
+        name = user_name(args, DEFAULT_ADMIN)
+        password = read_password(f"Mật khẩu mới cho {name} / new password: ", confirm=True)
+        result = initialise(db, name=args.name, communes=args.commune, hub=args.hub,
+                            user=name)
+        create_first_admin(db, name, password)
+        print(f"Đã tạo tài khoản quản trị “{name}”.")
+    else:
+        ctx = log_in(db, args)
+        ctx.require("settings.write")
+        result = initialise(db, name=args.name, communes=args.commune, hub=args.hub,
+                            user=ctx.user)
     state = "Đã tạo" if result.created else "Đã cập nhật"
     scope = "toàn tỉnh (hub)" if result.is_hub else (", ".join(result.scope) or "chưa chọn")
     print(f"{state} cơ sở dữ liệu {db.url}")

@@ -21,6 +21,7 @@ from .reference import (
 )
 from .sync_state import Conflict, PossibleDuplicate
 from .transfer import TRANSFER_STATUSES, Transfer
+from .user import AppUser
 from .worker import HOUSEHOLD_STATUSES, WORKER_STATUSES, Worker
 
 # Tables that travel in sync bundles, parents before children (import order matters for FKs).
@@ -37,6 +38,6 @@ __all__ = [
     "Target", "Worker", "WORKER_STATUSES", "HOUSEHOLD_STATUSES",
     "LoanApplication", "LoanCostLine", "Disbursement", "Repayment", "LOAN_STATUSES", "COST_KINDS",
     "Event", "Attendance", "Transfer", "TRANSFER_STATUSES",
-    "Node", "Setting", "AuditLog", "PeerAck", "BundleLog", "Conflict",
+    "AppUser", "Node", "Setting", "AuditLog", "PeerAck", "BundleLog", "Conflict",
     "PossibleDuplicate",
 ]

@@ -29,12 +29,14 @@ def words_for(session: Session, codes: Iterable[str] | None) -> str:
 
 def office_unit_word(ctx: ServiceContext) -> str:
     """The word for the units this office serves: "phường" for Chiềng Cơi's office."""
+    ctx.require("settings.read")
     with ctx.db.session() as s:
         return words_for(s, _own_codes(s))
 
 
 def office_name_example(ctx: ServiceContext) -> str:
     """"UBND phường Chiềng Cơi" for an office serving that ward; a generic example else."""
+    ctx.require("settings.read")
     with ctx.db.session() as s:
         codes = _own_codes(s)
         unit = s.scalar(select(AdminUnit).where(AdminUnit.code == codes[0])) if codes else None

@@ -129,6 +129,7 @@ def lookup_candidates(
     ctx: ServiceContext, raw: Mapping[str, object], event_id: str, name_hints: bool = True,
 ) -> list[Candidate]:
     """Candidates for a half-filled door form of ``event_id`` (the GUI calls this per field)."""
+    ctx.require("workers.read")
     with ctx.db.session() as s:
         event = load_event(s, event_id)
         return find_duplicates(s, person_key(raw, event.commune_code), event_id,
@@ -239,6 +240,7 @@ def register_attendee(
     ``raw`` holds the person's fields (full_name, birth_year, sex, phone, national_id,
     village) and the attendance's (interest_market, consent_method, follow_up).
     """
+    ctx.require("attendees.write")
     with ctx.transaction() as s:
         event = load_event(s, event_id)
         values = _attendance_values(raw, market_lookup(market_names(s)))
@@ -264,6 +266,7 @@ def register_attendee(
 
 def remove_attendance(ctx: ServiceContext, attendance_id: str) -> None:
     """Take a person off an event's list (a mistaken link); the person stays on file."""
+    ctx.require("attendees.write")
     with ctx.transaction() as s:
         att = s.get(Attendance, attendance_id)
         if att is None or att.deleted:
@@ -274,6 +277,7 @@ def remove_attendance(ctx: ServiceContext, attendance_id: str) -> None:
 
 
 def set_follow_up(ctx: ServiceContext, attendance_id: str, wanted: bool) -> None:
+    ctx.require("attendees.write")
     with ctx.transaction() as s:
         att = s.get(Attendance, attendance_id)
         if att is None or att.deleted:
@@ -329,6 +333,7 @@ def attendee_rows(session: Session, event_id: str, order: str = "name") -> list[
 
 
 def list_attendees(ctx: ServiceContext, event_id: str, order: str = "name") -> list[AttendeeRow]:
+    ctx.require("events.read")
     with ctx.db.session() as s:
         load_event(s, event_id)
         return attendee_rows(s, event_id, order)

@@ -257,6 +257,7 @@ def import_attendance_file(
     ``consent_method`` ("written" / "verbal") is recorded for every row when the sheet
     was signed under a consent notice; "" records no consent.
     """
+    ctx.require("attendees.write")
     consent = clean_consent(consent_method)
     sheet = read_attendance_sheet(path)
     with ctx.transaction() as s:

@@ -116,7 +116,8 @@ def _chain_row(row: dict) -> ChainRow:
 def record(ctx: ServiceContext, action: str, entity: str, entity_id: str,
            changes: dict[str, tuple[object, object]] | None = None) -> None:
     """One audit row in a short transaction of its own: for reads that leave the program
-    (an export, a print) right after the file was written."""
+    (an export, a print) right after the file was written. Not an action of its own: the
+    calling service has checked its permission, and every role's actions are audited."""
     with ctx.transaction() as s:
         ctx.audit(s, action, entity, entity_id, changes)
 
@@ -156,6 +157,12 @@ def _entry(row: AuditLog) -> AuditEntry:
 def list_entries(ctx: ServiceContext, action: str | None = None, entity_id: str | None = None,
                  limit: int | None = 500) -> list[AuditEntry]:
     """The newest entries first, optionally of one action or one record."""
+    ctx.require("audit.read")
+    return _entries(ctx, action, entity_id, limit)
+
+
+def _entries(ctx: ServiceContext, action: str | None, entity_id: str | None,
+             limit: int | None) -> list[AuditEntry]:
     stmt = select(AuditLog).order_by(AuditLog.seq.desc())
     if action:
         stmt = stmt.where(AuditLog.action == action)
@@ -168,11 +175,14 @@ def list_entries(ctx: ServiceContext, action: str | None = None, entity_id: str 
 
 
 def record_history(ctx: ServiceContext, entity_id: str, limit: int = 200) -> list[AuditEntry]:
-    """What happened to one record (the worker form's history tab)."""
-    return list_entries(ctx, entity_id=entity_id, limit=limit)
+    """What happened to one record (the worker form's history tab): for whoever may read
+    the record; values of sensitive fields are never in the audit anyway."""
+    ctx.require("workers.read")
+    return _entries(ctx, None, entity_id, limit)
 
 
 def actions(ctx: ServiceContext) -> list[str]:
+    ctx.require("audit.read")
     with ctx.db.session() as s:
         return list(s.scalars(select(AuditLog.action).distinct().order_by(AuditLog.action)))
 
@@ -214,6 +224,7 @@ def _walk(session: Session) -> Iterator[tuple[ChainRow, str]]:
 
 
 def verify_chain(ctx: ServiceContext) -> VerifyResult:
+    ctx.require("audit.read")
     with ctx.db.session() as s:
         head = parse_head(s.execute(text("SELECT value FROM setting WHERE key = :k"),
                                     {"k": HEAD_SETTING}).scalar())

@@ -106,6 +106,12 @@ def _recipient(node_id: str) -> str:
 def make_backup(ctx: ServiceContext, out: str | os.PathLike | None = None,
                 reason: str = "manual", now: datetime | None = None) -> BackupInfo:
     """Write an encrypted backup to ``out`` (default: the backups folder) and audit it."""
+    ctx.require("backup.write")
+    return _write_backup(ctx, out, reason, now)
+
+
+def _write_backup(ctx: ServiceContext, out: str | os.PathLike | None, reason: str,
+                  now: datetime | None) -> BackupInfo:
     if not ctx.db.is_sqlite:
         raise pg_refused()
     from ..models import utcnow
@@ -161,6 +167,7 @@ def auto_backup(ctx: ServiceContext, reason: str, now: datetime | None = None
                 ) -> BackupInfo | None:
     """At start ("daily": only if the newest is a day old) or on close ("close": always);
     then rotate. Nothing for PostgreSQL or a database not yet set up."""
+    ctx.require("backup.auto")
     if not ctx.db.is_sqlite or ctx.node_id == "local":
         return None
     from ..models import utcnow
@@ -169,7 +176,7 @@ def auto_backup(ctx: ServiceContext, reason: str, now: datetime | None = None
     backups = list_backups()
     if reason == "daily" and not due(backups[0].at if backups else None, now):
         return None
-    info = make_backup(ctx, reason=reason, now=now)
+    info = _write_backup(ctx, None, reason, now)
     rotate()
     return info
 

@@ -1,6 +1,9 @@
 """What every service function receives: the database, who acts, and on which node.
 
-Roles can later be added here in one place: ``user`` is who the audit records.
+``user`` is the logged-in account (who the audit records) and ``role`` its role: every
+service function starts with ``ctx.require(ACTION)``, which refuses an action the role may
+not take (the one table is ``domain.roles.PERMISSIONS``). A context without a role (nobody
+logged in) is refused everything; ``services.users.login`` makes the real ones.
 
 Making a context is free: the models (and with them SQLAlchemy) are imported by the methods
 that touch the database, so the GUI can build its window before the ORM has loaded.
@@ -18,6 +21,8 @@ from typing import TYPE_CHECKING
 
 from ..db import Database
 from ..domain.audit_chain import redact
+from ..domain.roles import ROLE_LABELS, allowed
+from ..errors import PermissionDenied
 from ..sync.hlc import HybridClock
 
 if TYPE_CHECKING:
@@ -44,10 +49,30 @@ def changed_fields(row: object, clean: Mapping[str, object],
 class ServiceContext:
     db: Database
     user: str = "clerk"
+    role: str | None = None
     _node_id: str | None = field(default=None, repr=False)
     _clock: HybridClock | None = field(default=None, repr=False)
     _scope: tuple[frozenset[str] | None] | None = field(default=None, repr=False)
     _audit_key: tuple[str, bytes | None] | None = field(default=None, repr=False)
+
+    def require(self, action: str) -> None:
+        """Refuse ``action`` unless this context's role may take it (``domain.roles``).
+
+        Called first thing by every service function, before any read or write, so a
+        refused action has touched nothing."""
+        if allowed(self.role, action):
+            return
+        if self.role is None:
+            raise PermissionDenied("Chưa đăng nhập: hãy đăng nhập trước.",
+                                   "Not logged in: please log in first.")
+        vi, en = ROLE_LABELS.get(self.role, (self.role, self.role))
+        raise PermissionDenied(
+            f"Tài khoản “{self.user}” (vai trò {vi}) không được phép làm việc này ({action}).",
+            f"Account “{self.user}” (role {en}) may not do this ({action}).")
+
+    def may(self, action: str) -> bool:
+        """Whether ``require(action)`` would pass: for screens hiding what is refused."""
+        return allowed(self.role, action)
 
     @property
     def node_id(self) -> str:

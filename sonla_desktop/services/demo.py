@@ -139,6 +139,7 @@ class _WorkerFactory:
 
 def own_communes(ctx: ServiceContext) -> list[str] | None:
     """The communes a commune office serves; None at the hub or before set-up."""
+    ctx.require("lookups.read")
     with ctx.db.session() as s:
         node = s.scalar(select(Node).where(Node.is_self.is_(True)))
     if node is None or node.is_hub:
@@ -155,6 +156,7 @@ def generate_demo(
     ``communes`` limits where the workers live (a commune office's own scope, see
     ``own_communes``); by default they are spread over the whole province, as at the hub.
     """
+    ctx.require("demo.write")
     rng = random.Random(seed)
     today = today or date.today()
     summary = DemoSummary()

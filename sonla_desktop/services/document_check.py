@@ -142,6 +142,7 @@ def _kind_on_paper(text: str) -> str | None:
 def verify_document(ctx: ServiceContext, path: Path, expected_kind: str | None = None
                     ) -> DocumentCheck:
     """Check the paper at ``path``; ``InvalidStatement`` says why it cannot be trusted."""
+    ctx.require("reports.read")
     text, page_text = find_statement(Path(path))
     with ctx.db.session() as s:
         st, issuer = check_statement(s, text)

@@ -30,6 +30,7 @@ def _dossier_digest(data: DossierData) -> bytes:
 
 
 def dossier_seal(ctx: ServiceContext, loan_id: str, data: DossierData, today: date) -> str:
+    ctx.require("exports.personal")
     figures = {"amount": data.requested_vnd, "rate": _plain_rate(data.rate_pct_year),
                "term": data.term_months}
     return seal_for(ctx, "dossier", loan_id, today, figures, _dossier_digest(data))
@@ -46,6 +47,7 @@ def _attendance_digest(data: AttendanceSheetData) -> bytes:
 
 
 def attendance_seal(ctx: ServiceContext, event_id: str, data: AttendanceSheetData) -> str:
+    ctx.require("exports.personal")
     figures = {"date": data.event_date.isoformat(), "people": len(data.lines)}
     return seal_for(ctx, "attendance", event_id, data.printed_on or date.today(), figures,
                     _attendance_digest(data))
@@ -56,6 +58,7 @@ def _scope_key(f: ProgressFigures) -> str:
 
 
 def progress_seal(ctx: ServiceContext, f: ProgressFigures, today: date) -> str:
+    ctx.require("reports.read")
     scope = _scope_key(f)
     figures = {"from": f.period.start.isoformat(), "to": f.period.end.isoformat(),
                "as_of": f.as_of.isoformat(), "scope": scope,

@@ -132,6 +132,7 @@ def seal_for(ctx: ServiceContext, kind: str, doc_id: str, issued_on: date,
     ``init``, as in many tests): the paper still prints, and says nothing it cannot prove.
     A key folder that exists but cannot be read still stops the printing with its error.
     """
+    ctx.require("reports.read")
     from .setup import node_keys_dir
     from .sync_trust import node_keys
 

@@ -101,6 +101,7 @@ def _pairs(session: Session) -> dict[tuple[str, str], tuple[str, str]]:
 
 def scan_duplicates(ctx: ServiceContext) -> int:
     """At the hub: record a link for every new pair (one transaction). Returns how many."""
+    ctx.require("workers.write")
     if ctx.owned_scope:
         return 0  # a commune sees only its own records: the hub looks across communes
     made = 0
@@ -134,6 +135,7 @@ def _side(w: Worker, names: dict[str, str]) -> Side:
 
 def list_duplicates(ctx: ServiceContext, include_decided: bool = False) -> list[DuplicateRow]:
     """The links with both records side by side; undecided ones only unless asked."""
+    ctx.require("workers.read")
     with ctx.db.session() as s:
         stmt = select(PossibleDuplicate).where(~PossibleDuplicate.deleted)
         if not include_decided:
@@ -166,6 +168,7 @@ def _find(s: Session, link_id: str) -> PossibleDuplicate:
 
 def resolve_duplicate(ctx: ServiceContext, link_id: str, decision: str) -> str:
     """The hub clerk's decision on one pair; returns the link's full id."""
+    ctx.require("workers.write")
     if decision not in DECISIONS:
         raise UserError("Chọn “cùng một người” hoặc “hai người khác”.",
                         "Choose “same person” or “different people”.")

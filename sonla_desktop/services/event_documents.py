@@ -56,6 +56,7 @@ def attendance_sheet_data(s: Session, event_id: str, blank_rows: int = 10,
 
 def gather_attendance_sheet(ctx: ServiceContext, event_id: str, blank_rows: int = 10,
                             printed_on: date | None = None) -> AttendanceSheetData:
+    ctx.require("exports.personal")
     with ctx.db.session() as s:
         data = attendance_sheet_data(s, event_id, blank_rows, printed_on)
     # The sheet carries the attendees' names and phones: gathering it is printing it.
@@ -68,6 +69,7 @@ def print_attendance_sheet(ctx: ServiceContext, event_id: str, path: str | Path,
                            blank_rows: int = 10) -> AttendanceSheetData:
     """The sign-in sheet of a conference as a PDF at ``path`` (its attendees' names, birth
     years, villages and phones)."""
+    ctx.require("exports.personal")
     from ..reports.attendance_sheet import render_attendance_sheet
     from .document_papers import attendance_seal
 
@@ -81,6 +83,7 @@ def export_follow_up(ctx: ServiceContext, path: str | Path, event_id: str | None
                      commune_code: str | None = None) -> list[FollowUpRow]:
     """The people to call back (``follow_up_list`` with the same filter) as ``.xlsx`` or
     ``.csv`` at ``path``; returns the rows written."""
+    ctx.require("exports.personal")
     from ..reports.follow_up import write_follow_up
 
     rows = follow_up_list(ctx, event_id, commune_code)
@@ -95,6 +98,7 @@ def flyer_pdf(ctx: ServiceContext, market: str | None = None, event_id: str | No
               as_of: date | None = None, layout: str = "a4",
               settings: FlyerSettings | None = None) -> tuple[FlyerData, bytes]:
     """A recruitment flyer as PDF bytes (the editor's live preview and its saved file)."""
+    ctx.require("events.read")
     from ..reports.flyer import flyer_bytes
 
     data = gather_flyer_data(ctx, market=market, event_id=event_id, as_of=as_of,
@@ -106,6 +110,7 @@ def save_flyer(ctx: ServiceContext, path: str | Path, market: str | None = None,
                event_id: str | None = None, as_of: date | None = None, layout: str = "a4",
                settings: FlyerSettings | None = None) -> FlyerData:
     """The flyer written to ``path`` (temp file + rename, one "cannot write" message)."""
+    ctx.require("flyers.write")
     from ..files import write_bytes_atomically
 
     data, payload = flyer_pdf(ctx, market, event_id, as_of, layout, settings)

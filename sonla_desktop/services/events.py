@@ -48,12 +48,14 @@ def live_worker():
 
 def market_labels(ctx: ServiceContext) -> dict[str, str]:
     """ISO code -> Vietnamese market name, for lists and exports."""
+    ctx.require("lookups.read")
     with ctx.db.session() as s:
         return {m.code: m.name_vi for m in market_names(s)}
 
 
 def commune_choices(ctx: ServiceContext) -> tuple[list[tuple[str, str]], str | None]:
     """(code, "Phường Chiềng Cơi") of every unit, and this office's own commune if it has one."""
+    ctx.require("lookups.read")
     with ctx.db.session() as s:
         units = [(c, n) for c, n in s.execute(
             select(AdminUnit.code, AdminUnit.full_name).where(~AdminUnit.deleted)
@@ -65,6 +67,7 @@ def commune_choices(ctx: ServiceContext) -> tuple[list[tuple[str, str]], str | N
 
 def village_names(ctx: ServiceContext, commune_code: str, limit: int = 300) -> list[str]:
     """Villages already written for people of a commune, most used first (for completion)."""
+    ctx.require("workers.read")
     with ctx.db.session() as s:
         rows = s.execute(
             select(Worker.village, func.count().label("n"))
@@ -114,6 +117,7 @@ def load_event(session: Session, event_id: str) -> Event:
 
 
 def create_event(ctx: ServiceContext, raw: Mapping[str, object]) -> str:
+    ctx.require("events.write")
     with ctx.transaction() as s:
         clean, errors = clean_event(raw, _communes(s), market_lookup(market_names(s)))
         raise_first_error(errors)
@@ -126,6 +130,7 @@ def create_event(ctx: ServiceContext, raw: Mapping[str, object]) -> str:
 
 
 def update_event(ctx: ServiceContext, event_id: str, raw: Mapping[str, object]) -> None:
+    ctx.require("events.write")
     with ctx.transaction() as s:
         event = load_event(s, event_id)
         clean, errors = clean_event(raw, _communes(s), market_lookup(market_names(s)))
@@ -138,6 +143,7 @@ def update_event(ctx: ServiceContext, event_id: str, raw: Mapping[str, object]) 
 
 def delete_event(ctx: ServiceContext, event_id: str) -> None:
     """Tombstone the event and its attendance rows; the people stay on file."""
+    ctx.require("events.write")
     with ctx.transaction() as s:
         event = load_event(s, event_id)
         event.deleted = True
@@ -187,11 +193,13 @@ def event_rows(
 
 def list_events(ctx: ServiceContext, commune_code: str | None = None,
                 date_from: date | None = None, date_to: date | None = None) -> list[EventRow]:
+    ctx.require("events.read")
     with ctx.db.session() as s:
         return event_rows(s, commune_code=commune_code, date_from=date_from, date_to=date_to)
 
 
 def get_event(ctx: ServiceContext, event_id: str) -> EventRow:
+    ctx.require("events.read")
     with ctx.db.session() as s:
         rows = event_rows(s, event_id=event_id)
         if not rows:
@@ -290,6 +298,7 @@ def follow_up_rows(session: Session, event_id: str | None = None,
 
 def follow_up_list(ctx: ServiceContext, event_id: str | None = None,
                    commune_code: str | None = None) -> list[FollowUpRow]:
+    ctx.require("workers.read")
     with ctx.db.session() as s:
         if event_id:
             load_event(s, event_id)

@@ -63,6 +63,7 @@ SETTING_KEYS = {
 
 
 def get_flyer_settings(ctx: ServiceContext) -> FlyerSettings:
+    ctx.require("events.read")
     defaults = FlyerSettings()
     with ctx.db.session() as s:
         stored = {row.key: row.value for row in s.scalars(
@@ -102,6 +103,7 @@ def clean_flyer_settings(raw: Mapping[str, object]) -> FlyerSettings:
 
 
 def save_flyer_settings(ctx: ServiceContext, raw: Mapping[str, object]) -> FlyerSettings:
+    ctx.require("flyers.write")
     clean = clean_flyer_settings(raw)
     values = {key: getattr(clean, f) for f, key in SETTING_KEYS.items()}
     with ctx.db.session() as s:
@@ -183,6 +185,7 @@ def gather_flyer_data(
 ) -> FlyerData:
     """Everything one flyer prints. Without ``market`` the event's markets are shown, or
     every market that has facts; ``settings`` overrides the stored ones (live preview)."""
+    ctx.require("events.read")
     as_of = as_of or date.today()
     if layout not in LAYOUTS:
         raise UserError(f"Khổ tờ rơi “{layout}” không hợp lệ (a4 hoặc a5x2).",

@@ -16,6 +16,7 @@ MIN_PREFIX = 4
 
 def resolve_id(ctx: ServiceContext, model: type, text: str, what_vi: str, what_en: str) -> str:
     """The full id of the one ``model`` row whose id starts with ``text``."""
+    ctx.require("lookups.read")
     key = (text or "").strip().lower()
     column = model.id
     found: list[str] = []
@@ -35,18 +36,21 @@ def resolve_id(ctx: ServiceContext, model: type, text: str, what_vi: str, what_e
 
 
 def resolve_event_id(ctx: ServiceContext, text: str | None) -> str | None:
+    ctx.require("events.read")
     from ..models import Event
 
     return None if not text else resolve_id(ctx, Event, text, "hội nghị", "conference")
 
 
 def resolve_worker_id(ctx: ServiceContext, text: str) -> str:
+    ctx.require("workers.read")
     from ..models import Worker
 
     return resolve_id(ctx, Worker, text, "người lao động", "worker")
 
 
 def resolve_conflict_id(ctx: ServiceContext, text: str) -> str:
+    ctx.require("sync.read")
     from ..models import Conflict
 
     return resolve_id(ctx, Conflict, text, "xung đột", "conflict")

@@ -226,6 +226,7 @@ def count_loans(s: Session, flt: LoanFilter, as_of: date) -> int:
 def list_loans(ctx: ServiceContext, flt: LoanFilter, as_of: date | None = None,
                offset: int = 0, limit: int = 100, sort: str = "name",
                descending: bool = False) -> list[LoanRow]:
+    ctx.require("loans.read")
     with ctx.db.session() as s:
         return search_loans(s, flt, as_of or date.today(), offset, limit, sort, descending)
 
@@ -233,6 +234,7 @@ def list_loans(ctx: ServiceContext, flt: LoanFilter, as_of: date | None = None,
 def loan_list_start(ctx: ServiceContext, flt: LoanFilter, as_of: date, limit: int = 100,
                     sort: str = "name", descending: bool = False) -> tuple[int, list[LoanRow]]:
     """The count and the first page of the loans list, read together in one session."""
+    ctx.require("loans.read")
     with ctx.db.session() as s:
         return (count_loans(s, flt, as_of),
                 search_loans(s, flt, as_of, 0, limit, sort, descending))
@@ -240,6 +242,7 @@ def loan_list_start(ctx: ServiceContext, flt: LoanFilter, as_of: date, limit: in
 
 def resolve_loan_id(ctx: ServiceContext, text: str) -> str:
     """A full loan id, or a unique prefix of one (at least 6 characters) as printed."""
+    ctx.require("loans.read")
     key = text.strip().lower()
     found: list[str] = []
     if len(key) >= 6:
@@ -262,6 +265,7 @@ def _iso(d: date | None) -> str | None:
 
 def loan_detail(ctx: ServiceContext, loan_id: str, as_of: date | None = None) -> dict:
     """The loan, its cost lines, payouts, repayments, schedule and state, JSON-ready."""
+    ctx.require("loans.read")
     as_of = as_of or date.today()
     with ctx.db.session() as s:
         loan = load_loan(s, loan_id)
@@ -347,6 +351,7 @@ class LoanFormData:
 
 
 def loan_form_data(ctx: ServiceContext, worker_id: str, loan_id: str | None = None) -> LoanFormData:
+    ctx.require("loans.read")
     with ctx.db.session() as s:
         worker = load_worker(s, worker_id)
         unit = s.scalar(select(AdminUnit).where(AdminUnit.code == worker.commune_code))
@@ -377,6 +382,7 @@ def export_dossier(ctx: ServiceContext, loan_id: str, out: str | Path | BinaryIO
                    today: date | None = None) -> None:
     """Write the printable dossier (PDF) and note in the audit log who printed it:
     it carries sensitive personal and financial data."""
+    ctx.require("exports.personal")
     from ..reports.dossier import render_dossier
     from .document_papers import dossier_seal
     from .dossier_data import dossier_data

@@ -105,6 +105,7 @@ class RuleRow:
 
 
 def list_rules(ctx: ServiceContext) -> list[RuleRow]:
+    ctx.require("loans.read")
     with ctx.db.session() as s:
         return [RuleRow(r.id, _rule(r), r.confidence) for r in s.scalars(
             select(LoanRuleRow).where(~LoanRuleRow.deleted)
@@ -133,6 +134,7 @@ def add_rule(ctx: ServiceContext, raw: Mapping[str, object], close_previous: boo
     With ``close_previous`` the open-ended row of the same key that is in force the day
     before the new one starts gets that day as its end, so the two never overlap.
     """
+    ctx.require("rules.write")
     valid_from = parse_date(raw.get("valid_from"), "valid_from") if raw.get("valid_from") \
         else None
     valid_to = parse_date(raw.get("valid_to"), "valid_to") if raw.get("valid_to") else None
@@ -213,6 +215,7 @@ def shown_terms(session: Session, loan: LoanApplication, first_payout: date | No
 
 def rules_and_borrower(ctx: ServiceContext, loan_id: str) -> tuple[list[LoanRule], BorrowerFacts]:
     """What the disbursement dialog needs to show the rate each payout date would fix."""
+    ctx.require("loans.read")
     with ctx.db.session() as s:
         loan = s.get(LoanApplication, loan_id)
         return loan_rules(s), loan_borrower(s, loan)

@@ -72,6 +72,7 @@ def load_worker(s: Session, worker_id: str) -> Worker:
 def find_borrower(ctx: ServiceContext, text: str) -> tuple[str, dict[str, object]]:
     """The live worker a command names by id or CCCD, with what a new loan of theirs
     defaults to (contract months, market, agency)."""
+    ctx.require("loans.read")
     key = text.strip()
     with ctx.db.session() as s:
         worker = s.scalars(select(Worker).where(
@@ -154,6 +155,7 @@ def _lines_json(lines) -> list[list[object]]:
 
 def create_loan(ctx: ServiceContext, worker_id: str, raw: Mapping[str, object]) -> str:
     """A new application in draft for ``worker_id``; returns its id."""
+    ctx.require("loans.write")
     with ctx.transaction() as s:
         worker = load_worker(s, worker_id)
         values, lines = _validated_values(s, worker, raw)
@@ -171,6 +173,7 @@ def create_loan(ctx: ServiceContext, worker_id: str, raw: Mapping[str, object]) 
 
 def update_loan(ctx: ServiceContext, loan_id: str, raw: Mapping[str, object]) -> None:
     """Edit a draft; the cost lines are replaced by the ones given (old ones tombstoned)."""
+    ctx.require("loans.write")
     with ctx.transaction() as s:
         loan = load_loan(s, loan_id)
         check_action(loan.status, "edit")
@@ -203,6 +206,7 @@ def _set_status(ctx: ServiceContext, s: Session, loan: LoanApplication, action: 
 
 
 def submit_loan(ctx: ServiceContext, loan_id: str) -> None:
+    ctx.require("loans.write")
     with ctx.transaction() as s:
         loan = load_loan(s, loan_id)
         # Rules may have changed since the draft was saved (a new decree, the worker's
@@ -222,6 +226,7 @@ def submit_loan(ctx: ServiceContext, loan_id: str) -> None:
 
 
 def approve_loan(ctx: ServiceContext, loan_id: str, approved_vnd: object) -> None:
+    ctx.require("loans.write")
     with ctx.transaction() as s:
         loan = load_loan(s, loan_id)
         check_action(loan.status, "approve")
@@ -231,6 +236,7 @@ def approve_loan(ctx: ServiceContext, loan_id: str, approved_vnd: object) -> Non
 
 
 def reject_loan(ctx: ServiceContext, loan_id: str, reason: str) -> None:
+    ctx.require("loans.write")
     with ctx.transaction() as s:
         loan = load_loan(s, loan_id)
         check_action(loan.status, "reject")
@@ -245,6 +251,7 @@ def reject_loan(ctx: ServiceContext, loan_id: str, reason: str) -> None:
 def disburse_loan(ctx: ServiceContext, loan_id: str, on: date, amount_vnd: object,
                   today: date | None = None) -> str:
     """Record the payout; the loan's rate is fixed to the rate in force on ``on``."""
+    ctx.require("loans.write")
     with ctx.transaction() as s:
         loan = load_loan(s, loan_id)
         check_action(loan.status, "disburse")
@@ -275,6 +282,7 @@ def record_repayment(
     interest_vnd: object = 0, overdue_interest_vnd: object = 0, today: date | None = None,
 ) -> str:
     """One payment of principal, interest and overdue interest; returns the repayment id."""
+    ctx.require("loans.write")
     with ctx.transaction() as s:
         loan = load_loan(s, loan_id)
         check_action(loan.status, "repay")
@@ -304,6 +312,7 @@ def record_repayment(
 
 def close_loan(ctx: ServiceContext, loan_id: str, today: date | None = None) -> None:
     """Mark a fully repaid loan closed (settled)."""
+    ctx.require("loans.write")
     with ctx.transaction() as s:
         loan = load_loan(s, loan_id)
         check_action(loan.status, "close")
@@ -321,6 +330,7 @@ def close_loan(ctx: ServiceContext, loan_id: str, today: date | None = None) -> 
 
 def delete_loan(ctx: ServiceContext, loan_id: str) -> None:
     """Remove a draft or rejected application (tombstones, so sync carries the removal)."""
+    ctx.require("loans.write")
     with ctx.transaction() as s:
         loan = load_loan(s, loan_id)
         check_action(loan.status, "delete")

@@ -82,6 +82,7 @@ class Lookups:
 
 
 def load_lookups(ctx: ServiceContext) -> Lookups:
+    ctx.require("lookups.read")
     with ctx.db.session() as s:
         conn = s.connection()
         return read_lookups(lambda sql: conn.exec_driver_sql(sql).all())

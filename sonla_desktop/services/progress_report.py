@@ -157,12 +157,14 @@ def compute_figures(session: Session, period: Period, commune: str | None = None
 
 def progress_figures(ctx: ServiceContext, period: Period, commune: str | None = None,
                      today: date | None = None, province: bool = False) -> ProgressFigures:
+    ctx.require("reports.read")
     with ctx.db.session() as s:
         return compute_figures(s, period, commune, today, province)
 
 
 def report_scope(ctx: ServiceContext, commune: str | None = None) -> ReportScope:
     """The scope a report would cover (for the Báo cáo page's picker label)."""
+    ctx.require("reports.read")
     with ctx.db.session() as s:
         return resolve_scope(s, commune)
 
@@ -172,6 +174,7 @@ def export_progress(ctx: ServiceContext, figures: ProgressFigures, path: str,
     """Write the report the clerk is looking at (``figures``) as ``xlsx`` or ``pdf``, headed
     with this office's name. An export is a user action of its own, so it comes through here
     rather than from the screen or the command straight to the renderer."""
+    ctx.require("reports.read")
     from .setup import get_self_node
 
     node = get_self_node(ctx)

@@ -195,6 +195,7 @@ def province_table(ctx: ServiceContext, period: Period, today: date | None = Non
     """The dashboard's table (page and ``report --by-commune``), one read. At a commune
     office only its own communes are listed: it does not hold the others' records, and a
     row of zeros would read as "nothing done" rather than "not known here"."""
+    ctx.require("reports.read")
     with ctx.db.session() as s:
         return compute_province_table(s, period, today or date.today(), now,
                                       only=ctx.owned_scope)
@@ -204,6 +205,7 @@ def export_province(ctx: ServiceContext, table: ProvinceTable, path: str, fmt: s
                     today: date | None = None) -> None:
     """Write the dashboard the clerk is looking at as ``xlsx`` or ``pdf`` (an export is a
     user action: it is audited like the progress report's)."""
+    ctx.require("reports.read")
     from ..reports.province_report import write_province_pdf, write_province_xlsx
     from .audit import record
     from .setup import get_self_node

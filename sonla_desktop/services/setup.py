@@ -29,17 +29,20 @@ class InitResult:
 
 
 def get_self_node(ctx: ServiceContext) -> Node | None:
+    ctx.require("status.read")
     with ctx.db.session() as s:
         return s.scalar(select(Node).where(Node.is_self.is_(True)))
 
 
 def get_setting(ctx: ServiceContext, key: str, default: str = "") -> str:
+    ctx.require("settings.read")
     with ctx.db.session() as s:
         row = s.get(Setting, key)
         return row.value if row else default
 
 
 def set_settings(ctx: ServiceContext, values: dict[str, str]) -> None:
+    ctx.require("settings.write")
     with ctx.transaction() as s:
         for key, value in values.items():
             row = s.get(Setting, key)
@@ -71,7 +74,7 @@ def initialise(
     """Create or upgrade the database and make this installation a node. Idempotent."""
     check_init_communes(communes)
     db.upgrade()
-    ctx = ServiceContext(db, user=user)
+    ctx = ServiceContext(db, user=user, role="admin")
     with ctx.transaction() as s:
         node = s.scalar(select(Node).where(Node.is_self.is_(True)))
         created = node is None

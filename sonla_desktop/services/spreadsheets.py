@@ -51,6 +51,7 @@ def template_lists(session: Session) -> TemplateLists:
 def make_template(ctx: ServiceContext, kind: str, path: str | os.PathLike,
                   year: int | None = None) -> None:
     """An empty template (``kind`` in ``domain.sheets.TEMPLATES``) written to ``path``."""
+    ctx.require("lookups.read")
     with ctx.db.session() as s:
         lists = template_lists(s)
     write_template(kind, lists, path, year)
@@ -154,6 +155,7 @@ def _targets(session: Session, n: _Names) -> Iterator[tuple]:
 
 def export_workbook(ctx: ServiceContext, path: str | os.PathLike) -> dict[str, int]:
     """Everything in the database, one sheet per kind; returns rows per sheet."""
+    ctx.require("exports.workers")
     with ctx.db.session() as s:
         names = _Names(s)
         counts = write_export(path, [

@@ -22,6 +22,7 @@ class OfficeStatus:
 
 
 def office_status(ctx: ServiceContext) -> OfficeStatus:
+    ctx.require("status.read")
     with ctx.db.session() as s:
         node = s.scalar(select(Node).where(Node.is_self.is_(True)))
         setting = s.get(Setting, OFFICE_NAME_SETTING)

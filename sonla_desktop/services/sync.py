@@ -99,6 +99,7 @@ def _refuse(vi: str, en: str) -> SyncError:
 def export_preview(ctx: ServiceContext, to: str | None = None,
                    full: bool = False) -> tuple[Node, dict[str, int]]:
     """The recipient and how many rows of each table a bundle would carry now."""
+    ctx.require("sync.read")
     with ctx.db.session() as s:
         me = self_node(s)
         peer = find_peer(s, to)
@@ -107,6 +108,7 @@ def export_preview(ctx: ServiceContext, to: str | None = None,
 
 def default_file_name(ctx: ServiceContext, peer: Node) -> str:
     """A file name a clerk can read on the stick: sender, recipient, date and time."""
+    ctx.require("sync.read")
     with ctx.db.session() as s:
         me = self_node(s)
 
@@ -127,6 +129,7 @@ def export_bundle(
     progress: Callable[[str, int], None] | None = None,
 ) -> ExportResult:
     """Write a signed, encrypted bundle for one trusted peer and log it."""
+    ctx.require("sync.write")
     path = Path(path)
     if path.is_dir():
         with ctx.db.session() as s:
@@ -257,6 +260,7 @@ def _sequence_refusal(sequence: int, last: int, name: str) -> SyncError:
 
 def check_bundle(ctx: ServiceContext, path: Path) -> BundleCheck:
     """Signature, payload hash, addressee and sequence; no private key needed."""
+    ctx.require("sync.read")
     path = Path(path)
     regular_file_size(path)  # a folder or a pipe: a message, not a hang
     with ctx.db.session() as s:
@@ -314,6 +318,7 @@ def _version_past(ctx: ServiceContext, session: Session, floor: str | None) -> s
 
 def import_bundle(ctx: ServiceContext, path: Path) -> ImportResult:
     """Verify, decrypt, check every record and merge them all in one transaction."""
+    ctx.require("sync.write")
     check = check_bundle(ctx, path)
     if check.already_imported:
         return ImportResult(check, already_imported=True)
@@ -400,6 +405,7 @@ def _merge_bundle(ctx: ServiceContext, check: BundleCheck, keys) -> ImportResult
 
 
 def bundle_history(ctx: ServiceContext, limit: int = 500) -> list[HistoryRow]:
+    ctx.require("sync.read")
     with ctx.db.session() as s:
         names = {n.id: n.name for n in s.scalars(select(Node))}
         rows = s.scalars(select(BundleLog).order_by(BundleLog.at.desc()).limit(limit))

@@ -43,6 +43,7 @@ def bundle_name(name: str, scope: str, day: date) -> str:
 
 def commune_peers(ctx: ServiceContext) -> list[Node]:
     """The trusted communes a hub sends to, by name. Refused at a commune office."""
+    ctx.require("sync.read")
     with ctx.db.session() as s:
         me = s.scalar(select(Node).where(Node.is_self.is_(True)))
         if me is None or not me.is_hub:
@@ -62,6 +63,7 @@ def export_all(ctx: ServiceContext, folder: Path, full: bool = False,
                progress: Callable[[int, int, str], None] | None = None,
                today: date | None = None) -> list[PeerExport]:
     """One bundle per trusted commune into ``folder``; ``progress(done, total, name)``."""
+    ctx.require("sync.write")
     folder = Path(folder)
     if not folder.is_dir():
         raise UserError(f"Không có thư mục {folder}.", f"The folder {folder} does not exist.")

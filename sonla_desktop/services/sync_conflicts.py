@@ -158,6 +158,7 @@ def _names(s) -> dict[str, str]:
 
 
 def list_conflicts(ctx: ServiceContext, include_resolved: bool = False) -> list[ConflictView]:
+    ctx.require("sync.read")
     with ctx.db.session() as s:
         stmt = select(Conflict).order_by(Conflict.created_at, Conflict.id)
         if not include_resolved:
@@ -167,12 +168,14 @@ def list_conflicts(ctx: ServiceContext, include_resolved: bool = False) -> list[
 
 
 def count_open_conflicts(ctx: ServiceContext) -> int:
+    ctx.require("status.read")
     with ctx.db.session() as s:
         return int(s.scalar(select(func.count()).select_from(Conflict)
                             .where(Conflict.resolved_at.is_(None))) or 0)
 
 
 def get_conflict(ctx: ServiceContext, conflict_id: str) -> ConflictView:
+    ctx.require("sync.read")
     with ctx.db.session() as s:
         return _view(s, _load(s, conflict_id), _names(s), ctx.node_id)
 
@@ -194,6 +197,7 @@ def resolve_conflict(ctx: ServiceContext, conflict_id: str, keep: str) -> bool:
     place): the decision and the row share one new version, so a concurrent decision made
     elsewhere meets this one with the same outcome for both (case 7 of issue #20).
     """
+    ctx.require("sync.write")
     if keep not in KEEP_CHOICES:
         raise UserError("Chọn giữ bản của tôi (mine) hoặc bản của họ (theirs).",
                         "Choose to keep mine or theirs.")

@@ -87,6 +87,7 @@ def self_node(session: Session) -> Node:
 
 def node_keys(ctx: ServiceContext) -> NodeKeys:
     """This node's private keys, from its folder in the user data folder."""
+    ctx.require("sync.read")
     folder = node_keys_dir(ctx.node_id)
     if not (folder / "node.json").exists():
         raise SyncError(
@@ -105,6 +106,7 @@ def node_keys(ctx: ServiceContext) -> NodeKeys:
 
 
 def self_info(ctx: ServiceContext) -> NodeInfo:
+    ctx.require("status.read")
     keys = node_keys(ctx)
     with ctx.db.session() as s:
         node = self_node(s)
@@ -115,6 +117,7 @@ def self_info(ctx: ServiceContext) -> NodeInfo:
 
 def public_key_text(ctx: ServiceContext) -> str:
     """The public-key file handed to a peer (minisign public key + our node's details)."""
+    ctx.require("sync.read")
     info = self_info(ctx)
     if not info.scope:
         raise UserError(
@@ -124,6 +127,7 @@ def public_key_text(ctx: ServiceContext) -> str:
 
 
 def export_public_key(ctx: ServiceContext, path: Path) -> Path:
+    ctx.require("sync.read")
     path = Path(path)
     text = public_key_text(ctx)
     try:
@@ -155,6 +159,7 @@ def _peer_info(node: Node) -> PeerInfo:
 
 
 def list_peers(ctx: ServiceContext) -> list[PeerInfo]:
+    ctx.require("sync.read")
     with ctx.db.session() as s:
         nodes = s.scalars(select(Node).where(Node.is_self.is_(False), Node.trusted_at.is_not(None))
                           .order_by(Node.name, Node.id))
@@ -184,6 +189,7 @@ def _check_scope_known(session: Session, peer: PeerPublic) -> None:
 
 def preview_trust(ctx: ServiceContext, text: str, name: str | None = None) -> TrustPreview:
     """Parse a public-key file and say what trusting it would change; writes nothing."""
+    ctx.require("sync.write")
     peer = parse_public(text)
     with ctx.db.session() as s:
         me = self_node(s)
@@ -215,6 +221,7 @@ def preview_trust(ctx: ServiceContext, text: str, name: str | None = None) -> Tr
 def trust_peer(ctx: ServiceContext, text: str, name: str | None = None,
                replace: bool = False) -> PeerInfo:
     """Store a confirmed peer. Refuses new keys for a known node unless ``replace``."""
+    ctx.require("sync.write")
     preview = preview_trust(ctx, text, name)
     if preview.status == "changed_keys" and not replace:
         raise SyncError(
@@ -251,6 +258,7 @@ def trust_peer(ctx: ServiceContext, text: str, name: str | None = None,
 
 def forget_peer(ctx: ServiceContext, node_id: str) -> None:
     """Stop trusting a peer: its bundles are refused from now on (history is kept)."""
+    ctx.require("sync.write")
     with ctx.transaction() as s:
         node = s.get(Node, node_id)
         if node is None or node.is_self or node.trusted_at is None:

@@ -89,6 +89,7 @@ def _hub_only(ctx: ServiceContext) -> None:
 def set_target(ctx: ServiceContext, year: int, departures: int | None,
                commune_code: str | None = None) -> bool:
     """``target set``: one user action, one transaction. Hub data (``sync.ownership``)."""
+    ctx.require("targets.write")
     _hub_only(ctx)
     with ctx.transaction() as s:
         return upsert_target(ctx, s, year, commune_code or None, departures)
@@ -97,6 +98,7 @@ def set_target(ctx: ServiceContext, year: int, departures: int | None,
 def set_targets(ctx: ServiceContext, year: int,
                 values: Iterable[tuple[str | None, int | None]]) -> int:
     """The target editor's save: every (commune, count) of one year in one transaction."""
+    ctx.require("targets.write")
     _hub_only(ctx)
     changed = 0
     with ctx.transaction() as s:
@@ -106,6 +108,7 @@ def set_targets(ctx: ServiceContext, year: int,
 
 
 def list_targets(ctx: ServiceContext, year: int | None = None) -> list[TargetRow]:
+    ctx.require("reports.read")
     with ctx.db.session() as s:
         stmt = (select(Target.year, Target.commune_code, AdminUnit.name, Target.departures)
                 .outerjoin(AdminUnit, AdminUnit.code == Target.commune_code)

@@ -75,6 +75,7 @@ def record_move(ctx: ServiceContext, session: Session, worker: Worker, old: str,
 def move_worker(ctx: ServiceContext, worker_id: str, commune_code: str,
                 note: str = "") -> MoveResult:
     """``workers move ID --commune CODE``: done at the hub, a request at a commune office."""
+    ctx.require("workers.write")
     note = clean_text(note or "")
     with ctx.transaction() as s:
         worker = s.get(Worker, worker_id)
@@ -120,6 +121,7 @@ def _request(ctx: ServiceContext, s: Session, worker: Worker, to: str, note: str
 
 def refuse_request(ctx: ServiceContext, transfer_id: str, note: str = "") -> None:
     """At the hub: answer a commune's move request with no (the answer travels back)."""
+    ctx.require("workers.write")
     note = clean_text(note or "")
     with ctx.transaction() as s:
         row = s.get(Transfer, transfer_id)
@@ -140,6 +142,7 @@ def refuse_request(ctx: ServiceContext, transfer_id: str, note: str = "") -> Non
 
 def list_transfers(ctx: ServiceContext, status: str | None = None) -> list[TransferRow]:
     """Moves and move requests this node knows of, newest first."""
+    ctx.require("workers.read")
     with ctx.db.session() as s:
         stmt = (select(Transfer, Worker.full_name)
                 .outerjoin(Worker, Worker.id == Transfer.worker_id)

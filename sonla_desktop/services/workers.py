@@ -66,6 +66,7 @@ def _refuse_duplicate(session: Session, clean: dict, exclude_id: str | None = No
 
 
 def create_worker(ctx: ServiceContext, raw: Mapping[str, object], source: str = "office") -> str:
+    ctx.require("workers.write")
     with ctx.transaction() as s:
         clean, errors = clean_worker(raw, reference_codes(s))
         _first_error(errors)
@@ -88,6 +89,7 @@ def _load(s: Session, worker_id: str, include_deleted: bool = False) -> Worker:
 
 
 def update_worker(ctx: ServiceContext, worker_id: str, raw: Mapping[str, object]) -> None:
+    ctx.require("workers.write")
     with ctx.transaction() as s:
         worker = _load(s, worker_id)
         clean, errors = clean_worker(raw, reference_codes(s))
@@ -109,6 +111,7 @@ def update_worker(ctx: ServiceContext, worker_id: str, raw: Mapping[str, object]
 
 def set_status(ctx: ServiceContext, worker_id: str, status: str, on: date | None = None) -> None:
     """Mark departed/returned (context menu): same rules as the form."""
+    ctx.require("workers.write")
     with ctx.transaction() as s:
         worker = _load(s, worker_id)
         raw = {k: getattr(worker, k) for k in EDITABLE_FIELDS}
@@ -125,6 +128,7 @@ def set_status(ctx: ServiceContext, worker_id: str, status: str, on: date | None
 
 def delete_worker(ctx: ServiceContext, worker_id: str) -> None:
     """Soft delete (tombstone): the row stays so sync can carry the deletion."""
+    ctx.require("workers.write")
     with ctx.transaction() as s:
         worker = _load(s, worker_id)
         worker.deleted = True
@@ -134,6 +138,7 @@ def delete_worker(ctx: ServiceContext, worker_id: str) -> None:
 
 def restore_worker(ctx: ServiceContext, worker_id: str) -> None:
     """Undo a delete."""
+    ctx.require("workers.write")
     with ctx.transaction() as s:
         worker = _load(s, worker_id, include_deleted=True)
         if worker.national_id and find_by_national_id(s, worker.national_id, worker_id):
@@ -253,12 +258,14 @@ def count_workers(session: Session, flt: WorkerFilter, is_sqlite: bool = True) -
 
 def list_workers(ctx: ServiceContext, flt: WorkerFilter, offset: int = 0, limit: int = 100,
                  sort: str = "name", descending: bool = False) -> list[WorkerRow]:
+    ctx.require("workers.read")
     with ctx.db.session() as s:
         return search_workers(s, flt, offset, limit, sort, descending, ctx.db.is_sqlite)
 
 
 def count_matching(ctx: ServiceContext, flt: WorkerFilter) -> int:
     """How many workers the list's filter finds (the status bar, the list's scroll range)."""
+    ctx.require("workers.read")
     with ctx.db.session() as s:
         return count_workers(s, flt, ctx.db.is_sqlite)
 
@@ -267,6 +274,7 @@ def national_id_holder(ctx: ServiceContext, national_id: str,
                        exclude_id: str | None = None) -> tuple[str, str, date | None] | None:
     """(id, name, birth date) of the live worker already holding ``national_id``, for the
     form's warning while the clerk types; None when the number is free."""
+    ctx.require("workers.read")
     with ctx.db.session() as s:
         other = find_by_national_id(s, national_id, exclude_id)
         return None if other is None else (other.id, other.full_name, other.birth_date)
@@ -274,6 +282,7 @@ def national_id_holder(ctx: ServiceContext, national_id: str,
 
 def get_worker(ctx: ServiceContext, worker_id: str) -> dict:
     """All editable fields of one worker plus id/version, for the form."""
+    ctx.require("workers.read")
     with ctx.db.session() as s:
         worker = _load(s, worker_id, include_deleted=True)
         values = {k: getattr(worker, k) for k in EDITABLE_FIELDS}

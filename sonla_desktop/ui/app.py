@@ -58,23 +58,44 @@ def ensure_initialised(db: Database) -> bool:
     return wizard.exec() == QDialog.DialogCode.Accepted
 
 
-def open_main_window(db_arg: str | None = None) -> MainWindow | None:
-    """Open the database (first-run wizard if new) and show the main window.
+def log_in(db: Database) -> ServiceContext | None:
+    """The login dialog (or, on a database without accounts, the first administrator's);
+    None if cancelled. ``SONLA_USER``/``SONLA_PASSWORD`` log in without the dialog, for
+    scripted runs (the installer's smoke test, the bench) as on the command line."""
+    from ..services.users import create_first_admin, login, needs_first_admin
+    from .login_dialog import LoginDialog
 
-    None if the clerk cancelled the first-run wizard; ``UserError`` if the database cannot be
-    opened (newer schema, unreachable server...).
+    first = needs_first_admin(db)
+    name, password = os.environ.get("SONLA_USER"), os.environ.get("SONLA_PASSWORD")
+    if name and password is not None:
+        return create_first_admin(db, name, password) if first else login(db, name, password)
+    dialog = LoginDialog(db, first_admin=first)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.ctx
+
+
+def open_main_window(db_arg: str | None = None) -> MainWindow | None:
+    """Open the database (first-run wizard if new), log in and show the main window.
+
+    None if the clerk cancelled the first-run wizard or the login; ``UserError`` if the
+    database cannot be opened (newer schema, unreachable server...).
     """
     from ..services.quick_start import read_start
+    from .idle_lock import IdleLock
     from .main_window import MainWindow
     from .table_models.worker_table_model import PAGE_SIZE
 
-    db = Database(db_arg)
-    start = read_start(db, PAGE_SIZE)
-    if start is None:  # the normal road: migrations, first run, or a problem to explain
-        db = open_database(db_arg)
-        if not ensure_initialised(db):
-            return None
-    window = MainWindow(ServiceContext(db), start=start)
+    db = open_database(db_arg)
+    if not ensure_initialised(db):
+        return None
+    ctx = log_in(db)
+    if ctx is None:
+        return None
+    # The first page's rows, read without the ORM, only for a role that may see them.
+    start = read_start(Database(db_arg), PAGE_SIZE) if ctx.may("workers.read") else None
+    window = MainWindow(ctx, start=start)
+    window.idle_lock = IdleLock(window, ctx)
     window.show()
     return window
 

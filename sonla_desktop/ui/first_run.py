@@ -154,7 +154,9 @@ class FirstRunWizard(QWizard):
 
         def work(report) -> None:
             initialise(db, name=name, communes=communes)
-            ctx = ServiceContext(db)
+            # A brand-new database has no account yet, nothing to protect: set-up acts as the
+            # administrator the login dialog creates right after (``ui.app.log_in``).
+            ctx = ServiceContext(db, user="admin", role="admin")
             set_settings(ctx, {OFFICE_NAME_SETTING: name})
             if demo:
                 generate_demo(ctx, workers=DEMO_WORKERS, progress=report,

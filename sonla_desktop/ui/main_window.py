@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from .. import APP_TITLE_EN, APP_TITLE_VI, paths
 from ..errors import current_language
+from .page_access import page_action
 from .pages import PAGES, PageSpec
 from .settings import ui_settings
 from .tasks import TaskRunner
@@ -121,10 +122,16 @@ class MainWindow(QMainWindow):
         self.status_sync = QLabel()
         self.status_db = QLabel(self.tr("CSDL: {0}").format(self.db_display()))
         self.status_db.setToolTip(ctx.db.url.removeprefix("sqlite:///"))
-        for label in (self.status_office, self.status_sync, self.status_db):
+        self.status_user = QLabel(self.tr("Người dùng: {0}").format(ctx.user))
+        for label in (self.status_user, self.status_office, self.status_sync, self.status_db):
             self.statusBar().addPermanentWidget(label)
         self._restore_geometry()
-        self.nav.setCurrentRow(0)  # builds the first page, which queues its rows first
+        # Pages the role may not open are not offered (the services refuse them anyway).
+        allowed_rows = [i for i, spec in enumerate(PAGES) if ctx.may(page_action(spec.key))]
+        for i in range(len(PAGES)):
+            self.nav.item(i).setHidden(i not in allowed_rows)
+        # builds the first page, which queues its rows first
+        self.nav.setCurrentRow(allowed_rows[0] if allowed_rows else 0)
         # The daily backup waits until the first page is shown and the clerk can work.
         QTimer.singleShot(DAILY_BACKUP_DELAY_MS, self, self._daily_backup)
 

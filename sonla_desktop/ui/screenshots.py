@@ -87,7 +87,7 @@ def _render(out_dir: Path, db_path: Path, workers: int, fresh_path: Path) -> lis
     _use_bundled_font()
     db = open_database(db_path)
     initialise(db, name="UBND phường Chiềng Cơi", communes=["03670"])
-    ctx = ServiceContext(db)
+    ctx = ServiceContext(db, role="admin")
     set_settings(ctx, {OFFICE_NAME_SETTING: "UBND phường Chiềng Cơi"})
     generate_demo(ctx, workers=workers, seed=1, today=DEMO_TODAY,
                   communes=own_communes(ctx))

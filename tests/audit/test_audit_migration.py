@@ -34,7 +34,7 @@ def test_upgrade_scrubs_old_values_and_builds_the_chain(tmp_path):
     db.dispose()
     db = Database(path)
     db.upgrade()
-    result = verify_chain(ServiceContext(db))
+    result = verify_chain(ServiceContext(db, role="admin"))
     assert result.ok and result.rows == 3
     with db.engine.connect() as conn:
         rows = conn.execute(text("SELECT seq, changes FROM audit_log ORDER BY seq")).all()

@@ -113,7 +113,7 @@ def test_a_backup_of_another_office_is_refused(office, tmp_path, db_path):
     other_path = tmp_path / "other.db"
     shutil.copyfile(db_path, other_path)
     from sonla_desktop.db import open_database
-    other = ServiceContext(open_database(other_path))
+    other = ServiceContext(open_database(other_path), role="admin")
     with other.db.transaction() as s:
         from sqlalchemy import text
         s.execute(text("UPDATE node SET id = '11111111-2222-4333-8444-555555555555' "
@@ -204,7 +204,7 @@ def test_a_lost_database_file_is_restored_with_the_key_folder_alone(office, tmp_
     result = restore_backup(path, backup)
     assert result.previous is None
     from sonla_desktop.db import open_database
-    again = ServiceContext(open_database(path))
+    again = ServiceContext(open_database(path), role="admin")
     assert get_worker(again, wid)["national_id"] == CCCD
     assert verify_chain(again).ok
     again.db.dispose()

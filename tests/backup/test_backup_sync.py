@@ -34,7 +34,7 @@ def test_a_commune_restored_from_its_backup_is_repaired_by_the_next_exchange(
     result = restore_backup(a.db, backup, user="clerk")
     # Bundles were sent after the backup (the state file says so): the clerk is told now.
     assert "tệp đồng bộ cuối cùng" in result.notice_vi and "ĐẦY ĐỦ" in result.notice_vi
-    a = network["a"] = SyncNode("a", ServiceContext(a.db, user="clerk"), a.path)
+    a = network["a"] = SyncNode("a", ServiceContext(a.db, user="clerk", role="admin"), a.path)
     assert worker(a, second) is None and worker(a, first) is not None
 
     out = export_bundle(a.ctx, usb / "after-restore.sldsync", to=hub.id)

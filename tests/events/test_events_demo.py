@@ -57,7 +57,7 @@ def test_demo_events_are_deterministic(ctx, tmp_path):
 
     other_db = open_database(tmp_path / "other.db")
     initialise(other_db, name="UBND phường Chiềng Cơi", communes=["03670"])
-    other = ServiceContext(other_db)
+    other = ServiceContext(other_db, role="admin")
     generate_demo(ctx, workers=600, seed=9, today=TODAY)
     generate_demo(other, workers=600, seed=9, today=TODAY)
     assert _snapshot(ctx) == _snapshot(other)

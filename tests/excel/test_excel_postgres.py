@@ -32,7 +32,7 @@ def test_import_export_and_report_on_postgresql(pg_url, ctx, tmp_path):
 
     db = open_database(pg_url)
     initialise(db, name="Hub", hub=True)
-    hub = ServiceContext(db)
+    hub = ServiceContext(db, role="admin")
     try:
         for c in (ctx, hub):
             import_workbook(c, tmp_path / "in.xlsx", today=date(2025, 12, 31))

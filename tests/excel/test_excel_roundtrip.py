@@ -57,7 +57,7 @@ def _empty_ctx(_template_db, tmp_path):
     path = copy_of(_template_db, path)
     db = open_database(path)
     make_hub(db)
-    return ServiceContext(db, user="other-clerk")
+    return ServiceContext(db, user="other-clerk", role="admin")
 
 
 PERIODS = [(year_period(2025), None), (year_period(2025), "03670"), (year_period(2024), None),

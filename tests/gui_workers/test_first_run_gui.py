@@ -62,7 +62,7 @@ def test_finishing_creates_the_node_and_loads_demo_data(
     settle(qtbot, wizard.runner)
     assert wizard.result() == QDialog.DialogCode.Accepted
     assert is_initialised(db)
-    ctx = ServiceContext(db)
+    ctx = ServiceContext(db, role="admin")
     node = get_self_node(ctx)
     assert node.name == "UBND phường Chiềng Cơi" and node.scope == "03670"
     assert get_setting(ctx, "office_name") == "UBND phường Chiềng Cơi"

@@ -28,7 +28,7 @@ def big_ctx(tmp_path_factory):
 
     db = open_database(tmp_path_factory.mktemp("big") / "big.db")
     initialise(db, name="Test", communes=["03670"])
-    ctx = ServiceContext(db)
+    ctx = ServiceContext(db, role="admin")
     generate_demo(ctx, workers=BIG, seed=3)
     yield ctx
     db.dispose()

@@ -36,7 +36,7 @@ def demo(_template_db, tmp_path_factory):
     path = tmp_path_factory.mktemp("demo-loans") / "demo.db"
     path = copy_of(_template_db, path)
     db = open_database(path)
-    summary = generate_demo(ServiceContext(db), workers=2000, seed=11, today=TODAY)
+    summary = generate_demo(ServiceContext(db, role="admin"), workers=2000, seed=11, today=TODAY)
     yield db, summary
     db.dispose()
 
@@ -128,7 +128,7 @@ def test_same_seed_same_loans(demo, _template_db, tmp_path):
     path = tmp_path / "again.db"
     path = copy_of(_template_db, path)
     again = open_database(path)
-    generate_demo(ServiceContext(again), workers=2000, seed=11, today=TODAY)
+    generate_demo(ServiceContext(again, role="admin"), workers=2000, seed=11, today=TODAY)
 
     def loans(database):
         with database.session() as s:

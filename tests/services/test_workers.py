@@ -43,7 +43,7 @@ def test_create_stores_clean_nfc_values_and_audit(ctx):
         assert w.sex == "M" and w.origin == ctx.node_id and w.version
         audit = s.scalars(select(AuditLog).where(AuditLog.entity_id == wid)).all()
     assert [a.action for a in audit] == ["create"]
-    assert audit[0].user == "test-clerk"
+    assert audit[0].user == "admin"
     # The name is recorded as changed, never in clear (issue 14): a keyed hash of it.
     assert json.loads(audit[0].changes)["full_name"] == [
         None, keyed_hash(ctx.audit_key, "full_name", "Nguyễn Văn Đức")]

@@ -54,7 +54,7 @@ def build_templates(folder: Path, urls: dict[str, str] | None = None) -> dict[st
                                ("b", [COMMUNE_B], False)):
         db = open_database(urls[key] if urls else folder / f"{key}-live.db")
         initialise(db, name=NAMES[key], communes=communes, hub=hub)
-        ctxs[key] = ServiceContext(db)
+        ctxs[key] = ServiceContext(db, role="admin")
     for commune in ("a", "b"):
         trust_peer(ctxs["hub"], public_key_text(ctxs[commune]))
         trust_peer(ctxs[commune], public_key_text(ctxs["hub"]))
@@ -78,7 +78,8 @@ def open_network(templates: dict[str, Path], key_source: Path, into: Path) -> di
     nodes = {}
     for key, template in templates.items():
         path = copy_of(template, into / f"{key}.db")
-        nodes[key] = SyncNode(key, ServiceContext(open_database(path), user=f"clerk-{key}"), path)
+        nodes[key] = SyncNode(key, ServiceContext(open_database(path), user=f"clerk-{key}",
+                                                  role="admin"), path)
     return nodes
 
 

@@ -49,4 +49,4 @@ def test_old_entries_keep_their_versions_and_decisions(tmp_path):
 
 
 def test_an_empty_inbox_upgrades_and_lists_nothing(db):
-    assert list_conflicts(ServiceContext(db), include_resolved=True) == []
+    assert list_conflicts(ServiceContext(db, role="admin"), include_resolved=True) == []

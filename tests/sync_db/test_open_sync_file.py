@@ -10,9 +10,10 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from sonla_desktop.cli import main
+from sonla_desktop.services.users import create_first_admin
 from sonla_desktop.services.workers import create_worker
 from sonla_desktop.ui.main_window import MainWindow
-from tests.conftest import dump_database
+from tests.conftest import TEST_PASSWORD, TEST_USER, dump_database
 from tests.sync_db.sync_helpers import COMMUNE_A, person, send
 
 
@@ -22,6 +23,8 @@ def test_a_bundle_path_alone_opens_the_receive_tab_checked_but_not_imported(
     create_worker(a.ctx, person(COMMUNE_A))
     path = send(a, hub, usb)
     upper = path.rename(path.with_suffix(".SLDSYNC"))  # Windows keeps the name's case
+    # The hub's administrator (the GUI logs in with SONLA_USER/SONLA_PASSWORD).
+    create_first_admin(hub.db, TEST_USER, TEST_PASSWORD)
     before = dump_database(hub.db)
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_gui installs the crash hook
     seen = {}

@@ -15,7 +15,7 @@ def test_a_postgresql_hub_imports_a_commune_bundle_and_replies(pg_url, network, 
     db = open_database(pg_url)
     try:
         result = initialise(db, name="Sở LĐ-TB&XH Sơn La (máy chủ)", hub=True)
-        pg = SyncNode("hub", ServiceContext(db, user="hub-admin"), None)
+        pg = SyncNode("hub", ServiceContext(db, user="hub-admin", role="admin"), None)
         a = network["a"]
         trust_peer(pg.ctx, public_key_text(a.ctx))
         trust_peer(a.ctx, public_key_text(pg.ctx))

@@ -233,7 +233,7 @@ def test_the_merge_gives_the_same_rows_in_any_order(sync_templates, edits, order
             for n, perm in enumerate((list(range(3)), list(order))):
                 path = Path(tmp) / f"hub-copy-{n}.db"
                 hub.db.backup(path)
-                node = SyncNode("hub", ServiceContext(open_database(path)), path)
+                node = SyncNode("hub", ServiceContext(open_database(path), role="admin"), path)
                 merge_directly(node, [files[i] for i in perm], SCOPES["a"])
                 merge_directly(node, [files[i] for i in perm], SCOPES["a"])
                 rows = synced_rows(node, SCOPES["a"])

@@ -134,7 +134,7 @@ def test_cli_refuses_changed_keys_without_asking(db, tmp_path, capsys):
     from sonla_desktop.services.context import ServiceContext
 
     _, first = _peer_file(tmp_path)
-    trust_peer(ServiceContext(db), first.read_text())
+    trust_peer(ServiceContext(db, role="admin"), first.read_text())
     _, forged = _peer_file(tmp_path)
     assert main(["--db", db.url, "keys", "trust", str(forged), "--yes"]) == 1
     captured = capsys.readouterr()

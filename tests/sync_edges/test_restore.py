@@ -40,7 +40,7 @@ def restore(network, key: str, backup) -> SyncNode:
     for suffix in ("-wal", "-shm"):
         node.path.with_name(node.path.name + suffix).unlink(missing_ok=True)
     shutil.copyfile(backup, node.path)
-    network[key] = SyncNode(key, ServiceContext(open_database(node.path), user=node.ctx.user),
+    network[key] = SyncNode(key, ServiceContext(open_database(node.path), user=node.ctx.user, role="admin"),
                             node.path)
     return network[key]
 

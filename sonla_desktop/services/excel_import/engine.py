@@ -146,6 +146,7 @@ def import_workbook(ctx: ServiceContext, path: str | Path, dry_run: bool = False
     Raises ``ImportRowsError`` (with ``.errors`` and ``.result``) when any row is wrong and
     ``UserError`` when the file itself cannot be read. Returns the summary otherwise.
     """
+    ctx.require("imports.workers")
     with _collector_paused():
         return _import(ctx, Path(path), dry_run, today)
 

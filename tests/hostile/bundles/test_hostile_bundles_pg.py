@@ -24,7 +24,7 @@ def test_a_postgresql_hub_refuses_the_hostile_corpus_whole(pg_url, network, usb)
     db = open_database(pg_url)
     try:
         result = initialise(db, name="Sở LĐ-TB&XH Sơn La (máy chủ)", hub=True)
-        pg = SyncNode("hub", ServiceContext(db, user="hub-admin"), None)
+        pg = SyncNode("hub", ServiceContext(db, user="hub-admin", role="admin"), None)
         trust_peer(pg.ctx, public_key_text(network["a"].ctx))
         trust_peer(network["a"].ctx, public_key_text(pg.ctx))
         nodes = {**network, "hub": pg}

@@ -37,7 +37,7 @@ def _child(path: str, db_path: str) -> None:
 
     db = open_database(db_path)
     try:
-        import_workbook(ServiceContext(db), path)
+        import_workbook(ServiceContext(db, role="admin"), path)
     except UserError:
         pass
     else:

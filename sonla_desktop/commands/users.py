@@ -1,0 +1,68 @@
+"""``users add|list|disable|password``: the office's accounts (admins; a user may change
+their own password). New passwords come from ``SONLA_NEW_PASSWORD`` or a hidden prompt."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..domain.roles import ROLES
+from ..services.users import add_user, disable_user, list_users, set_password
+from .common import context, print_json, print_table, read_password
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("users", help="tài khoản người dùng và vai trò")
+    users = p.add_subparsers(dest="users_command", required=True)
+    q = users.add_parser("add", help="thêm tài khoản (mật khẩu: SONLA_NEW_PASSWORD hoặc nhập)")
+    q.add_argument("name", metavar="NAME")
+    q.add_argument("--role", required=True, choices=ROLES,
+                   help="admin | clerk (hồ sơ, vay vốn, đồng bộ) | counsellor (hội nghị, tờ "
+                   "rơi) | viewer (chỉ báo cáo, không thông tin cá nhân)")
+    q.set_defaults(func=cmd_add)
+    q = users.add_parser("list", help="danh sách tài khoản")
+    q.add_argument("--format", choices=("table", "json"), default="table")
+    q.set_defaults(func=cmd_list)
+    q = users.add_parser("disable", help="khoá một tài khoản")
+    q.add_argument("name", metavar="NAME")
+    q.set_defaults(func=cmd_disable)
+    q = users.add_parser("password", help="đặt mật khẩu mới (SONLA_NEW_PASSWORD hoặc nhập)")
+    q.add_argument("name", metavar="NAME")
+    q.set_defaults(func=cmd_password)
+
+
+def _new_password(name: str) -> str:
+    return read_password(f"Mật khẩu mới cho {name} / new password: ",
+                         env="SONLA_NEW_PASSWORD", confirm=True)
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    ctx = context(args)
+    ctx.require("users.manage")  # before asking for a password that would be refused
+    info = add_user(ctx, args.name, args.role, _new_password(args.name))
+    print(f"Đã thêm tài khoản “{info.name}” ({info.role_label}).")
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    rows = list_users(context(args))
+    if args.format == "json":
+        print_json([{"name": u.name, "role": u.role, "disabled": u.disabled,
+                     "created_at": u.created_at.isoformat()} for u in rows])
+        return 0
+    print_table(["Tên", "Vai trò", "Trạng thái"],
+                [(u.name, u.role_label, "đã khoá" if u.disabled else "hoạt động")
+                 for u in rows])
+    return 0
+
+
+def cmd_disable(args: argparse.Namespace) -> int:
+    disable_user(context(args), args.name)
+    print(f"Đã khoá tài khoản “{args.name}”.")
+    return 0
+
+
+def cmd_password(args: argparse.Namespace) -> int:
+    ctx = context(args)
+    set_password(ctx, args.name, _new_password(args.name))
+    print(f"Đã đổi mật khẩu của “{args.name}”.")
+    return 0
