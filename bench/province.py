@@ -59,7 +59,7 @@ def make_hub(url_or_path, name: str):
 
     db = open_database(url_or_path)
     initialise(db, name=name, hub=True)
-    return ServiceContext(db, user="hub")
+    return ServiceContext(db, user="hub", role="admin")
 
 
 def make_communes(folder: Path, hubs: dict[str, object], n: int, workers: int,
@@ -78,7 +78,7 @@ def make_communes(folder: Path, hubs: dict[str, object], n: int, workers: int,
     for i, (code, name) in enumerate(commune_codes(next(iter(hubs.values())), n)):
         db = open_database(folder / f"{code}.db")
         initialise(db, name=f"UBND {name}", communes=[code])
-        ctx = ServiceContext(db, user=f"clerk-{code}")
+        ctx = ServiceContext(db, user=f"clerk-{code}", role="admin")
         generate_demo(ctx, workers=workers, seed=1000 + i, today=TODAY, communes=[code])
         mine = public_key_text(ctx)
         bundles = {}

@@ -14,19 +14,20 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("users", help="tài khoản người dùng và vai trò")
     users = p.add_subparsers(dest="users_command", required=True)
     q = users.add_parser("add", help="thêm tài khoản (mật khẩu: SONLA_NEW_PASSWORD hoặc nhập)")
-    q.add_argument("name", metavar="NAME")
+    q.add_argument("name", metavar="NAME", help="tên đăng nhập của tài khoản mới")
     q.add_argument("--role", required=True, choices=ROLES,
                    help="admin | clerk (hồ sơ, vay vốn, đồng bộ) | counsellor (hội nghị, tờ "
                    "rơi) | viewer (chỉ báo cáo, không thông tin cá nhân)")
     q.set_defaults(func=cmd_add)
     q = users.add_parser("list", help="danh sách tài khoản")
-    q.add_argument("--format", choices=("table", "json"), default="table")
+    q.add_argument("--format", choices=("table", "json"), default="table",
+                   help="table: bảng để đọc; json: cho chương trình khác")
     q.set_defaults(func=cmd_list)
     q = users.add_parser("disable", help="khoá một tài khoản")
-    q.add_argument("name", metavar="NAME")
+    q.add_argument("name", metavar="NAME", help="tên đăng nhập của tài khoản cần khoá")
     q.set_defaults(func=cmd_disable)
     q = users.add_parser("password", help="đặt mật khẩu mới (SONLA_NEW_PASSWORD hoặc nhập)")
-    q.add_argument("name", metavar="NAME")
+    q.add_argument("name", metavar="NAME", help="tên đăng nhập của tài khoản đổi mật khẩu")
     q.set_defaults(func=cmd_password)
 
 

@@ -127,7 +127,9 @@ class MainWindow(QMainWindow):
             self.statusBar().addPermanentWidget(label)
         self._restore_geometry()
         # Pages the role may not open are not offered (the services refuse them anyway).
-        allowed_rows = [i for i, spec in enumerate(PAGES) if ctx.may(page_action(spec.key))]
+        # The hub's own pages are not offered at a commune office either.
+        allowed_rows = [i for i, spec in enumerate(PAGES) if ctx.may(page_action(spec.key))
+                        and not (spec.hub_only and at_commune)]
         for i in range(len(PAGES)):
             self.nav.item(i).setHidden(i not in allowed_rows)
         # builds the first page, which queues its rows first

@@ -12,6 +12,11 @@ PAGE_ACTIONS: dict[str, str] = {
     "settings": "settings.write",
     "backup": "backup.write",
     "audit": "audit.read",
+    # Checking a printed paper shows figures, never a person: everyone.
+    "documents": "reports.read",
+    # The hub's views: the province by commune (aggregates) and people registered twice.
+    "province": "reports.read",
+    "duplicates": "workers.read",
 }
 
 

@@ -36,7 +36,7 @@ def test_declarations_are_columns_and_survive_the_round_trip(ctx, _template_db, 
 
     path = tmp_path / "other.db"
     shutil.copyfile(_template_db, path)
-    other = ServiceContext(open_database(path), user="other-clerk")
+    other = ServiceContext(open_database(path), user="other-clerk", role="admin")
     import_workbook(other, out, today=date(2026, 1, 10))
     with other.db.session() as s:
         notes = s.scalar(select(LoanApplication.notes))

@@ -15,7 +15,8 @@ from tests.sync_db.sync_helpers import person
 def test_a_clerk_stamps_after_the_clock_another_clerk_stored(pg_url):
     db = open_database(pg_url)
     initialise(db, name="Sở LĐ-TB&XH Sơn La", hub=True)
-    first, second = ServiceContext(db, user="clerk-1"), ServiceContext(db, user="clerk-2")
+    first, second = (ServiceContext(db, user="clerk-1", role="admin"),
+                     ServiceContext(db, user="clerk-2", role="admin"))
     wid = create_worker(second, person("03670", 7))  # the second clerk's clock is running
     ahead = format_version(wall_ms() + 10 * 60_000, 0, first.node_id)
     with first.transaction() as s:  # what an import from a fast commune leaves behind

@@ -33,7 +33,7 @@ def _clerk(job: str, url: str, arg: object, data_dir: str, start, results) -> No
     """One hub clerk in a process of its own: what a second copy of the program does."""
     os.environ["SONLA_DATA_DIR"] = data_dir
     db = open_database(url)
-    ctx = ServiceContext(db, user=f"clerk-{job}")
+    ctx = ServiceContext(db, user=f"clerk-{job}", role="admin")
     try:
         if job == "long-edit":
             _long_edit(ctx, arg, start)
@@ -71,7 +71,7 @@ def _commune(path: Path, name: str, code: str, hub: ServiceContext, workers: int
              seed: int) -> ServiceContext:
     db = open_database(path)
     initialise(db, name=name, communes=[code])
-    ctx = ServiceContext(db, user=f"clerk-{code}")
+    ctx = ServiceContext(db, user=f"clerk-{code}", role="admin")
     trust_peer(hub, public_key_text(ctx))
     trust_peer(ctx, public_key_text(hub))
     generate_demo(ctx, workers=workers, seed=seed, communes=[code])
@@ -88,7 +88,7 @@ def _max_versions(ctx: ServiceContext) -> str:
 def test_two_imports_and_an_edit_at_once_lose_nothing(pg_url, tmp_path, editor):
     hub_db = open_database(pg_url)
     initialise(hub_db, name="Sở LĐ-TB&XH Sơn La", hub=True)
-    hub = ServiceContext(hub_db, user="hub")
+    hub = ServiceContext(hub_db, user="hub", role="admin")
     a = _commune(tmp_path / "a.db", "UBND phường Chiềng Cơi", "03670", hub, 1500, 1)
     b = _commune(tmp_path / "b.db", "UBND phường Chiềng Sinh", "03679", hub, 1500, 2)
     import_bundle(hub, export_bundle(a, tmp_path / "a1.sldsync", to=hub.node_id).path)
