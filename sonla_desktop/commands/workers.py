@@ -8,6 +8,7 @@ from ..domain.worker_rules import STATUS_LABELS_VI, WORKER_STATUSES
 from ..services.transfers import TRANSFER_STATUSES, list_transfers, move_worker, refuse_request
 from ..services.workers import WorkerFilter, list_workers
 from .common import context, print_json, print_table
+from .person import register_person
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -33,6 +34,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     mvs.add_argument("--status", choices=TRANSFER_STATUSES)
     mvs.add_argument("--format", choices=("table", "json"), default="table")
     mvs.set_defaults(func=cmd_moves)
+    register_person(wsub)
 
 
 def cmd_list(args: argparse.Namespace) -> int:

@@ -373,6 +373,10 @@ def import_bundle(ctx: ServiceContext, path: Path) -> ImportResult:
                 s.add(Setting(key=HLC_SETTING, value=clock.last))
             elif clock.last > setting.value:
                 setting.value = clock.last
+        if check.counts.get("erasure"):  # a person erased elsewhere is erased here too
+            from .person_erase import enforce_erasures
+
+            enforce_erasures(ctx, s)
         tallies = {t: tally.as_dict() for t, tally in summary.tallies.items()}
         log.summary = json.dumps({"from_name": sender.name, "counts": check.counts,
                                   "tallies": tallies, "file": check.path.name,
@@ -382,6 +386,10 @@ def import_bundle(ctx: ServiceContext, path: Path) -> ImportResult:
             "from": (None, sender.id), "sequence": (None, check.sequence),
             "conflicts": (None, summary.conflicts)})
     _write_state(ctx)
+    if check.counts.get("erasure"):
+        from .person_erase import purge_file
+
+        purge_file(ctx.db)
     return ImportResult(check, tallies=tallies, moved_out=len(moved_out), restored=restored,
                         sender_restored=sender_restored)
 
