@@ -131,3 +131,11 @@ def form_warning(ctx: ServiceContext, worker_id: str | None,
             has_loan = bool(s.scalar(select(exists().where(
                 LoanApplication.worker_id == worker_id, ~LoanApplication.deleted))))
     return consent_warning(needs_consent(values, has_loan), has_consent)
+
+
+def consent_state(ctx: ServiceContext, worker_id: str) -> tuple[list[ConsentRow], bool]:
+    """The worker form's consent tab: the consents and whether the worker has a loan."""
+    with ctx.db.session() as s:
+        has_loan = bool(s.scalar(select(exists().where(
+            LoanApplication.worker_id == worker_id, ~LoanApplication.deleted))))
+        return consents_of(s, worker_id), has_loan
