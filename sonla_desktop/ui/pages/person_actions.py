@@ -8,6 +8,7 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
@@ -25,6 +26,10 @@ from ...services.worker_rows import WorkerRow
 from ..tasks import TaskRunner
 
 CONFIRM_WORD = "XOA"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("PersonActions", text)
 
 
 def _fold(text: str) -> str:
@@ -66,9 +71,9 @@ class EraseDialog(QDialog):
 
 def add_person_actions(menu: QMenu, page: QWidget, ctx, runner: TaskRunner,
                        row: WorkerRow, after_erase) -> None:
-    export = QAction(page.tr("Xuất mọi thông tin của người này (JSON + PDF)…"), menu)
+    export = QAction(_tr("Xuất mọi thông tin của người này (JSON + PDF)…"), menu)
     export.triggered.connect(lambda: export_person_file(page, ctx, runner, row))
-    erase = QAction(page.tr("Xoá vĩnh viễn thông tin nhận dạng…"), menu)
+    erase = QAction(_tr("Xoá vĩnh viễn thông tin nhận dạng…"), menu)
     erase.triggered.connect(lambda: erase_person_confirmed(page, ctx, runner, row, after_erase))
     menu.addSeparator()
     menu.addAction(export)
@@ -78,7 +83,7 @@ def add_person_actions(menu: QMenu, page: QWidget, ctx, runner: TaskRunner,
 def export_person_file(page: QWidget, ctx, runner: TaskRunner, row: WorkerRow,
                        target: Path | None = None) -> None:
     if target is None:
-        name, _ = QFileDialog.getSaveFileName(page, page.tr("Lưu thông tin cá nhân"),
+        name, _ = QFileDialog.getSaveFileName(page, _tr("Lưu thông tin cá nhân"),
                                               f"{row.full_name}.json", "JSON (*.json)")
         if not name:
             return
@@ -86,7 +91,7 @@ def export_person_file(page: QWidget, ctx, runner: TaskRunner, row: WorkerRow,
     from ...services.person import export_person
 
     def done(paths) -> None:
-        QMessageBox.information(page, page.tr("Đã xuất"), page.tr(
+        QMessageBox.information(page, _tr("Đã xuất"), _tr(
             "Đã ghi {0} và {1}. Hãy trao cho người yêu cầu trong vòng 2 ngày làm việc.")
             .format(paths[0], paths[1]))
 
