@@ -19,6 +19,7 @@ from ..services.transfers import TRANSFER_STATUSES, list_transfers, move_worker,
 from ..services.workers import WorkerFilter, count_matching, list_workers
 from .common import context, print_json, print_table
 from .parser import vi_choice
+from .person import register_person
 
 _MOVE_STATUS_VI = {"requested": "đang đề nghị", "done": "đã chuyển", "refused": "không chuyển"}
 
@@ -63,6 +64,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     how.add_argument("--different", dest="decision", action="store_const",
                      const="different", help="hai người khác nhau")
     res.set_defaults(func=cmd_duplicates_resolve)
+    register_person(wsub)
 
 
 def cmd_list(args: argparse.Namespace) -> int:

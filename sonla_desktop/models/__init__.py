@@ -9,6 +9,7 @@ from .base import SYNC_COLUMNS, Base, SyncedMixin, new_id, reference_id, utcnow
 from .event import Attendance, Event
 from .loan import COST_KINDS, LOAN_STATUSES, Disbursement, LoanApplication, LoanCostLine, Repayment
 from .local import AuditLog, BundleLog, Node, PeerAck, Setting
+from .person import Consent, Erasure
 from .reference import (
     AdminUnit,
     EthnicGroup,
@@ -28,6 +29,7 @@ from .worker import HOUSEHOLD_STATUSES, WORKER_STATUSES, Worker
 SYNCED_MODELS = (
     AdminUnit, EthnicGroup, Market, PolicyGroup, PolicyRate, PolicyParam, LoanRule, Target,
     Worker, LoanApplication, LoanCostLine, Disbursement, Repayment, Event, Attendance, Transfer,
+    Consent, Erasure,
     # About sync itself, after the rows they point to (sync_state.py).
     Conflict, PossibleDuplicate,
 )
@@ -39,5 +41,5 @@ __all__ = [
     "LoanApplication", "LoanCostLine", "Disbursement", "Repayment", "LOAN_STATUSES", "COST_KINDS",
     "Event", "Attendance", "Transfer", "TRANSFER_STATUSES",
     "AppUser", "Node", "Setting", "AuditLog", "PeerAck", "BundleLog", "Conflict",
-    "PossibleDuplicate",
+    "PossibleDuplicate", "Consent", "Erasure",
 ]

@@ -328,6 +328,12 @@ def import_bundle(ctx: ServiceContext, path: Path) -> ImportResult:
     result = retrying(lambda: _merge_bundle(ctx, check, keys))
     if not result.already_imported:
         _write_state(ctx)  # a file: written once, after the commit, never in a retried step
+        if check.counts.get("erasure"):
+            # A person erased elsewhere: the old values leave this file too (VACUUM), after
+            # the commit.
+            from .person_erase import purge_file
+
+            purge_file(ctx.db)
     return result
 
 
@@ -389,6 +395,10 @@ def _merge_bundle(ctx: ServiceContext, check: BundleCheck, keys) -> ImportResult
                 s.add(Setting(key=HLC_SETTING, value=clock.last))
             elif clock.last > setting.value:
                 setting.value = clock.last
+        if check.counts.get("erasure"):  # a person erased elsewhere is erased here too
+            from .person_erase import enforce_erasures
+
+            enforce_erasures(ctx, s)
         tallies = {t: tally.as_dict() for t, tally in summary.tallies.items()}
         log.summary = json.dumps({"from_name": sender.name, "counts": check.counts,
                                   "tallies": tallies, "file": check.path.name,

@@ -35,6 +35,7 @@ from ..domain.loan_application import (
 )
 from ..domain.loan_rules import SERIES, LoanRule, check_rule
 from ..domain.loans import check_amount, check_term
+from ..domain.person_rights import clean_consent_record
 from ..domain.policy import PolicyParam
 from ..domain.worker_rules import ReferenceCodes, clean_worker
 from ..errors import ValidationError
@@ -175,6 +176,15 @@ def attendance(ctx: RuleContext, v: dict) -> None:
     v["consent_method"] = clean_consent(v["consent_method"])
 
 
+def consent(ctx: RuleContext, v: dict) -> None:
+    v.update(clean_consent_record(v, today=ctx.today))
+
+
+def erasure(ctx: RuleContext, v: dict) -> None:
+    if v["erased_on"] > ctx.today:
+        raise ValidationError("erased_on", "ngày xoá ở tương lai", "the erasure date is in the future")
+
+
 def admin_unit(ctx: RuleContext, v: dict) -> None:
     if v["kind"] not in ("ward", "commune"):
         raise _invalid("kind", v["kind"], ("ward", "commune"))
@@ -224,5 +234,5 @@ RULES: dict[str, Callable[[RuleContext, dict], None]] = {
     "disbursement": disbursement, "repayment": repayment, "event": event,
     "attendance": attendance, "admin_unit": admin_unit, "policy_rate": policy_rate,
     "policy_param": policy_param, "target": target, "transfer": transfer,
-    "loan_rule": loan_rule,
+    "loan_rule": loan_rule, "consent": consent, "erasure": erasure,
 }

@@ -277,6 +277,13 @@ class Merger(AfterMerge):
                 if old is not None:
                     out_of_scope(line, events.get(old["event_id"]))
                     out_of_scope(line, workers.get(old["worker_id"]))
+        elif name in ("consent", "erasure"):  # a person's rights follow the worker
+            workers = self._worker_communes({v["worker_id"] for _, v in items}
+                                            | {o["worker_id"] for o in olds})
+            for line, v in items:
+                if v["worker_id"] not in workers:
+                    raise self._missing(line, name, "người lao động", "worker", v["worker_id"])
+                out_of_scope(line, workers[v["worker_id"]])
         elif name == "transfer":
             check_transfers(items, existing, scope, self.sender_id, self.refs().communes)
         elif name == "target":

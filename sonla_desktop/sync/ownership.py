@@ -42,6 +42,9 @@ OWNERS: dict[str, str] = {
     "event": COMMUNE,
     "attendance": COMMUNE,
     "transfer": HUB_ON_REQUEST,
+    # A person's rights (models.person): the worker's commune, like the worker.
+    "consent": COMMUNE,
+    "erasure": COMMUNE,
     # About sync itself: written by whichever node notices or decides, scoped by commune.
     "conflict": COMMUNE,
     "possible_duplicate": COMMUNE,

@@ -79,6 +79,8 @@ def scope_condition(table: str, t, scope: Scope) -> ColumnElement[bool] | None:
         return t.c.loan_id.in_(loans_in(scope))
     if table == "event":
         return t.c.commune_code.in_(codes)
+    if table in ("consent", "erasure"):  # a person's rights follow the worker
+        return t.c.worker_id.in_(workers_in(scope))
     if table == "attendance":
         return and_(t.c.event_id.in_(events_in(scope)), t.c.worker_id.in_(workers_in(scope)))
     if table == "transfer":
@@ -106,6 +108,8 @@ def parent_links(table: str) -> tuple[tuple[str, str], ...]:
         "disbursement": (("loan_id", "loan_application"),),
         "repayment": (("loan_id", "loan_application"),),
         "attendance": (("event_id", "event"), ("worker_id", "worker")),
+        "consent": (("worker_id", "worker"),),
+        "erasure": (("worker_id", "worker"),),
     }.get(table, ())
 
 

@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.dates import format_date
+from ..domain.person_rights import consent_warning, needs_consent
 from ..domain.worker_rules import clean_worker
-from ..errors import DuplicateError, ValidationError
+from ..errors import DuplicateError, ValidationError, current_language
 from ..services.context import ServiceContext
 from ..services.lookups import Lookups
 from ..services.workers import create_worker, get_worker, national_id_holder, update_worker
@@ -90,6 +91,13 @@ class WorkerForm(QDialog):
         buttons.addWidget(self.cancel_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.dup_frame)
+        # Sensitive data without a live consent (Decree 356/2025): a warning, not a refusal.
+        self.consent_warning = QLabel()
+        self.consent_warning.setWordWrap(True)
+        self.consent_warning.setStyleSheet("color: #8a5a00;")
+        self.consent_warning.hide()
+        layout.addWidget(self.consent_warning)
+        self.consents = None
         self.history = None
         if worker_id is None:
             layout.addWidget(self.fields, 1)
@@ -102,6 +110,12 @@ class WorkerForm(QDialog):
             self.tabs.addTab(self.history, self.tr("Lịch sử thay đổi"))
             self.tabs.currentChanged.connect(
                 lambda i: self.history.load() if self.tabs.widget(i) is self.history else None)
+            from .widgets.consent_view import ConsentView
+
+            self.consents = ConsentView(ctx, runner, worker_id)
+            self.tabs.insertTab(1, self.consents, self.tr("Đồng ý"))
+            self.consents.changed.connect(self.validate)
+            self.consents.load()
             layout.addWidget(self.tabs, 1)
         layout.addWidget(self.general_error)
         layout.addLayout(buttons)
@@ -153,7 +167,15 @@ class WorkerForm(QDialog):
         shown = None if self._show_all else self.touched | self._existing_fields()
         self.fields.show_errors(messages, shown)
         self._check_duplicate(clean.get("national_id") if "national_id" not in errors else None)
+        self._check_consent(clean)
         return messages
+
+    def _check_consent(self, clean: dict) -> None:
+        warning = (self.consents.warning_for(clean) if self.consents is not None
+                   else consent_warning(needs_consent(clean), False))
+        self.consent_warning.setText("" if warning is None else
+                                     warning[current_language() == "en"])
+        self.consent_warning.setVisible(warning is not None)
 
     def _existing_fields(self) -> set[str]:
         # Editing a stored worker: every field is "touched" (it holds data already).

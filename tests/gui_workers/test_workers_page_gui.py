@@ -135,9 +135,12 @@ def test_context_menu_marks_departed_and_returned_with_the_date(qtbot, ctx, viet
     menu = page.build_context_menu(row)
     texts = [a.text() for a in menu.actions() if a.text()]
     assert texts == ["Sửa thông tin…", "Đánh dấu đã xuất cảnh…", "Đánh dấu đã về nước…",
-                     "Lập đơn vay vốn…", "Xoá…"]
+                     "Lập đơn vay vốn…", "Xoá…",
+                     # A person's rights (ui/pages/person_actions.py).
+                     "Xuất mọi thông tin của người này (JSON + PDF)…",
+                     "Xoá vĩnh viễn thông tin nhận dạng…"]
     assert [a.isEnabled() for a in menu.actions() if a.text()] == [True, True, False, True,
-                                                                   True]
+                                                                   True, True, True]
     page.mark(row, "departed", date(2025, 3, 15))
     settle(qtbot, page.runner)
     stored = get_worker(ctx, ids["lo"])

@@ -242,6 +242,10 @@ class WorkersPage(QWidget):
             menu.addAction(action)
         menu.addSeparator()
         menu.addAction(delete)
+        from .person_actions import add_person_actions
+
+        add_person_actions(menu, self, self.ctx, self.runner, row,
+                           lambda: self.model.reload(keep_loaded=True))
         return menu
 
     def open_loan(self, worker_id: str):
