@@ -27,7 +27,8 @@ def register_person(wsub: argparse._SubParsersAction) -> None:
     ca.add_argument("id")
     ca.add_argument("--purpose", required=True, help="mục đích được đồng ý")
     ca.add_argument("--date", required=True, help="ngày đồng ý (dd/mm/yyyy)")
-    ca.add_argument("--method", required=True, choices=tuple(METHOD_LABELS_VI))
+    ca.add_argument("--method", required=True, choices=tuple(METHOD_LABELS_VI),
+                    help="written: bằng văn bản; verbal: bằng lời nói (cần người làm chứng)")
     ca.add_argument("--witness", default="", help="người làm chứng (bắt buộc khi bằng lời nói)")
     ca.add_argument("--by", default="", help="người ghi nhận (mặc định: người dùng)")
     ca.set_defaults(func=cmd_consent_add)
@@ -36,7 +37,7 @@ def register_person(wsub: argparse._SubParsersAction) -> None:
     cl.add_argument("--format", choices=("table", "json"), default="table")
     cl.set_defaults(func=cmd_consents)
     cw = wsub.add_parser("consent-withdraw", help="người lao động rút lại sự đồng ý")
-    cw.add_argument("consent_id")
+    cw.add_argument("consent_id", help="mã lần đồng ý (xem workers consents ID)")
     cw.set_defaults(func=cmd_consent_withdraw)
 
 

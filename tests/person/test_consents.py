@@ -27,7 +27,7 @@ def test_a_consent_is_recorded_listed_withdrawn_and_removed(ctx):
     cid = add_consent(ctx, wid, WRITTEN)
     [row] = list_consents(ctx, wid)
     assert (row.purpose, row.given_on, row.method, row.recorded_by, row.active) == (
-        "Tư vấn và hỗ trợ vay vốn", date(2026, 2, 1), "written", "test-clerk", True)
+        "Tư vấn và hỗ trợ vay vốn", date(2026, 2, 1), "written", "admin", True)
     withdraw_consent(ctx, cid, on=date(2026, 3, 1))
     assert list_consents(ctx, wid)[0].withdrawn_on == date(2026, 3, 1)
     with pytest.raises(UserError):
