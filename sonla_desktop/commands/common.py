@@ -41,7 +41,10 @@ def user_name(args: argparse.Namespace, default: str | None = None) -> str:
     if name:
         return name
     print("Tên đăng nhập / user name: ", end="", file=sys.stderr, flush=True)
-    return sys.stdin.readline().strip()
+    typed = sys.stdin.readline().strip()
+    if not typed:  # end of input: nobody there to type it
+        raise _no_terminal()
+    return typed
 
 
 def read_password(prompt: str, env: str = "SONLA_PASSWORD", confirm: bool = False) -> str:
@@ -49,11 +52,23 @@ def read_password(prompt: str, env: str = "SONLA_PASSWORD", confirm: bool = Fals
     value = os.environ.get(env)
     if value is not None:
         return value
-    first = getpass.getpass(prompt)
-    if confirm and getpass.getpass("Nhập lại / again: ") != first:
+    try:
+        first = getpass.getpass(prompt)
+        again = getpass.getpass("Nhập lại / again: ") if confirm else first
+    except EOFError:  # no terminal to type in (a script, a scheduled task)
+        raise _no_terminal() from None
+    if again != first:
         raise UserError("Hai lần nhập mật khẩu không giống nhau.",
                         "The two passwords differ.")
     return first
+
+
+def _no_terminal() -> UserError:
+    return UserError(
+        "Cần đăng nhập nhưng không có chỗ nhập mật khẩu: hãy đặt biến môi trường SONLA_USER "
+        "và SONLA_PASSWORD (hoặc chạy lệnh trong cửa sổ dòng lệnh).",
+        "A login is needed but there is no terminal to type the password: set SONLA_USER and "
+        "SONLA_PASSWORD (or run the command in a terminal).")
 
 
 def log_in(db: Database, args: argparse.Namespace) -> ServiceContext:

@@ -109,3 +109,16 @@ def test_without_sonla_password_the_password_is_prompted(office, monkeypatch):
     monkeypatch.setattr("getpass.getpass", fake_getpass)
     run(office, "workers", "list")
     assert asked == ["Mật khẩu của admin / password: "]
+
+
+def test_with_no_terminal_and_no_password_a_message_not_a_traceback(office, monkeypatch):
+    """A scheduled task without SONLA_PASSWORD: the real getpass meets the end of input."""
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in __import__("os").environ.items() if k != "SONLA_PASSWORD"}
+    done = subprocess.run([sys.executable, "-m", "sonla_desktop", "--db", str(office),
+                           "workers", "list"], env=env, stdin=subprocess.DEVNULL,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1
+    assert "SONLA_PASSWORD" in done.stderr and "Traceback" not in done.stderr
