@@ -193,5 +193,7 @@ def export_progress(ctx: ServiceContext, figures: ProgressFigures, path: str,
         raise ValueError(f"unknown report format {fmt!r}")
     from .audit import record
 
-    record(ctx, "export", "progress_report", ",".join(figures.scope.communes) or "-",
-           {"format": (None, fmt), "departures": (None, figures.departures_total)})
+    # The scope goes in the changes: 75 commune codes do not fit an entity id.
+    record(ctx, "export", "progress_report", "-",
+           {"format": (None, fmt), "departures": (None, figures.departures_total),
+            "communes": (None, len(figures.scope.communes))})

@@ -3,7 +3,6 @@ clerk's note alone in "Ghi chú" (issue 17, item 8), and the round trip keeps bo
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 
 from openpyxl import load_workbook
@@ -16,6 +15,7 @@ from sonla_desktop.models import LoanApplication
 from sonla_desktop.services.context import ServiceContext
 from sonla_desktop.services.excel_import import import_workbook
 from sonla_desktop.services.spreadsheets import export_workbook
+from tests.pg_backend import copy_of
 
 
 def test_declarations_are_columns_and_survive_the_round_trip(ctx, _template_db, tmp_path):
@@ -34,8 +34,7 @@ def test_declarations_are_columns_and_survive_the_round_trip(ctx, _template_db, 
     assert row["Khai: thân nhân người có công"] == "Không"
     assert not any("declared" in str(c.value or "") for r in ws.iter_rows() for c in r)
 
-    path = tmp_path / "other.db"
-    shutil.copyfile(_template_db, path)
+    path = copy_of(_template_db, tmp_path / "other.db")  # a file, or a PostgreSQL copy
     other = ServiceContext(open_database(path), user="other-clerk", role="admin")
     import_workbook(other, out, today=date(2026, 1, 10))
     with other.db.session() as s:

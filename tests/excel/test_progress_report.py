@@ -164,7 +164,8 @@ def test_cli_json_xlsx_and_pdf_carry_the_same_figures(ctx, data, db_path, tmp_pa
     assert code == 1 and "99999" in err
 
     xlsx, pdf = tmp_path / "r.xlsx", tmp_path / "r.pdf"
-    assert run("report", "--year", "2025", "--format", "xlsx", "-o", str(xlsx))[0] == 0
+    done = run("report", "--year", "2025", "--format", "xlsx", "-o", str(xlsx))
+    assert done[0] == 0, done[2]
     ws = load_workbook(xlsx)["Báo cáo"]
     values = {row[0]: row[1] for row in ws.iter_rows(values_only=True) if row[0]}
     assert values["Số người xuất cảnh trong kỳ"] == 4
