@@ -1,4 +1,4 @@
-"""``users add|list|disable|password``: the office's accounts (admins; a user may change
+"""``users add|list|disable|enable|role|password``: the office's accounts (admins; a user may change
 their own password). New passwords come from ``SONLA_NEW_PASSWORD`` or a hidden prompt."""
 
 from __future__ import annotations
@@ -6,7 +6,14 @@ from __future__ import annotations
 import argparse
 
 from ..domain.roles import ROLES
-from ..services.users import add_user, disable_user, list_users, set_password
+from ..services.users import (
+    add_user,
+    disable_user,
+    enable_user,
+    list_users,
+    set_password,
+    set_role,
+)
 from .common import context, print_json, print_table, read_password
 
 
@@ -26,6 +33,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     q = users.add_parser("disable", help="khoá một tài khoản")
     q.add_argument("name", metavar="NAME", help="tên đăng nhập của tài khoản cần khoá")
     q.set_defaults(func=cmd_disable)
+    q = users.add_parser("enable", help="mở lại tài khoản đã khoá, với mật khẩu mới "
+                         "(SONLA_NEW_PASSWORD hoặc nhập)")
+    q.add_argument("name", metavar="NAME", help="tên đăng nhập của tài khoản cần mở lại")
+    q.set_defaults(func=cmd_enable)
+    q = users.add_parser("role", help="đổi vai trò của một tài khoản")
+    q.add_argument("name", metavar="NAME", help="tên đăng nhập")
+    q.add_argument("role", metavar="ROLE", choices=ROLES, help=" | ".join(ROLES))
+    q.set_defaults(func=cmd_role)
     q = users.add_parser("password", help="đặt mật khẩu mới (SONLA_NEW_PASSWORD hoặc nhập)")
     q.add_argument("name", metavar="NAME", help="tên đăng nhập của tài khoản đổi mật khẩu")
     q.set_defaults(func=cmd_password)
@@ -66,4 +81,18 @@ def cmd_password(args: argparse.Namespace) -> int:
     ctx = context(args)
     set_password(ctx, args.name, _new_password(args.name))
     print(f"Đã đổi mật khẩu của “{args.name}”.")
+    return 0
+
+
+def cmd_enable(args: argparse.Namespace) -> int:
+    ctx = context(args)
+    ctx.require("users.manage")
+    enable_user(ctx, args.name, _new_password(args.name))
+    print(f"Đã mở lại tài khoản “{args.name}” với mật khẩu mới.")
+    return 0
+
+
+def cmd_role(args: argparse.Namespace) -> int:
+    info = set_role(context(args), args.name, args.role)
+    print(f"“{info.name}” giờ là: {info.role_label}.")
     return 0

@@ -8,6 +8,7 @@ time stored in the database, so closing and reopening the program does not reset
 
 from __future__ import annotations
 
+import math
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -129,8 +130,10 @@ def login(db: Database, name: str, password: str, now: datetime | None = None
         row = s.scalar(select(AppUser).where(AppUser.name == name)) if name else None
         if row is not None and row.retry_after is not None and now < row.retry_after:
             wait = (row.retry_after - now).total_seconds()
-            raise LoginError(f"Đăng nhập sai nhiều lần: chờ {wait:.0f} giây rồi thử lại.",
-                             f"Too many wrong attempts: wait {wait:.0f} s and try again.",
+            # Rounded up: "wait 0 seconds" would be refused again if tried at once.
+            shown = max(1, math.ceil(wait))
+            raise LoginError(f"Đăng nhập sai nhiều lần: chờ {shown} giây rồi thử lại.",
+                             f"Too many wrong attempts: wait {shown} s and try again.",
                              wait=wait)
         ok = _verify(row.password_hash if row is not None else _dummy_hash(), password)
         if row is None or not ok:
@@ -236,3 +239,42 @@ def _get(s, name: str):
 def _info(row) -> UserInfo:
     return UserInfo(row.name, row.role, ROLE_LABELS[row.role][0], bool(row.disabled),
                     row.created_at)
+
+
+def enable_user(ctx: ServiceContext, name: str, password: str) -> None:
+    """Open a disabled account again, with a new password: whoever knew the old one (the
+    reason it was disabled, often) cannot come back in with it."""
+    ctx.require("users.manage")
+    digest = _new_password(password)
+    with ctx.transaction() as s:
+        row = _get(s, name)
+        if not row.disabled:
+            raise UserError(f"Tài khoản “{row.name}” đang hoạt động.",
+                            f"Account “{row.name}” is already active.")
+        row.disabled, row.password_hash, row.failures, row.retry_after = False, digest, 0, None
+        ctx.audit(s, "update", "user", row.id, {"disabled": (True, False),
+                                                 "password": ("***", "***")})
+
+
+def set_role(ctx: ServiceContext, name: str, role: str) -> UserInfo:
+    """Change an account's role. The last active administrator keeps theirs: an office
+    with no administrator could never add, open or reset an account again."""
+    ctx.require("users.manage")
+    from sqlalchemy import func, select
+
+    from ..models import AppUser
+
+    role = _check_role(role)
+    with ctx.transaction() as s:
+        row = _get(s, name)
+        if row.role == role:
+            return _info(row)
+        if row.role == ADMIN and not row.disabled:
+            admins = s.scalar(select(func.count()).select_from(AppUser).where(
+                AppUser.role == ADMIN, AppUser.disabled.is_(False)))
+            if admins <= 1:
+                raise UserError("Không thể đổi vai trò của quản trị viên cuối cùng.",
+                                "The last administrator's role cannot be changed.")
+        ctx.audit(s, "update", "user", row.id, {"role": (row.role, role)})
+        row.role = role
+        return _info(row)

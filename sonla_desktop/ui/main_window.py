@@ -179,6 +179,10 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, m=method: self._call_page(m))
             file_menu.addAction(action)
         file_menu.addSeparator()
+        password_action = QAction(self.tr("Đổi &mật khẩu…"), self)
+        password_action.triggered.connect(self.change_own_password)
+        file_menu.addAction(password_action)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("T&hoát"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -201,6 +205,19 @@ class MainWindow(QMainWindow):
         help_menu.addAction(logs)
         help_menu.addSeparator()
         help_menu.addAction(about)
+
+    def change_own_password(self) -> QDialog:
+        from ..services.users import confirm_password, set_password
+        from .pages.user_dialogs import OwnPasswordDialog
+
+        ctx = self.ctx
+        dialog = OwnPasswordDialog(ctx.user, lambda pw: confirm_password(ctx, pw),
+                                   lambda pw: set_password(ctx, ctx.user, pw), self)
+        dialog.accepted.connect(lambda: self.statusBar().showMessage(
+            self.tr("Đã đổi mật khẩu."), 5000))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def show_about(self) -> QDialog:
         from .about_dialog import AboutDialog  # on demand: nothing of it at start-up

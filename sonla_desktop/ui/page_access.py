@@ -17,6 +17,7 @@ PAGE_ACTIONS: dict[str, str] = {
     # The hub's views: the province by commune (aggregates) and people registered twice.
     "province": "reports.read",
     "duplicates": "workers.read",
+    "users": "users.manage",
 }
 
 

@@ -57,6 +57,10 @@ def test_each_wrong_password_makes_the_next_attempt_wait_longer(ctx):
     with pytest.raises(LoginError) as early:
         login(ctx.db, TEST_USER, TEST_PASSWORD, now=now + timedelta(seconds=3))
     assert "chờ 5 giây" in early.value.vi and early.value.wait == pytest.approx(5)
+    # A part of a second left is shown as a whole second, never "wait 0 seconds".
+    with pytest.raises(LoginError) as last:
+        login(ctx.db, TEST_USER, TEST_PASSWORD, now=now + timedelta(seconds=7.7))
+    assert "chờ 1 giây" in last.value.vi and last.value.wait == pytest.approx(0.3)
     # After it, the right password works and the count starts again.
     assert login(ctx.db, TEST_USER, TEST_PASSWORD, now=now + timedelta(seconds=9)).role == "admin"
     with pytest.raises(LoginError) as again:

@@ -40,4 +40,5 @@ PAGES: tuple[PageSpec, ...] = (
              hub_only=True),
     PageSpec("duplicates", QT_TRANSLATE_NOOP("pages", "Trùng người"),
              "duplicates_page:DuplicatesPage", hub_only=True),
+    PageSpec("users", QT_TRANSLATE_NOOP("pages", "Tài khoản"), "users_page:UsersPage"),
 )
