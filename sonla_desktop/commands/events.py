@@ -123,7 +123,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         return 0
     print_table(["Ngày", "Xã/Phường", "Địa điểm", "Chủ đề", "Người dự", "Mã"],
                 [(r.event_date.strftime("%d/%m/%Y"), r.commune_name, r.place, r.topic[:50],
-                  r.attendees, r.id) for r in rows])
+                  r.attendees, r.id[:8]) for r in rows])
     return 0
 
 

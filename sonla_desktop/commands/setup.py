@@ -7,6 +7,7 @@ import sys
 import time
 
 from ..db import open_database
+from ..domain.text import group_digits
 from ..services.demo import generate_demo, own_communes
 from ..services.setup import check_init_communes, initialise
 from .common import DEFAULT_ADMIN, context, log_in, read_password, user_name
@@ -64,7 +65,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     summary = generate_demo(ctx, workers=args.workers, seed=args.seed,
                             communes=own_communes(ctx))
-    extra = "".join(f", {v} {k}" for k, v in summary.extra.items())
-    print(f"Đã thêm {summary.workers} người lao động mẫu{extra} "
+    extra = "".join(f", {group_digits(v)} {k}" for k, v in summary.extra.items())
+    print(f"Đã thêm {group_digits(summary.workers)} người lao động mẫu{extra} "
           f"({time.perf_counter() - started:.1f} giây)", file=sys.stderr)
     return 0

@@ -33,3 +33,15 @@ def test_a_mistyped_db_path_creates_neither_folder_nor_database(tmp_path):
         assert proc.returncode == 1
         assert "Không có tệp cơ sở dữ liệu" in proc.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_demo_counts_are_grouped_in_thousands(tmp_path):
+    import subprocess
+    import sys
+
+    db = tmp_path / "demo.db"
+    for args in (("init", "--commune", "03670"), ("demo", "--workers", "1200")):
+        done = subprocess.run([sys.executable, "-m", "sonla_desktop", "--db", str(db), *args],
+                              capture_output=True, text=True, encoding="utf-8", timeout=300)
+        assert done.returncode == 0, done.stderr
+    assert "Đã thêm 1.200 người lao động mẫu" in done.stderr

@@ -121,3 +121,14 @@ def test_user_errors_exit_1_and_write_nothing(run, tmp_path):
     proc = run(db, "events", "contacts", "--jobs-website", "vieclam", check=False)
     assert proc.returncode == 1 and "https://" in proc.stderr
     assert sqlite3.connect(db).execute("SELECT count(*) FROM event").fetchone() == (0,)
+
+
+def test_the_list_shows_a_short_code_that_show_accepts(run, tmp_path):
+    db = tmp_path / "t.db"
+    run(db, "init", "--commune", "03670")
+    event_id = run(db, "events", "add", "--date", "05/12/2025", "--commune", "03670",
+                   "--place", "Nhà văn hoá bản Hẹo", "--topic", "Tư vấn đi Nhật Bản",
+                   "--markets", "JP").stdout.strip()
+    listed = run(db, "events", "list").stdout
+    assert event_id[:8] in listed and event_id not in listed
+    assert "Nhà văn hoá bản Hẹo" in run(db, "events", "show", event_id[:8]).stdout
