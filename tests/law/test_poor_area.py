@@ -96,3 +96,25 @@ def test_the_command_sets_lists_and_refuses_at_a_commune(ctx, db, db_path):
     with pytest.raises(SystemExit) as usage:  # --yes or --no is required
         run(db_path, "admin-units", "set-poor-area", "03670", check=False)
     assert usage.value.code == 2
+
+
+@pytest.mark.parametrize(("flagged", "rate"), [(True, 6.24), (False, 7.9248)])
+def test_the_excel_loan_import_reads_the_flag_as_the_form_does(ctx, tmp_path, flagged, rate):
+    """A Kinh borrower of a poor household, imported as "Hộ nghèo" with the rate left empty:
+    the rate in force is decided on the same facts as the form's, the unit's flag included."""
+    from sonla_desktop.models import LoanApplication
+    from sonla_desktop.services.excel_import import import_workbook
+    from tests.excel.test_loan_state_supported import NID, TODAY, sheet
+
+    create_worker(ctx, {"full_name": "Nguyễn Văn Đức", "birth_date": "01/01/1995", "sex": "M",
+                        "national_id": NID, "commune_code": "03670", "household": "poor",
+                        "ethnic_code": "01", "contract_months": 36})
+    if flagged:
+        with hub_for_a_moment(ctx):
+            set_poor_area(ctx, "03670", True)
+    path = sheet(ctx, tmp_path, **{"Số tiền vay": 60_000_000, "Đối tượng chính sách": "Hộ nghèo"})
+    import_workbook(ctx, path, today=TODAY)
+    with ctx.db.session() as s:
+        loan = s.scalar(select(LoanApplication))
+    assert float(loan.rate_pct_year) == rate
+    assert ("sống ở xã nghèo" in loan.rate_basis) is flagged

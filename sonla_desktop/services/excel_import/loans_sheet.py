@@ -38,7 +38,7 @@ from ...domain.policy import (
 )
 from ...domain.sheets import LOAN_STATUS_LABELS
 from ...errors import UserError
-from ...models import Disbursement, LoanApplication, Worker, new_id
+from ...models import AdminUnit, Disbursement, LoanApplication, Worker, new_id
 from ..loan_figures import policy_params
 from ..loan_rules import loan_rules
 from .loan_checks import Checker, check_row_cap
@@ -64,14 +64,15 @@ def _db_workers(plan: ImportPlan, sheets: list[SheetData]) -> tuple[dict, dict]:
     by_nid: dict[str, WorkerRef] = {}
     by_id: dict[str, WorkerRef] = {}
     cols = (Worker.id, Worker.national_id, Worker.household, Worker.ethnic_code,
-            Worker.contract_months, Worker.market_code, Worker.agency, Worker.birth_date)
+            Worker.contract_months, Worker.market_code, Worker.agency, Worker.birth_date,
+            Worker.commune_code)
     for chunk in chunks(sorted(nids)):
         for r in plan.session.execute(select(*cols).where(Worker.national_id.in_(chunk),
                                                           ~Worker.deleted)):
-            by_nid.setdefault(r[1], WorkerRef(r[0], *r[2:]))
+            by_nid.setdefault(r[1], WorkerRef(r[0], *r[2:8], commune_code=r[8]))
     for chunk in chunks(sorted(ids)):
         for r in plan.session.execute(select(*cols).where(Worker.id.in_(chunk), ~Worker.deleted)):
-            by_id[r[0]] = WorkerRef(r[0], *r[2:])
+            by_id[r[0]] = WorkerRef(r[0], *r[2:8], commune_code=r[8])
     return by_nid, by_id
 
 
@@ -126,6 +127,8 @@ def _borrower(plan: ImportPlan, row: Row, db_nid: dict, db_id: dict) -> WorkerRe
 
 def plan_loans(plan: ImportPlan, sheets: list[SheetData]) -> None:
     rates, params = loan_rules(plan.session), policy_params(plan.session)
+    poor_areas = set(plan.session.scalars(select(AdminUnit.code).where(
+        AdminUnit.is_poor_area.is_(True), ~AdminUnit.deleted)))
     db_nid, db_id = _db_workers(plan, sheets)
     worker_ids = {w.id for w in (*db_nid.values(), *db_id.values())}
     worker_ids |= {w.id for w in plan.workers_by_nid.values()}
@@ -139,7 +142,7 @@ def plan_loans(plan: ImportPlan, sheets: list[SheetData]) -> None:
                 plan.loans_by_record[record_id] = record_id
                 plan.count("loans_unchanged")
                 continue
-            pending = _plan_row(plan, row, rates, params, db_nid, db_id)
+            pending = _plan_row(plan, row, rates, params, db_nid, db_id, poor_areas)
             if record_id:
                 plan.loans_by_record[record_id] = pending
             if pending is None or not pending.valid:
@@ -162,7 +165,8 @@ def plan_loans(plan: ImportPlan, sheets: list[SheetData]) -> None:
             plan.pending_loans.append(pending)
 
 
-def _plan_row(plan: ImportPlan, row: Row, rates, params, db_nid, db_id) -> PendingLoan | None:
+def _plan_row(plan: ImportPlan, row: Row, rates, params, db_nid, db_id,
+              poor_areas: set[str]) -> PendingLoan | None:
     c = Checker(row)
     v = row.values
     worker = _borrower(plan, row, db_nid, db_id)
@@ -213,9 +217,11 @@ def _plan_row(plan: ImportPlan, row: Row, rates, params, db_nid, db_id) -> Pendi
     terms = None
     if worker is not None and group and amount is not None:
         # The sheet's group stands for the facts the register cannot prove (land revoked,
-        # meritorious relative, poor area): the bank granted the loan on them.
+        # meritorious relative): the bank granted the loan on them. A difficult area is also
+        # the borrower's unit's flag, as in the form (loan_rules.borrower_facts).
         borrower = BorrowerFacts(worker.household or "none", worker.ethnic_code,
-                                 group == "poor_area", group == "land_revoked",
+                                 group == "poor_area" or worker.commune_code in poor_areas,
+                                 group == "land_revoked",
                                  group == "meritorious_relative")
         terms = c.rule("rate_pct_year", lambda: loan_terms(rates, borrower, amount, on))
     if rate is None and terms is not None and disbursed_on is not None:
