@@ -24,7 +24,6 @@ from tests.conftest import TEST_USER
 from tests.pg_backend import copy_of
 
 BASIS_127 = "NĐ 338/2025/NĐ-CP, Điều 15: 127% lãi suất hộ nghèo"
-pytestmark = pytest.mark.sqlite_only  # Alembic downgrades of a copied file
 
 
 def _at_0011(path, with_rules: bool = False) -> str:
@@ -124,6 +123,7 @@ def test_the_seeding_step_is_idempotent(_template_db, tmp_path):
     db.dispose()
 
 
+@pytest.mark.sqlite_only  # a new file
 def test_a_fresh_database_is_left_to_init(tmp_path):
     """No node yet: the migration seeds nothing, ``init`` seeds with its own identity."""
     db = Database(tmp_path / "fresh.db")
