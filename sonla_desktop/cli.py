@@ -28,6 +28,7 @@ COMMAND_MODULES = (
     "sonla_desktop.commands.backup",
     "sonla_desktop.commands.documents",
     "sonla_desktop.commands.users",
+    "sonla_desktop.commands.admin_units",
 )
 
 

@@ -647,136 +647,141 @@
 <context>
     <name>LoanRulesDialog</name>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="58"/>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="57"/>
         <source>Quy định cho vay theo ngày hiệu lực</source>
         <translation>Loan rules by effective date</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="59"/>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="58"/>
         <source>Loại</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="59"/>
-        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="95"/>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="58"/>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="94"/>
         <source>Mã</source>
         <translation>Key</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="59"/>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="58"/>
         <source>Từ ngày</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="59"/>
-        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="97"/>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="58"/>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="96"/>
         <source>Đến ngày</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="60"/>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="59"/>
         <source>Áp dụng cho</source>
         <translation>Applies to</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="60"/>
-        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="100"/>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="59"/>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="99"/>
         <source>Giá trị</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="60"/>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="59"/>
         <source>Căn cứ</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="61"/>
-        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="104"/>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="60"/>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="103"/>
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="63"/>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="62"/>
         <source>Lãi suất công bố (chuỗi)</source>
         <translation>Published rate (series)</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="63"/>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="62"/>
         <source>Lãi suất cho vay</source>
         <translation>Loan rate</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="64"/>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="63"/>
         <source>Lãi suất nợ quá hạn</source>
         <translation>Overdue rate</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="65"/>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="64"/>
         <source>Ngưỡng phải có bảo đảm tiền vay</source>
         <translation>Collateral threshold</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="66"/>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="65"/>
         <source>Mức cho vay tối đa</source>
         <translation>Loan cap</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="66"/>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="65"/>
         <source>Thời hạn vay tối đa</source>
         <translation>Longest term</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="80"/>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="79"/>
         <source>có ngày hết hiệu lực</source>
         <translation>has an end date</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="95"/>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="94"/>
         <source>Loại quy định</source>
         <translation>Rule kind</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="96"/>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="95"/>
         <source>Hiệu lực từ ngày</source>
         <translation>In force from</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="98"/>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="97"/>
         <source>Áp dụng cho (dữ kiện)</source>
         <translation>Applies to (facts)</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="99"/>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="98"/>
         <source>Cách tính</source>
         <translation>Value kind</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="101"/>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="100"/>
         <source>Theo lãi suất</source>
         <translation>Based on rate</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="102"/>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="101"/>
         <source>Căn cứ pháp lý</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="103"/>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="102"/>
         <source>Diễn giải (in trên hồ sơ)</source>
         <translation>Wording (printed on the dossier)</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="112"/>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="111"/>
         <source>Thêm quy định</source>
         <translation>Add rule</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="129"/>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="119"/>
+        <source>Xã/phường đặc biệt khó khăn…</source>
+        <translation>Particularly difficult communes…</translation>
+    </message>
+    <message>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="136"/>
         <source>Quy định cho vay do văn phòng tỉnh đặt và gửi xuống qua tệp đồng bộ; văn phòng xã/phường chỉ xem. Khi có quyết định mới, hãy đề nghị văn phòng tỉnh cập nhật.</source>
         <translation>Loan rules are set by the provincial office and sent down in sync files; a commune office only reads them here. When a new decision comes, ask the provincial office to update them.</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="193"/>
+        <location filename="../../sonla_desktop/ui/pages/loan_rules_dialog.py" line="206"/>
         <source>Đã thêm quy định. Quy định cũ cùng mã được đóng vào ngày trước ngày hiệu lực mới.</source>
         <translation>Rule added. The previous rule with the same key now ends the day before the new one starts.</translation>
     </message>
@@ -784,132 +789,132 @@
 <context>
     <name>LoansPage</name>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="64"/>
+        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="63"/>
         <source>Mọi trạng thái</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="68"/>
+        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="67"/>
         <source>Mọi đối tượng</source>
         <translation>All groups</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="72"/>
+        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="71"/>
         <source>Mọi xã/phường</source>
         <translation>All communes</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="74"/>
+        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="73"/>
         <source>Chỉ khoản quá hạn</source>
         <translation>Overdue only</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="76"/>
+        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="75"/>
         <source>Tìm tên, CCCD, điện thoại…</source>
         <translation>Search name, ID, phone…</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="100"/>
+        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="99"/>
         <source>Lập đơn vay…</source>
         <translation>New application…</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="101"/>
+        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="100"/>
         <source>Sửa đơn…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="102"/>
+        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="101"/>
         <source>Nộp hồ sơ</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="103"/>
+        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="102"/>
         <source>Duyệt…</source>
         <translation>Approve…</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="104"/>
+        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="103"/>
         <source>Từ chối…</source>
         <translation>Reject…</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="105"/>
+        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="104"/>
         <source>Giải ngân…</source>
         <translation>Disburse…</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="106"/>
+        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="105"/>
         <source>Nhập trả nợ…</source>
         <translation>Record repayment…</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="107"/>
+        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="106"/>
         <source>Tất toán</source>
         <translation>Close loan</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="108"/>
+        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="107"/>
         <source>Xoá đơn</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="85"/>
+        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="84"/>
         <source>Quy định cho vay…</source>
         <translation>Loan rules…</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="195"/>
+        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="191"/>
         <source>{0} khoản vay</source>
         <translation>{0} loans</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="243"/>
+        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="239"/>
         <source>Đã lưu đơn vay.</source>
         <translation>Application saved.</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="255"/>
+        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="251"/>
         <source>Đã nộp hồ sơ.</source>
         <translation>Application submitted.</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="258"/>
+        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="254"/>
         <source>Tất toán khoản vay của {0}?</source>
         <translation>Close the loan of {0}?</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="259"/>
+        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="255"/>
         <source>Đã tất toán khoản vay.</source>
         <translation>Loan closed.</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="262"/>
+        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="258"/>
         <source>Xoá đơn vay của {0}?</source>
         <translation>Delete the application of {0}?</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="263"/>
+        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="259"/>
         <source>Đã xoá đơn vay.</source>
         <translation>Application deleted.</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="266"/>
+        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="262"/>
         <source>Xác nhận</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="274"/>
+        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="270"/>
         <source>Đã ghi nhận.</source>
         <translation>Recorded.</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="293"/>
+        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="289"/>
         <source>Đang lập hồ sơ PDF…</source>
         <translation>Making the dossier PDF…</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="318"/>
+        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="314"/>
         <source>Đã lưu {0}</source>
         <translation>Saved {0}</translation>
     </message>
@@ -972,19 +977,72 @@
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/table_models/loans_model.py" line="136"/>
+        <location filename="../../sonla_desktop/ui/table_models/loans_model.py" line="133"/>
         <source>Không sắp xếp được theo cột này</source>
         <translation>This column cannot be sorted</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/table_models/loans_model.py" line="154"/>
+        <location filename="../../sonla_desktop/ui/table_models/loans_model.py" line="151"/>
         <source>Bị từ chối – xem lý do ở phần chi tiết</source>
         <translation>Rejected – see the reason in the details</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/table_models/loans_model.py" line="178"/>
+        <location filename="../../sonla_desktop/ui/table_models/loans_model.py" line="175"/>
         <source>{0} tháng</source>
         <translation>{0} months</translation>
+    </message>
+</context>
+<context>
+    <name>PoorAreasDialog</name>
+    <message>
+        <location filename="../../sonla_desktop/ui/pages/poor_areas_dialog.py" line="32"/>
+        <source>Xã/phường có điều kiện kinh tế - xã hội đặc biệt khó khăn</source>
+        <translation>Communes with particularly difficult socio-economic conditions</translation>
+    </message>
+    <message>
+        <location filename="../../sonla_desktop/ui/pages/poor_areas_dialog.py" line="35"/>
+        <source>Đánh dấu các xã/phường thuộc danh sách vùng đặc biệt khó khăn do Chính phủ ban hành. Người Kinh thuộc hộ nghèo sống ở đây được vay với lãi suất hộ nghèo (NĐ 338/2025/NĐ-CP, Điều 15). Chương trình không kèm danh sách nào: hãy đánh dấu theo văn bản của Chính phủ.</source>
+        <translation>Tick the communes and wards on the Government's list of particularly difficult areas. Kinh workers of poor households living there borrow at the poor-household rate (Decree 338/2025/NĐ-CP, Art. 15). No list ships with the program: tick them from the Government's text.</translation>
+    </message>
+    <message>
+        <location filename="../../sonla_desktop/ui/pages/poor_areas_dialog.py" line="42"/>
+        <source>Danh sách do văn phòng tỉnh đặt và gửi xuống qua tệp đồng bộ; ở đây chỉ xem.</source>
+        <translation>The province office sets the list and sends it down in sync files; here it is read-only.</translation>
+    </message>
+    <message>
+        <location filename="../../sonla_desktop/ui/pages/poor_areas_dialog.py" line="44"/>
+        <source>Tìm xã/phường…</source>
+        <translation>Find a commune…</translation>
+    </message>
+    <message>
+        <location filename="../../sonla_desktop/ui/pages/poor_areas_dialog.py" line="48"/>
+        <source>Đặc biệt khó khăn</source>
+        <translation>Particularly difficult</translation>
+    </message>
+    <message>
+        <location filename="../../sonla_desktop/ui/pages/poor_areas_dialog.py" line="48"/>
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../sonla_desktop/ui/pages/poor_areas_dialog.py" line="48"/>
+        <source>Tên</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../sonla_desktop/ui/pages/poor_areas_dialog.py" line="109"/>
+        <source>đã đánh dấu</source>
+        <translation>is now flagged</translation>
+    </message>
+    <message>
+        <location filename="../../sonla_desktop/ui/pages/poor_areas_dialog.py" line="109"/>
+        <source>đã bỏ dấu</source>
+        <translation>is no longer flagged</translation>
+    </message>
+    <message>
+        <location filename="../../sonla_desktop/ui/pages/poor_areas_dialog.py" line="110"/>
+        <source>Xã/phường {code} {what}; thay đổi sẽ đi theo tệp đồng bộ tới các văn phòng xã/phường.</source>
+        <translation>Commune {code} {what}; the change travels to the commune offices with the next sync files.</translation>
     </message>
 </context>
 <context>

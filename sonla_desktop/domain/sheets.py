@@ -275,6 +275,27 @@ LOANS = SheetSpec(
                help_en="Principal repaid so far (empty = 0), recorded as one repayment on the "
                        "day of the import.", width=14),
         Column("notes", "Ghi chú", MULTILINE, width=24),
+        # Decree 338/2025, Art. 12: from 2026 the cap is the pre-departure costs minus what
+        # the state budget supports (the loan form's and `loans create --state-supported`).
+        # After the published template's columns, so that an old filled-in file still fits.
+        Column("total_cost_vnd", "Chi phí trước xuất cảnh", MONEY,
+               aliases=("Tổng chi phí", "Chi phí", "Tổng chi phí trước xuất cảnh"),
+               help_vi="Tổng chi phí người lao động trả trước khi xuất cảnh theo hợp đồng "
+                       "(đồng). Để trống = bằng số tiền vay; bắt buộc khi có phần Nhà nước hỗ "
+                       "trợ.",
+               help_en="The costs the worker pays before departure under the contract (VND). "
+                       "Empty = the loan amount; required with a state-supported amount.",
+               width=15),
+        Column("state_supported_vnd", "Nhà nước hỗ trợ", MONEY,
+               aliases=("Phần Nhà nước hỗ trợ", "Ngân sách hỗ trợ", "State-supported"),
+               help_vi="Phần chi phí do ngân sách Nhà nước hỗ trợ (giáo dục định hướng, đào "
+                       "tạo nghề, ngoại ngữ…), không được vay; để trống = 0. Từ 01/01/2026 số "
+                       "tiền vay tối đa = chi phí trước xuất cảnh − phần này (NĐ 338/2025, "
+                       "Điều 12).",
+               help_en="Costs the state budget pays (orientation, skills and language "
+                       "training…), not lent; empty = 0. From 1 Jan 2026 the cap is the "
+                       "pre-departure costs minus this (Decree 338/2025, Art. 12).",
+               width=14),
         Column("full_name", "Họ và tên", TEXT, extra=True,
                help_vi="Chỉ để đọc; người vay được xác định theo số CCCD.",
                help_en="For reading only; the borrower is found by ID.", width=24),

@@ -1,13 +1,17 @@
-"""The word (xã / phường) for this office's units, read from the reference data."""
+"""The word (xã / phường) for this office's units, read from the reference data, and the
+hub admin's "particularly difficult area" flag of each unit (Decree 338/2025, Art. 15)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..domain.admin_units import BOTH, office_example, unit_word
+from ..domain.text import clean_text
+from ..errors import ValidationError
 from ..models import AdminUnit, Node
 from .context import ServiceContext
 
@@ -43,3 +47,48 @@ def office_name_example(ctx: ServiceContext) -> str:
         if unit is not None:
             return office_example(unit.kind, unit.name)
     return "UBND xã Mường Bú"
+
+
+# ------------------------------------------------------------------ "poor areas"
+# Decree 338/2025, Art. 15 lends at the poor-household rate to Kinh workers of poor
+# households living in areas with particularly difficult socio-economic conditions, as the
+# Government lists them. No sourced list for Son La's new communes ships with the program
+# (resources/data/SOURCES.md), so every flag starts off and the hub's admin sets it from the
+# Government's decision; the flag is hub data and reaches the communes by sync.
+
+@dataclass(frozen=True)
+class UnitRow:
+    code: str
+    name: str
+    full_name: str
+    kind: str
+    is_poor_area: bool
+
+
+def list_units(ctx: ServiceContext) -> list[UnitRow]:
+    """Every commune and ward of the province with its "difficult area" flag, by code."""
+    ctx.require("settings.read")
+    with ctx.db.session() as s:
+        return [UnitRow(u.code, u.name, u.full_name, u.kind, bool(u.is_poor_area))
+                for u in s.scalars(select(AdminUnit).where(~AdminUnit.deleted)
+                                   .order_by(AdminUnit.code))]
+
+
+def set_poor_area(ctx: ServiceContext, code: str, flag: bool) -> bool:
+    """Set or clear one unit's flag (hub only: ``sync.ownership``), audited.
+
+    Returns False when the flag already had that value (nothing is written then)."""
+    ctx.require("rules.write")
+    code = clean_text(str(code or ""))
+    with ctx.transaction() as s:
+        unit = s.scalar(select(AdminUnit).where(AdminUnit.code == code, ~AdminUnit.deleted))
+        if unit is None:
+            raise ValidationError(
+                "code", f"Không có xã/phường mã “{code}” trong danh mục tỉnh Sơn La. "
+                "Chưa có gì được ghi.",
+                f"There is no commune or ward with code “{code}” in Son La. Nothing was "
+                "written.")
+        if bool(unit.is_poor_area) == flag:
+            return False
+        ctx.apply(s, unit, "admin_unit", {"is_poor_area": (bool(unit.is_poor_area), flag)})
+        return True

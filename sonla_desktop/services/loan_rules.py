@@ -91,7 +91,10 @@ def seed_loan_rules(ctx: ServiceContext, session: Session) -> int:
             legal_basis=r["legal_basis"], label_vi=r["label_vi"], note=r["note"],
             confidence=r["confidence"])
         session.add(row)
-        ctx.stamp(session, row)
+        # Like the other reference tables (services.reference): every node seeds alike and
+        # the hub's copy overrides; checking ownership here refused `init` run again at a
+        # commune office whose table lacked a shipped rule.
+        ctx.stamp(session, row, check_owner=False)
     return len(rows)
 
 

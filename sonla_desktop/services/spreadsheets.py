@@ -93,7 +93,8 @@ def _loans(session: Session) -> Iterator[tuple]:
          .where(~Repayment.deleted).group_by(Repayment.loan_id).subquery())
     loan = LoanApplication
     stmt = (select(Worker.national_id, loan.policy_group, d.c.amount, loan.requested_vnd,
-                   d.c.first, loan.term_months, loan.rate_pct_year, r.c.paid, loan.notes,
+                   d.c.first, loan.term_months, loan.rate_pct_year, r.c.paid,
+                   loan.total_cost_vnd, loan.state_supported_vnd, loan.notes,
                    Worker.full_name, loan.status, loan.frequency_months, loan.application_date,
                    loan.id, loan.worker_id)
             .join(Worker, Worker.id == loan.worker_id)
@@ -101,12 +102,13 @@ def _loans(session: Session) -> Iterator[tuple]:
             .where(~loan.deleted).order_by(loan.application_date, loan.id))
     groups, statuses = sheets.POLICY_GROUP_TEMPLATE_LABELS, sheets.LOAN_STATUS_LABELS
     yes_no = sheets.BOOL_LABELS
-    for (nid, group, amount, requested, first, term, rate, paid, notes, name, status, freq,
-         applied, loan_id, worker_id) in _stream(session, stmt):
+    for (nid, group, amount, requested, first, term, rate, paid, costs, supported, notes, name,
+         status, freq, applied, loan_id, worker_id) in _stream(session, stmt):
         # The notes column holds the clerk's words; the declarations get their own columns.
         declared, free = decode_notes(notes)
         yield (nid, groups.get(group, group), int(amount) if amount is not None else requested,
-               first, term, rate, int(paid or 0), free, name, statuses.get(status, status),
+               first, term, rate, int(paid or 0), free, costs, supported or 0, name,
+               statuses.get(status, status),
                freq, applied, loan_id, worker_id, yes_no[declared.land_revoked],
                yes_no[declared.meritorious_relative])
 

@@ -15,7 +15,8 @@ HEADERS = {
                 "Xã/Phường", "Bản/Tổ dân phố", "Diện hộ", "Thị trường", "Ngành nghề",
                 "Doanh nghiệp", "Trạng thái", "Ngày xuất cảnh", "Ngày về nước", "Ghi chú"],
     "loans": ["Số CCCD", "Đối tượng chính sách", "Số tiền vay", "Ngày giải ngân",
-              "Thời hạn (tháng)", "Lãi suất (%/năm)", "Đã trả gốc", "Ghi chú"],
+              "Thời hạn (tháng)", "Lãi suất (%/năm)", "Đã trả gốc", "Ghi chú",
+              "Chi phí trước xuất cảnh", "Nhà nước hỗ trợ"],
     "attendance": ["Họ và tên", "Năm sinh", "Giới tính", "Số điện thoại", "Bản/Tổ dân phố",
                    "Thị trường quan tâm"],
 }

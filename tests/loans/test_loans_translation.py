@@ -16,6 +16,7 @@ SOURCES = [
     "sonla_desktop/ui/pages/loan_dialogs.py", "sonla_desktop/ui/pages/loan_detail.py",
     "sonla_desktop/ui/pages/loan_widgets.py", "sonla_desktop/ui/pages/loan_labels.py",
     "sonla_desktop/ui/pages/dossier_preview.py", "sonla_desktop/ui/table_models/loans_model.py",
+    "sonla_desktop/ui/pages/poor_areas_dialog.py",
 ]
 
 

@@ -9,7 +9,9 @@ by the loan's internal id; those replace the single repayment.
 
 The rules are the loans' own: the rate in force on the disbursement date for the group
 (``policy.rate_on``) unless one is given, the term against the labour contract
-(``loans.check_term``), the amount (``loans.check_amount``) and, for the groups the
+(``loans.check_term``), the amount (``loans.check_amount``, and the cap in force on the
+application date with the loan form's rule, ``loan_rules.check_cap``: from 2026 the
+pre-departure costs minus the state-supported amount) and, for the groups the
 worker's record can prove (poor and near-poor households, ethnic minority), the group
 (``policy.check_group``). A loan already in the database (same borrower, disbursement
 date and amount, or the same internal id) is left alone, so importing a file twice does
@@ -36,9 +38,10 @@ from ...domain.policy import (
 )
 from ...domain.sheets import LOAN_STATUS_LABELS
 from ...errors import UserError
-from ...models import Disbursement, LoanApplication, Worker, new_id
+from ...models import AdminUnit, Disbursement, LoanApplication, Worker, new_id
 from ..loan_figures import policy_params
 from ..loan_rules import loan_rules
+from .loan_checks import Checker, check_row_cap
 from .plan import ImportPlan, PendingLoan, WorkerRef, chunks
 from .reader import Row, SheetData
 from .workers_sheet import quick_nid, restored_zeros
@@ -61,14 +64,15 @@ def _db_workers(plan: ImportPlan, sheets: list[SheetData]) -> tuple[dict, dict]:
     by_nid: dict[str, WorkerRef] = {}
     by_id: dict[str, WorkerRef] = {}
     cols = (Worker.id, Worker.national_id, Worker.household, Worker.ethnic_code,
-            Worker.contract_months, Worker.market_code, Worker.agency, Worker.birth_date)
+            Worker.contract_months, Worker.market_code, Worker.agency, Worker.birth_date,
+            Worker.commune_code)
     for chunk in chunks(sorted(nids)):
         for r in plan.session.execute(select(*cols).where(Worker.national_id.in_(chunk),
                                                           ~Worker.deleted)):
-            by_nid.setdefault(r[1], WorkerRef(r[0], *r[2:]))
+            by_nid.setdefault(r[1], WorkerRef(r[0], *r[2:8], commune_code=r[8]))
     for chunk in chunks(sorted(ids)):
         for r in plan.session.execute(select(*cols).where(Worker.id.in_(chunk), ~Worker.deleted)):
-            by_id[r[0]] = WorkerRef(r[0], *r[2:])
+            by_id[r[0]] = WorkerRef(r[0], *r[2:8], commune_code=r[8])
     return by_nid, by_id
 
 
@@ -121,35 +125,10 @@ def _borrower(plan: ImportPlan, row: Row, db_nid: dict, db_id: dict) -> WorkerRe
     return found
 
 
-class _Checker:
-    """Collects a row's errors; ``ok`` stays True while none was found."""
-
-    def __init__(self, row: Row) -> None:
-        self.row = row
-        self.ok = not row.bad
-
-    def fail(self, field: str, vi: str, en: str) -> None:
-        self.row.error(field, vi, en)
-        self.ok = False
-
-    def need(self, field: str, vi: str, en: str) -> object:
-        value = self.row.values.get(field)
-        if value in (None, ""):
-            if field not in self.row.bad:
-                self.fail(field, vi, en)
-            return None
-        return value
-
-    def rule(self, field: str, fn) -> object:
-        try:
-            return fn()
-        except UserError as err:
-            self.fail(field, err.vi, err.en)
-            return None
-
-
 def plan_loans(plan: ImportPlan, sheets: list[SheetData]) -> None:
     rates, params = loan_rules(plan.session), policy_params(plan.session)
+    poor_areas = set(plan.session.scalars(select(AdminUnit.code).where(
+        AdminUnit.is_poor_area.is_(True), ~AdminUnit.deleted)))
     db_nid, db_id = _db_workers(plan, sheets)
     worker_ids = {w.id for w in (*db_nid.values(), *db_id.values())}
     worker_ids |= {w.id for w in plan.workers_by_nid.values()}
@@ -163,7 +142,7 @@ def plan_loans(plan: ImportPlan, sheets: list[SheetData]) -> None:
                 plan.loans_by_record[record_id] = record_id
                 plan.count("loans_unchanged")
                 continue
-            pending = _plan_row(plan, row, rates, params, db_nid, db_id)
+            pending = _plan_row(plan, row, rates, params, db_nid, db_id, poor_areas)
             if record_id:
                 plan.loans_by_record[record_id] = pending
             if pending is None or not pending.valid:
@@ -186,8 +165,9 @@ def plan_loans(plan: ImportPlan, sheets: list[SheetData]) -> None:
             plan.pending_loans.append(pending)
 
 
-def _plan_row(plan: ImportPlan, row: Row, rates, params, db_nid, db_id) -> PendingLoan | None:
-    c = _Checker(row)
+def _plan_row(plan: ImportPlan, row: Row, rates, params, db_nid, db_id,
+              poor_areas: set[str]) -> PendingLoan | None:
+    c = Checker(row)
     v = row.values
     worker = _borrower(plan, row, db_nid, db_id)
     if worker is None:
@@ -233,12 +213,15 @@ def _plan_row(plan: ImportPlan, row: Row, rates, params, db_nid, db_id) -> Pendi
                f"Lãi suất {rate}%/năm không hợp lý: hãy nhập lãi suất theo năm, ví dụ 6,6 "
                "(0,55%/tháng là 6,6%/năm).",
                f"A rate of {rate}%/year is implausible: enter the yearly rate, e.g. 6.6.")
+    costs, supported = check_row_cap(c, rates, amount, v.get("application_date") or on)
     terms = None
     if worker is not None and group and amount is not None:
         # The sheet's group stands for the facts the register cannot prove (land revoked,
-        # meritorious relative, poor area): the bank granted the loan on them.
+        # meritorious relative): the bank granted the loan on them. A difficult area is also
+        # the borrower's unit's flag, as in the form (loan_rules.borrower_facts).
         borrower = BorrowerFacts(worker.household or "none", worker.ethnic_code,
-                                 group == "poor_area", group == "land_revoked",
+                                 group == "poor_area" or worker.commune_code in poor_areas,
+                                 group == "land_revoked",
                                  group == "meritorious_relative")
         terms = c.rule("rate_pct_year", lambda: loan_terms(rates, borrower, amount, on))
     if rate is None and terms is not None and disbursed_on is not None:
@@ -256,8 +239,8 @@ def _plan_row(plan: ImportPlan, row: Row, rates, params, db_nid, db_id) -> Pendi
         "id": loan_id, "worker_id": worker.id, "policy_group": group,
         "application_date": v.get("application_date") or disbursed_on or plan.today,
         "market_code": worker.market_code, "agency": worker.agency,
-        "contract_months": worker.contract_months or term, "total_cost_vnd": amount,
-        "requested_vnd": amount,
+        "contract_months": worker.contract_months or term, "total_cost_vnd": costs,
+        "requested_vnd": amount, "state_supported_vnd": supported,
         "approved_vnd": None if status in ("draft", "submitted", "rejected") else amount,
         "term_months": term, "frequency_months": frequency, "purpose": "",
         "savings_group_name": "", "savings_group_head": "", "status": status,
@@ -293,7 +276,7 @@ def plan_repayments(plan: ImportPlan, sheets: list[SheetData]) -> None:
 
 
 def _repayment_row(plan: ImportPlan, row: Row, in_db: set[str]) -> None:
-    c = _Checker(row)
+    c = Checker(row)
     ref = c.need("loan_record_id", "Chưa có mã khoản vay.", "The loan id is missing.")
     paid_on = c.need("paid_on", "Chưa nhập ngày trả.", "The payment date is missing.")
     v = row.values

@@ -32,6 +32,9 @@ class WorkerRef:
     birth_date: date | None
     valid: bool = True  # False: its own row has errors (no further messages about it)
     in_file_row: int | None = None
+    # Where the borrower lives: the unit's "particularly difficult area" flag is one of the
+    # facts the loan rules read (Decree 338, Art. 15), as the form reads it.
+    commune_code: str | None = None
 
 
 @dataclass

@@ -67,7 +67,8 @@ def restored_zeros(row: Row, raw: object, nid: str) -> None:
 def _ref(worker_id: str, values: dict, valid: bool, row: int | None) -> WorkerRef:
     return WorkerRef(worker_id, values.get("household"), values.get("ethnic_code"),
                      values.get("contract_months"), values.get("market_code"),
-                     values.get("agency") or "", values.get("birth_date"), valid, row)
+                     values.get("agency") or "", values.get("birth_date"), valid, row,
+                     values.get("commune_code"))
 
 
 def _prefetch(plan: ImportPlan, sheets: list[SheetData]) -> tuple[dict, dict]:

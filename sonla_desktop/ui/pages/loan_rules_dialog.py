@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -115,7 +114,15 @@ class LoanRulesDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addLayout(form)
         layout.addWidget(self.general)
-        layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignRight)
+        # "Lives in a particularly difficult area" is a fact of the commune (admin_unit),
+        # set from the Government's list next to the rules that read it.
+        self.areas_button = QPushButton(self.tr("Xã/phường đặc biệt khó khăn…"))
+        self.areas_button.clicked.connect(self.open_areas)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.areas_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.add_button)
+        layout.addLayout(buttons)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.resize(1100, 760)
         self.rows: list[RuleRow] = []
@@ -131,6 +138,12 @@ class LoanRulesDialog(QDialog):
             self.read_only_note.setWordWrap(True)
             layout.insertWidget(0, self.read_only_note)
         self.reload()
+
+    def open_areas(self) -> None:
+        from .poor_areas_dialog import PoorAreasDialog
+
+        self.areas = PoorAreasDialog(self.ctx, self.runner, self)
+        self.areas.show()
 
     def reload(self) -> None:
         ctx = self.ctx
