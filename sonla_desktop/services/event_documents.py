@@ -7,6 +7,7 @@ themselves and a permission check or audit row can be added here, in one place.
 
 from __future__ import annotations
 
+import io
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -54,11 +55,29 @@ def attendance_sheet_data(s: Session, event_id: str, blank_rows: int = 10,
         blank_rows=max(0, blank_rows), printed_on=printed_on or date.today())
 
 
-def gather_attendance_sheet(ctx: ServiceContext, event_id: str, blank_rows: int = 10,
-                            printed_on: date | None = None) -> AttendanceSheetData:
+def _sheet(ctx: ServiceContext, event_id: str, blank_rows: int,
+           printed_on: date | None) -> AttendanceSheetData:
     ctx.require("exports.personal")
     with ctx.db.session() as s:
-        data = attendance_sheet_data(s, event_id, blank_rows, printed_on)
+        return attendance_sheet_data(s, event_id, blank_rows, printed_on)
+
+
+def attendance_sheet_pdf(ctx: ServiceContext, event_id: str, blank_rows: int = 10) -> bytes:
+    """The sign-in sheet as PDF bytes to preview or print: no audit entry here, the print
+    is recorded once a print queue accepted it (``services.printing``, issue 19)."""
+    from ..reports.attendance_sheet import render_attendance_sheet
+    from .document_papers import attendance_seal
+
+    data = _sheet(ctx, event_id, blank_rows, None)
+    data = replace(data, seal=attendance_seal(ctx, event_id, data))
+    out = io.BytesIO()
+    render_attendance_sheet(data, out)
+    return out.getvalue()
+
+
+def gather_attendance_sheet(ctx: ServiceContext, event_id: str, blank_rows: int = 10,
+                            printed_on: date | None = None) -> AttendanceSheetData:
+    data = _sheet(ctx, event_id, blank_rows, printed_on)
     # The sheet carries the attendees' names and phones: gathering it is printing it.
     record(ctx, "print", "event", event_id,
            {"document": (None, "attendance_sheet"), "people": (None, len(data.lines))})
