@@ -114,6 +114,10 @@ class JobRequest:
     sides: str = "one-sided"  # or "two-sided-long-edge" / "two-sided-short-edge"
     media: str = "A4"         # the document's own size, forced on the queue
     landscape: bool = False
+    options: tuple[tuple[str, str], ...] = ()   # passed on as ``-o name=value``
+
+
+_OPTION_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,62}")
 
 
 def lp_args(job: JobRequest) -> list[str]:
@@ -124,6 +128,10 @@ def lp_args(job: JobRequest) -> list[str]:
             "-o", "print-scaling=none", "-o", "fit-to-page=false", "-o", "position=center"]
     if job.landscape:
         args += ["-o", "orientation-requested=4"]
+    for name, value in job.options:
+        # Names are CUPS/PPD option names; anything else is not passed on.
+        if _OPTION_NAME.fullmatch(name) and "\n" not in value:
+            args += ["-o", f"{name}={value}"]
     if job.pages:
         args += ["-P", job.pages]
     return [*args, "--", "-"]

@@ -37,6 +37,8 @@ class PrintOrder:
     media: str = "A4"
     landscape: bool = False
     title: str = ""
+    # Other job options the clerk chose in the dialog's Properties (tray, quality, ...).
+    options: tuple[tuple[str, str], ...] = ()
 
     def chosen_pages(self) -> list[int]:
         return parse_page_range(self.pages, self.page_count)
@@ -72,6 +74,6 @@ def print_with_cups(ctx: ServiceContext, order: PrintOrder, pdf: bytes) -> str:
     job = cups.submit(cups.JobRequest(
         printer=order.printer, title=order.title or p.title_vi,
         pages="" if whole else format_pages(pages), copies=order.copies, sides=order.sides,
-        media=order.media, landscape=order.landscape), pdf)
+        media=order.media, landscape=order.landscape, options=order.options), pdf)
     record_printed(ctx, order, job)
     return job

@@ -21,7 +21,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter, QPrinterInfo
+from PySide6.QtPrintSupport import (
+    QAbstractPrintDialog,
+    QPrintDialog,
+    QPrintEngine,
+    QPrinter,
+    QPrinterInfo,
+)
 from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QWidget
 
 from ..domain.printing import PageFormat, page_format, paper
@@ -77,13 +83,34 @@ _SIDES = {QPrinter.DuplexMode.DuplexLongSide: "two-sided-long-edge",
           QPrinter.DuplexMode.DuplexShortSide: "two-sided-short-edge"}
 
 
-def _pages_chosen(printer: QPrinter) -> str:
-    if printer.printRange() != QPrinter.PrintRange.PageRange:
-        return ""
-    ranges = printer.pageRanges()
-    if not ranges.isEmpty():
-        return ranges.toString()
-    return f"{printer.fromPage()}-{printer.toPage()}" if printer.fromPage() else ""
+# Qt's CUPS print engine keeps the job options of the dialog (and its Properties) here, as
+# [name, value, name, value, ...] (qcups_p.h PPK_CupsOptions).
+PPK_CUPS_OPTIONS = QPrintEngine.PrintEnginePropertyKey(0xFE00)
+# Options this program decides itself: the document's size, 100%, the pages it sends.
+_OURS = {"page-ranges", "media", "PageSize", "PageRegion", "fit-to-page", "print-scaling",
+         "scaling", "number-up", "number-up-layout", "position", "orientation-requested",
+         "landscape", "copies", "sides", "job-sheets", "job-priority", "job-billing"}
+
+
+def _take_cups_options(printer: QPrinter) -> dict[str, str]:
+    """The CUPS options the dialog set, leaving none on the engine that would act twice: on
+    CUPS, Qt's "Pages" field is such an option (the range is left to the server)."""
+    engine = printer.printEngine()
+    raw = list(engine.property(PPK_CUPS_OPTIONS) or [])
+    options = dict(zip(raw[::2], raw[1::2], strict=False))
+    if "page-ranges" in options:
+        kept = [x for k, v in options.items() if k != "page-ranges" for x in (k, v)]
+        engine.setProperty(PPK_CUPS_OPTIONS, kept)
+    return options
+
+
+def _pages_chosen(printer: QPrinter, cups_options: dict[str, str]) -> str:
+    if printer.printRange() == QPrinter.PrintRange.PageRange:
+        ranges = printer.pageRanges()
+        if not ranges.isEmpty():
+            return ranges.toString()
+        return f"{printer.fromPage()}-{printer.toPage()}" if printer.fromPage() else ""
+    return cups_options.get("page-ranges", "")
 
 
 def make_dialog(printer: QPrinter, doc: PrintableDoc, parent: QWidget | None) -> QPrintDialog:
@@ -153,9 +180,11 @@ def print_paper(parent: QWidget | None, ctx: ServiceContext, doc: PrintableDoc,
         return PrintOutcome("cancelled")
     # The dialog may have put the printer's default paper back: the document's size wins.
     force_layout(printer, fmt)
+    options = _take_cups_options(printer)
     order = PrintOrder(
         paper=doc.paper, entity_id=doc.entity_id, printer=printer.printerName(),
-        page_count=doc.page_count(), pages=_pages_chosen(printer),
+        page_count=doc.page_count(), pages=_pages_chosen(printer, options),
+        options=tuple((k, v) for k, v in options.items() if k not in _OURS and v),
         copies=max(1, printer.copyCount()),
         sides=_SIDES.get(printer.duplex(), "one-sided"), media=fmt.name or "A4",
         landscape=fmt.landscape, title=doc.display_title())
