@@ -100,17 +100,38 @@ def print_attendance_sheet(ctx: ServiceContext, event_id: str, path: str | Path,
 
 def export_follow_up(ctx: ServiceContext, path: str | Path, event_id: str | None = None,
                      commune_code: str | None = None) -> list[FollowUpRow]:
-    """The people to call back (``follow_up_list`` with the same filter) as ``.xlsx`` or
-    ``.csv`` at ``path``; returns the rows written."""
+    """The people to call back (``follow_up_list`` with the same filter) as ``.xlsx``,
+    ``.csv`` or ``.pdf`` at ``path``; returns the rows written."""
     ctx.require("exports.personal")
     from ..reports.follow_up import write_follow_up
 
     rows = follow_up_list(ctx, event_id, commune_code)
-    write_follow_up(rows, path, market_labels(ctx))
+    if str(path).lower().endswith(".pdf"):
+        from ..files import write_bytes_atomically
+
+        write_bytes_atomically(Path(path), follow_up_pdf(ctx, event_id, commune_code))
+    else:
+        write_follow_up(rows, path, market_labels(ctx))
     # Names and phone numbers leave the program: who took them is recorded.
     record(ctx, "export", "follow_up", event_id or commune_code or "-",
            {"rows": (None, len(rows))})
     return rows
+
+
+def follow_up_pdf(ctx: ServiceContext, event_id: str | None = None,
+                  commune_code: str | None = None, scope: str = "") -> bytes:
+    """The follow-up list as an A4 landscape PDF to preview or print; the print is
+    recorded once a queue accepted it (``services.printing``), not here."""
+    ctx.require("exports.personal")
+    from ..reports.follow_up_pdf import render_follow_up_pdf
+    from .setup import get_self_node
+
+    rows = follow_up_list(ctx, event_id, commune_code)
+    node = get_self_node(ctx)
+    out = io.BytesIO()
+    render_follow_up_pdf(rows, out, market_labels(ctx), office=node.name if node else "",
+                         scope=scope)
+    return out.getvalue()
 
 
 def flyer_pdf(ctx: ServiceContext, market: str | None = None, event_id: str | None = None,

@@ -84,14 +84,18 @@ def pdfinfo(path: Path) -> dict[str, str]:
 
 
 def page_sizes(path: Path) -> list[tuple[float, float]]:
+    """Each page's size as it reads (width, height in points), its /Rotate applied: a
+    landscape page may come as an A4 sheet turned a quarter."""
     text = subprocess.run(["pdfinfo", "-f", "1", "-l", "999", str(path)], capture_output=True,
                           text=True, check=True).stdout
-    sizes = []
+    sizes, turns = [], []
     for line in text.splitlines():
-        if " size:" in line and line.startswith("Page"):
+        if line.startswith("Page") and " size:" in line:
             w, _, h = line.split(":", 1)[1].split("pts")[0].strip().partition(" x ")
             sizes.append((float(w), float(h)))
-    return sizes
+        elif line.startswith("Page") and " rot:" in line:
+            turns.append(int(line.split(":", 1)[1]) % 180 == 90)
+    return [(h, w) if turned else (w, h) for (w, h), turned in zip(sizes, turns, strict=True)]
 
 
 def text_of(path: Path) -> str:
