@@ -39,10 +39,6 @@ from .print_engine import force_layout, paint_pages
 from .print_view import load_document
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Printing", text)
-
-
 @dataclass
 class PrintableDoc:
     """A paper ready to print: its PDF and what the audit log calls it."""
@@ -116,7 +112,8 @@ def _pages_chosen(printer: QPrinter, cups_options: dict[str, str]) -> str:
 def make_dialog(printer: QPrinter, doc: PrintableDoc, parent: QWidget | None) -> QPrintDialog:
     dialog = QPrintDialog(printer, parent)
     dialog.setObjectName("print_dialog")
-    dialog.setWindowTitle(tr("In: {0}").format(doc.display_title()))
+    title = QCoreApplication.translate("Printing", "In: {0}")
+    dialog.setWindowTitle(title.format(doc.display_title()))
     # No "Print to File": a clerk choosing it got a file in the home folder, not paper.
     dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintToFile, False)
     dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
@@ -138,7 +135,8 @@ def announce(parent: QWidget | None, text: str) -> None:
 
 
 def _fail(parent: QWidget | None, message: str) -> PrintOutcome:
-    box = QMessageBox(QMessageBox.Icon.Warning, tr("Chưa in được"), message,
+    box = QMessageBox(QMessageBox.Icon.Warning,
+                      QCoreApplication.translate("Printing", "Chưa in được"), message,
                       QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("print_failed")
     box.exec()
@@ -146,14 +144,17 @@ def _fail(parent: QWidget | None, message: str) -> PrintOutcome:
 
 
 def _no_printer(parent: QWidget | None, doc: PrintableDoc) -> PrintOutcome:
-    message = tr("Máy này chưa cài máy in nào, nên chưa in được. Hãy cài máy in (Cài đặt → "
-                 "Máy in) rồi in lại, hoặc lưu tệp PDF để in ở máy khác.")
-    box = QMessageBox(QMessageBox.Icon.Information, tr("Chưa có máy in"), message,
+    message = QCoreApplication.translate(
+        "Printing", "Máy này chưa cài máy in nào, nên chưa in được. Hãy cài máy in (Cài đặt → "
+                    "Máy in) rồi in lại, hoặc lưu tệp PDF để in ở máy khác.")
+    box = QMessageBox(QMessageBox.Icon.Information,
+                      QCoreApplication.translate("Printing", "Chưa có máy in"), message,
                       QMessageBox.StandardButton.NoButton, parent)
     box.setObjectName("no_printer")
-    save = box.addButton(tr("Lưu PDF…"), QMessageBox.ButtonRole.AcceptRole) \
-        if doc.on_save else None
-    box.addButton(tr("Đóng"), QMessageBox.ButtonRole.RejectRole)
+    save = box.addButton(QCoreApplication.translate("Printing", "Lưu PDF…"),
+                         QMessageBox.ButtonRole.AcceptRole) if doc.on_save else None
+    box.addButton(QCoreApplication.translate("Printing", "Đóng"),
+                  QMessageBox.ButtonRole.RejectRole)
     box.exec()
     if save is not None and box.clickedButton() is save:
         doc.on_save()
@@ -200,15 +201,16 @@ def print_paper(parent: QWidget | None, ctx: ServiceContext, doc: PrintableDoc,
                 # Qt's CUPS engine sends whatever it is given, even to a stopped queue.
                 cups.check_queue(order.printer)
             if not paint_pages(doc.document(), pages, printer):
-                return _fail(parent, tr("Máy in “{0}” báo lỗi, chưa in được. Hãy kiểm tra máy "
-                                        "in đã bật, có giấy, rồi in lại.")
-                             .format(order.printer))
+                failed = QCoreApplication.translate(
+                    "Printing", "Máy in “{0}” báo lỗi, chưa in được. Hãy kiểm tra máy in đã "
+                                "bật, có giấy, rồi in lại.")
+                return _fail(parent, failed.format(order.printer))
             job = ""
             record_printed(ctx, order)
     except UserError as exc:
         return _fail(parent, str(exc))
     sheets = len(pages) * order.copies
-    message = tr("Đã gửi {0} trang “{1}” tới máy in {2}.").format(
-        sheets, doc.display_title(), order.printer)
+    message = QCoreApplication.translate("Printing", "Đã gửi {0} trang “{1}” tới máy in {2}.")
+    message = message.format(sheets, doc.display_title(), order.printer)
     announce(parent, message)
     return PrintOutcome("printed", message, job)
