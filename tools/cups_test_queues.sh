@@ -5,6 +5,8 @@
 #   sonla-letter    cups-pdf whose default paper is Letter (a driver installed with defaults)
 #   sonla-stopped   a stopped printer (cupsdisable): jobs would wait forever
 #   sonla-refusing  a queue that refuses jobs (cupsreject)
+#   sonla-jammed    accepts jobs, then fails each one as a jammed printer would (a test
+#                   backend, /usr/lib/cups/backend/sonla-fail; error policy abort-job)
 # The PDFs land in $SONLA_CUPS_PDF_OUT (default /var/spool/cups-pdf/sonla-tests).
 set -euo pipefail
 out="${SONLA_CUPS_PDF_OUT:-/var/spool/cups-pdf/sonla-tests}"
@@ -25,14 +27,25 @@ if ! running; then
 fi
 running || { echo "cupsd did not start" >&2; exit 1; }
 
-add() {  # name default-media
-    lpadmin -p "$1" -v cups-pdf:/ -P "$ppd" -E -o printer-error-policy=abort-job
+cat >/usr/lib/cups/backend/sonla-fail <<'BACKEND'
+#!/bin/sh
+# Test backend (sonla-desktop tools/cups_test_queues.sh): every job fails like a paper jam.
+if [ $# -eq 0 ]; then echo 'direct sonla-fail "Unknown" "sonla-desktop test: always fails"'; exit 0; fi
+cat >/dev/null
+echo "ERROR: Kẹt giấy (test)" >&2
+exit 1
+BACKEND
+chmod 0755 /usr/lib/cups/backend/sonla-fail
+
+add() {  # name default-media [device]
+    lpadmin -p "$1" -v "${3:-cups-pdf:/}" -P "$ppd" -E -o printer-error-policy=abort-job
     lpadmin -p "$1" -o "media-default=$2" -o "PageSize=$2"
 }
 add sonla-pdf A4
 add sonla-letter Letter
 add sonla-stopped A4
 add sonla-refusing A4
+add sonla-jammed A4 sonla-fail:/
 cupsdisable -r "Hết giấy (test)" sonla-stopped
 cupsreject -r "Không nhận lệnh in (test)" sonla-refusing
 lpadmin -d sonla-pdf

@@ -78,4 +78,23 @@
         <translation>Preparing the report…</translation>
     </message>
 </context>
+<context>
+    <name>PrintWatch</name>
+    <message>
+        <source>Đã in xong “{0}” trên máy in {1}.</source>
+        <translation>“{0}” has printed on printer {1}.</translation>
+    </message>
+    <message>
+        <source>Máy in “{0}” đã dừng khi đang in “{1}”{2}. Hãy kiểm tra máy in (giấy, kẹt giấy, mực) rồi bật lại máy in trong Cài đặt máy in.</source>
+        <translation>Printer “{0}” stopped while printing “{1}”{2}. Check the printer (paper, jam, toner), then resume it in the printer settings.</translation>
+    </message>
+    <message>
+        <source>Máy in “{0}” không in xong “{1}”{2}. Hãy kiểm tra máy in (giấy, kẹt giấy, mực, cáp) rồi in lại.</source>
+        <translation>Printer “{0}” did not finish printing “{1}”{2}. Check the printer (paper, jam, toner, cable) and print again.</translation>
+    </message>
+    <message>
+        <source>In bị lỗi</source>
+        <translation>Printing failed</translation>
+    </message>
+</context>
 </TS>

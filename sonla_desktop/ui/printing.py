@@ -37,6 +37,7 @@ from ..services.context import ServiceContext
 from ..services.printing import PrintOrder, may_print, print_with_cups, record_printed
 from .print_engine import force_layout, paint_pages
 from .print_view import load_document
+from .print_watch import JobWatch, watch_job
 
 
 @dataclass
@@ -72,6 +73,7 @@ class PrintOutcome:
     status: str          # "printed", "cancelled", "failed", "no_printer"
     message: str = ""
     job: str = ""
+    watch: JobWatch | None = None   # follows a CUPS job to its end
 
 
 # Qt's choice -> what CUPS calls it.
@@ -213,4 +215,5 @@ def print_paper(parent: QWidget | None, ctx: ServiceContext, doc: PrintableDoc,
     message = QCoreApplication.translate("Printing", "Đã gửi {0} trang “{1}” tới máy in {2}.")
     message = message.format(sheets, doc.display_title(), order.printer)
     announce(parent, message)
-    return PrintOutcome("printed", message, job)
+    watch = watch_job(job, doc.display_title(), order.printer, parent) if job else None
+    return PrintOutcome("printed", message, job, watch)

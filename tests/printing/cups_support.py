@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 OUT = Path(os.environ.get("SONLA_CUPS_PDF_OUT", "/var/spool/cups-pdf/sonla-tests"))
-QUEUES = ("sonla-pdf", "sonla-letter", "sonla-stopped", "sonla-refusing")
+QUEUES = ("sonla-pdf", "sonla-letter", "sonla-stopped", "sonla-refusing", "sonla-jammed")
 A4 = (595.28, 841.89)
 
 

@@ -129,6 +129,8 @@ def test_print_button_sends_the_chosen_page_as_a4_vector_and_records_it_once(
     assert changes["job"][1].startswith("sonla-letter-") and \
         changes["printer"][1] == "sonla-letter"
     assert "Đã gửi" in main.statusBar().currentMessage()
+    # Then, the scheduler having finished it, the confirmation.
+    qtbot.waitUntil(lambda: "Đã in xong" in main.statusBar().currentMessage(), timeout=20000)
     # The queue was given the PDF itself: vector pages with their Vietnamese text layer
     # (cups-pdf's PostScript step then drops the text's Unicode map; a printer draws glyphs).
     sent = tmp_path / "sent.pdf"
@@ -186,6 +188,25 @@ def test_a_queue_that_cannot_print_says_so_and_records_nothing(qtbot, window, ct
     assert len(clerk.messages) == 1 and words in clerk.messages[0]
     assert queue in clerk.messages[0] and "Chưa in gì" in clerk.messages[0]
     assert _prints(ctx, loan_id) == []
+
+
+def test_a_job_the_printer_fails_after_accepting_it_gets_a_message(qtbot, window, ctx):
+    """The queue took the job (so it is recorded, with its job id), then the printer failed
+    it: the clerk is told, with the printer's own words, instead of a confirmation."""
+    loan_id = _dossier_loan(ctx)
+    pdf = dossier_pdf(ctx, loan_id)
+    clerk = Clerk("sonla-jammed")
+    outcome = _print(window, ctx, pdf, loan_id, clerk)
+    assert outcome.status == "printed" and outcome.watch is not None
+    ended = []
+    outcome.watch.ended.connect(ended.append)
+    qtbot.waitUntil(lambda: bool(ended), timeout=20000)
+    box = outcome.watch.message_box
+    assert box is not None and "không in xong" in box.text() and "Kẹt giấy" in box.text()
+    box.close()
+    assert "Đã in xong" not in window.statusBar().currentMessage()
+    (entry,) = _prints(ctx, loan_id)
+    assert entry.changes["job"][1] == outcome.job
 
 
 def test_cancelled_dialog_prints_and_records_nothing(qtbot, window, ctx):
