@@ -65,6 +65,7 @@ def _sheet(ctx: ServiceContext, event_id: str, blank_rows: int,
 def attendance_sheet_pdf(ctx: ServiceContext, event_id: str, blank_rows: int = 10) -> bytes:
     """The sign-in sheet as PDF bytes to preview or print: no audit entry here, the print
     is recorded once a print queue accepted it (``services.printing``, issue 19)."""
+    ctx.require("exports.personal")
     from ..reports.attendance_sheet import render_attendance_sheet
     from .document_papers import attendance_seal
 
@@ -77,6 +78,7 @@ def attendance_sheet_pdf(ctx: ServiceContext, event_id: str, blank_rows: int = 1
 
 def gather_attendance_sheet(ctx: ServiceContext, event_id: str, blank_rows: int = 10,
                             printed_on: date | None = None) -> AttendanceSheetData:
+    ctx.require("exports.personal")
     data = _sheet(ctx, event_id, blank_rows, printed_on)
     # The sheet carries the attendees' names and phones: gathering it is printing it.
     record(ctx, "print", "event", event_id,

@@ -46,11 +46,13 @@ class PrintOrder:
 
 def may_print(ctx: ServiceContext, paper_key: str) -> None:
     """The permission check of printing ``paper_key`` (before building it)."""
+    ctx.require("print")
     ctx.require(paper(paper_key).action)
 
 
 def record_printed(ctx: ServiceContext, order: PrintOrder, job: str = "") -> None:
     """The audit entry of a print the print system has accepted."""
+    ctx.require("print")
     p = paper(order.paper)
     ctx.require(p.action)
     pages = order.chosen_pages()
@@ -67,6 +69,7 @@ def print_with_cups(ctx: ServiceContext, order: PrintOrder, pdf: bytes) -> str:
     """Send ``pdf`` to the CUPS queue ``order.printer`` at its own size, the chosen pages,
     copies and sides; record it once accepted. Returns the job id; a ``UserError`` saying
     what to check when the queue is stopped, refuses, or is missing (nothing recorded)."""
+    ctx.require("print")
     p = paper(order.paper)
     ctx.require(p.action)
     pages = order.chosen_pages()  # a bad range is refused before anything is sent
