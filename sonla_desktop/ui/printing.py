@@ -189,7 +189,9 @@ def print_paper(parent: QWidget | None, ctx: ServiceContext, doc: PrintableDoc,
         page_count=doc.page_count(), pages=_pages_chosen(printer, options),
         options=tuple((k, v) for k, v in options.items() if k not in _OURS and v),
         copies=max(1, printer.copyCount()),
-        sides=_SIDES.get(printer.duplex(), "one-sided"), media=fmt.name or "A4",
+        sides=_SIDES.get(printer.duplex(), "one-sided"),
+        # CUPS names a size it has no name for by its dimensions in points.
+        media=fmt.name or f"Custom.{fmt.width_pt:.0f}x{fmt.height_pt:.0f}",
         landscape=fmt.landscape, title=doc.display_title())
     try:
         pages = order.chosen_pages()
