@@ -186,6 +186,14 @@
 <context>
     <name>EventFiles</name>
     <message>
+        <source>Đang lập danh sách…</source>
+        <translation>Preparing the sheet…</translation>
+    </message>
+    <message>
+        <source>Danh sách ký tên {0}</source>
+        <translation>Sign-in sheet {0}</translation>
+    </message>
+    <message>
         <location filename="../../sonla_desktop/ui/events/files.py" line="28" />
         <source>Chọn tệp Excel có trang “Điểm danh”</source>
         <translation>Choose an Excel file with a “Điểm danh” (sign-in) sheet</translation>
@@ -342,6 +350,14 @@
 <context>
     <name>FlyerEditor</name>
     <message>
+        <source>Tờ rơi {0}</source>
+        <translation>Flyer {0}</translation>
+    </message>
+    <message>
+        <source>&amp;In…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
         <location filename="../../sonla_desktop/ui/events/flyer_editor.py" line="51" />
         <source>Tờ rơi tuyển lao động</source>
         <translation>Recruitment flyer</translation>
@@ -424,6 +440,18 @@
 </context>
 <context>
     <name>FollowUpDialog</name>
+    <message>
+        <source>Excel (*.xlsx);;CSV (*.csv);;PDF (*.pdf)</source>
+        <translation>Excel (*.xlsx);;CSV (*.csv);;PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Danh sách cần liên hệ lại</source>
+        <translation>Follow-up list</translation>
+    </message>
+    <message>
+        <source>&amp;In…</source>
+        <translation>&amp;Print…</translation>
+    </message>
     <message>
         <location filename="../../sonla_desktop/ui/events/dialogs.py" line="216" />
         <source>Người cần liên hệ lại</source>

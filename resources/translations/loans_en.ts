@@ -106,11 +106,6 @@
         <translation>Loan dossier</translation>
     </message>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/dossier_preview.py" line="80"/>
-        <source>In hồ sơ vay vốn</source>
-        <translation>Print the loan dossier</translation>
-    </message>
-    <message>
         <location filename="../../sonla_desktop/ui/pages/dossier_preview.py" line="88"/>
         <source>Lưu hồ sơ vay vốn</source>
         <translation>Save the loan dossier</translation>
@@ -119,34 +114,6 @@
         <location filename="../../sonla_desktop/ui/pages/dossier_preview.py" line="89"/>
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
-    </message>
-</context>
-<context>
-    <name>DossierPreviewDialog</name>
-    <message>
-        <location filename="../../sonla_desktop/ui/pages/dossier_preview.py" line="102"/>
-        <source>Xem trước: {0}</source>
-        <translation>Preview: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../sonla_desktop/ui/pages/dossier_preview.py" line="114"/>
-        <source>Máy này thiếu thành phần xem PDF (PySide6_Pdf). Hãy dùng “Lưu PDF…” rồi mở tệp bằng chương trình đọc PDF.</source>
-        <translation>The PDF viewer component (PySide6_Pdf) is missing on this computer. Use “Save PDF…” and open the file in a PDF reader.</translation>
-    </message>
-    <message>
-        <location filename="../../sonla_desktop/ui/pages/dossier_preview.py" line="117"/>
-        <source>In…</source>
-        <translation>Print…</translation>
-    </message>
-    <message>
-        <location filename="../../sonla_desktop/ui/pages/dossier_preview.py" line="119"/>
-        <source>Lưu PDF…</source>
-        <translation>Save PDF…</translation>
-    </message>
-    <message>
-        <location filename="../../sonla_desktop/ui/pages/dossier_preview.py" line="121"/>
-        <source>Đóng</source>
-        <translation>Close</translation>
     </message>
 </context>
 <context>

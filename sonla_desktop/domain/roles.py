@@ -47,6 +47,9 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "exports.personal": frozenset({ADMIN, CLERK, COUNSELLOR}),
     "exports.workers": frozenset({ADMIN, CLERK}),
     "imports.workers": frozenset({ADMIN, CLERK}),
+    # Sending a paper to a printer (issue 19). The paper's own permission (above: personal
+    # data, conferences or reports) is required as well: domain.printing.PAPERS.
+    "print": _ALL,
     # Sync bundles, peers and conflicts.
     "sync.read": frozenset({ADMIN, CLERK}),
     "sync.write": frozenset({ADMIN, CLERK}),

@@ -7,6 +7,7 @@ themselves and a permission check or audit row can be added here, in one place.
 
 from __future__ import annotations
 
+import io
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -54,11 +55,31 @@ def attendance_sheet_data(s: Session, event_id: str, blank_rows: int = 10,
         blank_rows=max(0, blank_rows), printed_on=printed_on or date.today())
 
 
+def _sheet(ctx: ServiceContext, event_id: str, blank_rows: int,
+           printed_on: date | None) -> AttendanceSheetData:
+    ctx.require("exports.personal")
+    with ctx.db.session() as s:
+        return attendance_sheet_data(s, event_id, blank_rows, printed_on)
+
+
+def attendance_sheet_pdf(ctx: ServiceContext, event_id: str, blank_rows: int = 10) -> bytes:
+    """The sign-in sheet as PDF bytes to preview or print: no audit entry here, the print
+    is recorded once a print queue accepted it (``services.printing``, issue 19)."""
+    ctx.require("exports.personal")
+    from ..reports.attendance_sheet import render_attendance_sheet
+    from .document_papers import attendance_seal
+
+    data = _sheet(ctx, event_id, blank_rows, None)
+    data = replace(data, seal=attendance_seal(ctx, event_id, data))
+    out = io.BytesIO()
+    render_attendance_sheet(data, out)
+    return out.getvalue()
+
+
 def gather_attendance_sheet(ctx: ServiceContext, event_id: str, blank_rows: int = 10,
                             printed_on: date | None = None) -> AttendanceSheetData:
     ctx.require("exports.personal")
-    with ctx.db.session() as s:
-        data = attendance_sheet_data(s, event_id, blank_rows, printed_on)
+    data = _sheet(ctx, event_id, blank_rows, printed_on)
     # The sheet carries the attendees' names and phones: gathering it is printing it.
     record(ctx, "print", "event", event_id,
            {"document": (None, "attendance_sheet"), "people": (None, len(data.lines))})
@@ -81,17 +102,38 @@ def print_attendance_sheet(ctx: ServiceContext, event_id: str, path: str | Path,
 
 def export_follow_up(ctx: ServiceContext, path: str | Path, event_id: str | None = None,
                      commune_code: str | None = None) -> list[FollowUpRow]:
-    """The people to call back (``follow_up_list`` with the same filter) as ``.xlsx`` or
-    ``.csv`` at ``path``; returns the rows written."""
+    """The people to call back (``follow_up_list`` with the same filter) as ``.xlsx``,
+    ``.csv`` or ``.pdf`` at ``path``; returns the rows written."""
     ctx.require("exports.personal")
     from ..reports.follow_up import write_follow_up
 
     rows = follow_up_list(ctx, event_id, commune_code)
-    write_follow_up(rows, path, market_labels(ctx))
+    if str(path).lower().endswith(".pdf"):
+        from ..files import write_bytes_atomically
+
+        write_bytes_atomically(Path(path), follow_up_pdf(ctx, event_id, commune_code))
+    else:
+        write_follow_up(rows, path, market_labels(ctx))
     # Names and phone numbers leave the program: who took them is recorded.
     record(ctx, "export", "follow_up", event_id or commune_code or "-",
            {"rows": (None, len(rows))})
     return rows
+
+
+def follow_up_pdf(ctx: ServiceContext, event_id: str | None = None,
+                  commune_code: str | None = None, scope: str = "") -> bytes:
+    """The follow-up list as an A4 landscape PDF to preview or print; the print is
+    recorded once a queue accepted it (``services.printing``), not here."""
+    ctx.require("exports.personal")
+    from ..reports.follow_up_pdf import render_follow_up_pdf
+    from .setup import get_self_node
+
+    rows = follow_up_list(ctx, event_id, commune_code)
+    node = get_self_node(ctx)
+    out = io.BytesIO()
+    render_follow_up_pdf(rows, out, market_labels(ctx), office=node.name if node else "",
+                         scope=scope)
+    return out.getvalue()
 
 
 def flyer_pdf(ctx: ServiceContext, market: str | None = None, event_id: str | None = None,

@@ -10,6 +10,7 @@ province-sized database.
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
@@ -378,10 +379,9 @@ def loan_form_data(ctx: ServiceContext, worker_id: str, loan_id: str | None = No
 
 # ------------------------------------------------------------------------ dossier
 
-def export_dossier(ctx: ServiceContext, loan_id: str, out: str | Path | BinaryIO,
-                   today: date | None = None) -> None:
-    """Write the printable dossier (PDF) and note in the audit log who printed it:
-    it carries sensitive personal and financial data."""
+def dossier_pdf(ctx: ServiceContext, loan_id: str, today: date | None = None) -> bytes:
+    """The dossier as PDF bytes, to preview or print. No audit entry: building it is not
+    printing it (issue 19); ``services.printing`` records the print once a queue took it."""
     ctx.require("exports.personal")
     from ..reports.dossier import render_dossier
     from .document_papers import dossier_seal
@@ -391,6 +391,22 @@ def export_dossier(ctx: ServiceContext, loan_id: str, out: str | Path | BinaryIO
     with ctx.db.session() as s:
         data = dossier_data(s, loan_id, today)
     data = replace(data, seal=dossier_seal(ctx, loan_id, data, today))
+    out = io.BytesIO()
     render_dossier(data, out)
+    return out.getvalue()
+
+
+def export_dossier(ctx: ServiceContext, loan_id: str, out: str | Path | BinaryIO,
+                   today: date | None = None) -> None:
+    """Write the printable dossier (PDF) and note in the audit log who printed it:
+    it carries sensitive personal and financial data."""
+    ctx.require("exports.personal")
+    payload = dossier_pdf(ctx, loan_id, today)
+    if isinstance(out, str | Path):
+        from ..files import write_bytes_atomically
+
+        write_bytes_atomically(Path(out), payload)
+    else:
+        out.write(payload)
     with ctx.transaction() as s:
         ctx.audit(s, "print", "loan_application", loan_id, {"document": (None, "dossier")})

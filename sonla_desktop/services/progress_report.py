@@ -169,6 +169,24 @@ def report_scope(ctx: ServiceContext, commune: str | None = None) -> ReportScope
         return resolve_scope(s, commune)
 
 
+def progress_pdf(ctx: ServiceContext, figures: ProgressFigures,
+                 today: date | None = None) -> bytes:
+    """The report the clerk is looking at as PDF bytes, to preview or print (no audit entry:
+    the print is recorded once a queue accepted it, ``services.printing``)."""
+    ctx.require("reports.read")
+    import io
+
+    from ..reports.progress_pdf import write_progress_pdf
+    from .document_papers import progress_seal
+    from .setup import get_self_node
+
+    node = get_self_node(ctx)
+    out = io.BytesIO()
+    write_progress_pdf(figures, out, office=node.name if node else "", today=today,
+                       seal=progress_seal(ctx, figures, today or date.today()))
+    return out.getvalue()
+
+
 def export_progress(ctx: ServiceContext, figures: ProgressFigures, path: str,
                     fmt: str = "xlsx", today: date | None = None) -> None:
     """Write the report the clerk is looking at (``figures``) as ``xlsx`` or ``pdf``, headed

@@ -24,9 +24,11 @@ from PySide6.QtWidgets import (
 from ...domain.identity import format_phone
 from ...errors import ValidationError
 from ...services.context import ServiceContext
-from ...services.event_documents import export_follow_up
+from ...services.event_documents import export_follow_up, follow_up_pdf
 from ...services.events import EventRow, FollowUpRow, create_event, follow_up_list, update_event
 from ...services.flyers import FlyerSettings, get_flyer_settings, save_flyer_settings
+from ..print_view import preview_paper
+from ..printing import PrintableDoc
 from ..tasks import TaskRunner
 from .models import RowsModel
 
@@ -240,7 +242,9 @@ class FollowUpDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.count = QLabel()
         export = QPushButton(self.tr("&Xuất CSV / Excel…"))
-        export.clicked.connect(self.export)
+        export.clicked.connect(lambda: self.export())
+        self.print_button = QPushButton(self.tr("&In…"))
+        self.print_button.clicked.connect(self.print_list)
         close = QPushButton(self.tr("Đóng"))
         close.clicked.connect(self.accept)
         top = QHBoxLayout()
@@ -248,6 +252,7 @@ class FollowUpDialog(QDialog):
         top.addWidget(self.scope, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.count, 1)
+        bottom.addWidget(self.print_button)
         bottom.addWidget(export)
         bottom.addWidget(close)
         layout = QVBoxLayout(self)
@@ -277,10 +282,26 @@ class FollowUpDialog(QDialog):
 
         self.runner.run(lambda: follow_up_list(self.ctx, event_id, commune), done, parent=self)
 
-    def export(self) -> None:
+    def print_list(self) -> None:
+        """Preview the list as it prints (A4 landscape), then the print dialog."""
+        event_id, commune = self._filter()
+        scope = self.scope.currentText()
+
+        def show(pdf: bytes) -> None:
+            doc = PrintableDoc(pdf, "follow_up", event_id or commune or "-",
+                               self.tr("Danh sách cần liên hệ lại"), self.save_pdf)
+            self.preview = preview_paper(self, self.ctx, doc)
+
+        self.runner.run(lambda: follow_up_pdf(self.ctx, event_id, commune, scope), show,
+                        parent=self)
+
+    def save_pdf(self) -> None:
+        self.export("can-lien-he-lai.pdf")
+
+    def export(self, name: str = "can-lien-he-lai.xlsx") -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Xuất danh sách"), "can-lien-he-lai.xlsx",
-            self.tr("Excel (*.xlsx);;CSV (*.csv)"))
+            self, self.tr("Xuất danh sách"), name,
+            self.tr("Excel (*.xlsx);;CSV (*.csv);;PDF (*.pdf)"))
         if not path:
             return
         event_id, commune = self._filter()

@@ -1,4 +1,5 @@
-"""File work of the conferences page: import a sign-in sheet, print the attendance sheet."""
+"""File work of the conferences page: import a sign-in sheet, print or save the attendance
+sheet."""
 
 from __future__ import annotations
 
@@ -11,8 +12,10 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QPlainTextEdit, QWidget
 from ...errors import ImportRowsError
 from ...services.attendance_import import ImportSummary, import_attendance_file
 from ...services.context import ServiceContext
-from ...services.event_documents import print_attendance_sheet
+from ...services.event_documents import attendance_sheet_pdf, print_attendance_sheet
 from ...services.events import EventRow
+from ..print_view import preview_paper
+from ..printing import PrintableDoc
 from ..tasks import TaskRunner
 
 
@@ -57,6 +60,19 @@ class EventFiles(QObject):
         return True
 
     def print_sheet(self, event: EventRow) -> None:
+        """The sign-in sheet previewed as it prints (A4 landscape), with "In…" (the shared
+        print path) and "Lưu PDF…"; printing is recorded once a printer took it."""
+        title = self.tr("Danh sách ký tên {0}").format(event.event_date.strftime("%d/%m/%Y"))
+
+        def show(pdf: bytes) -> None:
+            doc = PrintableDoc(pdf, "attendance_sheet", event.id, title,
+                               lambda: self.save_sheet(event))
+            self.preview = preview_paper(self.widget, self.ctx, doc)
+
+        self.runner.run(lambda: attendance_sheet_pdf(self.ctx, event.id), show,
+                        label=self.tr("Đang lập danh sách…"), parent=self.widget)
+
+    def save_sheet(self, event: EventRow) -> None:
         path, _ = QFileDialog.getSaveFileName(
             self.widget, self.tr("Lưu danh sách ký tên"),
             f"danh-sach-ky-ten-{event.event_date}.pdf", self.tr("Tệp PDF (*.pdf)"))

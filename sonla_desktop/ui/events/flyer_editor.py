@@ -35,6 +35,7 @@ from ...services.flyers import (
     load_market_facts,
     save_flyer_settings,
 )
+from ..printing import PrintableDoc, print_paper
 from ..tasks import TaskRunner
 from .dialogs import ERROR_STYLE, ContactsForm
 
@@ -61,6 +62,8 @@ class FlyerEditor(QDialog):
         self.error.setWordWrap(True)
         save_pdf = QPushButton(self.tr("&Lưu PDF để in…"))
         save_pdf.clicked.connect(self.save_pdf)
+        self.print_button = QPushButton(self.tr("&In…"))
+        self.print_button.clicked.connect(self.print_flyer)
         save_defaults = QPushButton(self.tr("Lưu lời văn và liên hệ làm &mặc định"))
         save_defaults.clicked.connect(self.save_defaults)
         close = QPushButton(self.tr("Đóng"))
@@ -84,6 +87,7 @@ class FlyerEditor(QDialog):
         row.addWidget(save_defaults)
         left_layout.addLayout(row)
         row2 = QHBoxLayout()
+        row2.addWidget(self.print_button)
         row2.addWidget(save_pdf)
         row2.addWidget(close)
         left_layout.addLayout(row2)
@@ -179,6 +183,24 @@ class FlyerEditor(QDialog):
         self.runner.run(lambda: save_flyer_settings(self.ctx, values),
                         lambda _: self.error.setText(self.tr("Đã lưu làm mặc định.")),
                         self._failed, parent=self)
+
+    def print_flyer(self) -> None:
+        """The flyer as the preview shows it, through the shared print path (its own size:
+        A4, or the two-A5 sheet, which is A4 landscape)."""
+        try:
+            choices = self._choices()
+        except UserError as exc:
+            self._failed(exc)
+            return
+
+        def then(payload: bytes) -> None:
+            doc = PrintableDoc(payload, "flyer", choices["market"] or "-",
+                               self.tr("Tờ rơi {0}").format(self.market.currentText()),
+                               self.save_pdf)
+            print_paper(self, self.ctx, doc)
+
+        self.runner.run(lambda: flyer_pdf(self.ctx, **choices)[1], then, self._failed,
+                        parent=self)
 
     def save_pdf(self) -> None:
         name = f"to-roi-{self.market.currentData() or 'tat-ca'}.pdf".lower()

@@ -9,7 +9,6 @@ the computation takes milliseconds even for the whole province.
 
 from __future__ import annotations
 
-import io
 from datetime import date
 
 from PySide6.QtCore import Qt, QTimer
@@ -33,7 +32,7 @@ from ...domain.loan_application import LOAN_STATUSES, allowed_actions
 from ...domain.policy import POLICY_GROUPS
 from ...services import loans as svc
 from ...services.context import ServiceContext
-from ...services.loan_queries import LoanFilter, export_dossier, loan_detail
+from ...services.loan_queries import LoanFilter, dossier_pdf, export_dossier, loan_detail
 from ...services.loan_rules import rules_and_borrower
 from ...services.lookups import load_lookups
 from ..table_models.loans_model import LoansTableModel
@@ -282,9 +281,8 @@ class LoansPage(QWidget):
         ctx, loan_id, today = self.ctx, self.detail["id"], date.today()
 
         def work() -> bytes:
-            out = io.BytesIO()
-            export_dossier(ctx, loan_id, out, today)
-            return out.getvalue()
+            # Built, not printed: the print is recorded once a printer accepted it.
+            return dossier_pdf(ctx, loan_id, today)
 
         self.runner.run(work, then, label=self.tr("Đang lập hồ sơ PDF…"), parent=self)
 
@@ -294,15 +292,19 @@ class LoansPage(QWidget):
 
     def preview_dossier(self) -> None:
         title = self.detail["full_name"] if self.detail else ""
+        loan_id = self.detail["id"] if self.detail else "-"
 
         def show(pdf: bytes) -> None:
-            self.dialog = DossierPreviewDialog(pdf, title, self.save_dossier, self)
+            self.dialog = DossierPreviewDialog(pdf, title, self.save_dossier, self, self.ctx,
+                                               loan_id)
             self.dialog.open()
 
         self._pdf(show)
 
     def print_dossier(self) -> None:
-        self._pdf(lambda pdf: print_pdf(self, pdf))
+        title = self.detail["full_name"] if self.detail else ""
+        loan_id = self.detail["id"] if self.detail else "-"
+        self._pdf(lambda pdf: print_pdf(self, self.ctx, pdf, loan_id, title, self.save_dossier))
 
     def save_dossier(self) -> None:
         if not self.detail:

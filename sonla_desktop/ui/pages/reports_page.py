@@ -30,9 +30,16 @@ from ...domain.progress import ProgressFigures, year_period
 from ...errors import current_language
 from ...services.context import ServiceContext
 from ...services.lookups import load_lookups
-from ...services.progress_report import export_progress, progress_figures, report_scope
+from ...services.progress_report import (
+    export_progress,
+    progress_figures,
+    progress_pdf,
+    report_scope,
+)
 from ...services.setup import get_self_node
 from ...services.spreadsheets import default_export_name, export_workbook, make_template
+from ..print_view import preview_paper
+from ..printing import PrintableDoc
 from ..reports.charts import CategoryChart, MonthChart
 from ..reports.import_dialog import ImportDialog
 from ..reports.targets_dialog import TargetsDialog
@@ -80,6 +87,8 @@ class ReportsPage(QWidget):
         self.export_xlsx_button.clicked.connect(lambda: self.export_report("xlsx"))
         self.export_pdf_button = QPushButton(self.tr("Xuất báo cáo PDF…"))
         self.export_pdf_button.clicked.connect(lambda: self.export_report("pdf"))
+        self.print_button = QPushButton(self.tr("In báo cáo…"))
+        self.print_button.clicked.connect(self.print_report)
         targets = QPushButton(self.tr("Chỉ tiêu…"))
         targets.clicked.connect(self.edit_targets)
         import_button = QPushButton(self.tr("Nhập từ Excel…"))
@@ -106,6 +115,7 @@ class ReportsPage(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.export_xlsx_button)
         bar.addWidget(self.export_pdf_button)
+        bar.addWidget(self.print_button)
         tools = QHBoxLayout()
         tools.addWidget(QLabel(self.tr("Dữ liệu Excel:")))
         for w in (import_button, self.template_button, export_all):
@@ -251,6 +261,21 @@ class ReportsPage(QWidget):
 
         self.runner.run(write, lambda p: self.status.setText(self.tr("Đã lưu {0}").format(p)),
                         label=self.tr("Đang xuất báo cáo…"), parent=self)
+
+    def print_report(self) -> None:
+        """The report on screen, previewed as it prints, then the print dialog."""
+        f = self.figures
+        if f is None:
+            return
+
+        def show(pdf: bytes) -> None:
+            doc = PrintableDoc(pdf, "progress_report", f.commune_code or "-",
+                               self.tr("Báo cáo tiến độ {0}").format(f.period.start.year),
+                               lambda: self.export_report("pdf"))
+            self.preview = preview_paper(self, self.ctx, doc)
+
+        self.runner.run(lambda: progress_pdf(self.ctx, f), show,
+                        label=self.tr("Đang lập báo cáo…"), parent=self)
 
     def save_template(self, kind: str, path: str | None = None) -> None:
         names = {"workers": "mau-nguoi-lao-dong.xlsx", "loans": "mau-khoan-vay.xlsx",
