@@ -132,8 +132,9 @@ def _plan(data: DossierData, st: Styles, width: float) -> list[Flowable]:
     basis = f" ({escape(data.rate_basis)})" if nfc(data.rate_basis).strip() else ""
     out: list[Flowable] = [
         Paragraph("III. PHƯƠNG ÁN SỬ DỤNG VỐN VAY", st.heading),
-        _p("1. Tổng chi phí đi làm việc ở nước ngoài theo hợp đồng:", st),
-        _costs_table(data, st, width),
+        # The label and its table of a few rows turn the page together.
+        KeepTogether([Paragraph("1. Tổng chi phí đi làm việc ở nước ngoài theo hợp đồng:",
+                                st.body), _costs_table(data, st, width)]),
         vspace(5),
         _p(f"2. Vốn tự có tham gia: {format_vnd(max(own - data.state_supported_vnd, 0))} đồng"
            + (f"; ngân sách Nhà nước hỗ trợ (không cho vay): "

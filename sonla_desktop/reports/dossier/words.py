@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
     Paragraph,
     Table,
     TableStyle,
@@ -79,6 +81,8 @@ def _fields(cells: list[str], widths: list[str], st: Styles) -> Table:
     return table
 
 
-def _p(text: str, st: Styles) -> Paragraph:
-    return Paragraph(text, st.body)
+def _p(text: str, st: Styles) -> Flowable:
+    """One form item, never split across pages: a clerk must not read "Lãi suất nợ quá hạn:
+    8,112" at one page's foot and "%/năm" at the next one's head (issue 17)."""
+    return KeepTogether([Paragraph(text, st.body)])
 
