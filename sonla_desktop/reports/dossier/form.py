@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm, mm
 from reportlab.platypus import (
     Flowable,
@@ -132,9 +133,10 @@ def _plan(data: DossierData, st: Styles, width: float) -> list[Flowable]:
     basis = f" ({escape(data.rate_basis)})" if nfc(data.rate_basis).strip() else ""
     out: list[Flowable] = [
         Paragraph("III. PHƯƠNG ÁN SỬ DỤNG VỐN VAY", st.heading),
-        # The label and its table of a few rows turn the page together.
-        KeepTogether([Paragraph("1. Tổng chi phí đi làm việc ở nước ngoài theo hợp đồng:",
-                                st.body), _costs_table(data, st, width)]),
+        # The label goes with its table (keepWithNext), never alone at a page foot.
+        Paragraph("1. Tổng chi phí đi làm việc ở nước ngoài theo hợp đồng:",
+                  ParagraphStyle("costs_label", parent=st.body, keepWithNext=1)),
+        _costs_table(data, st, width),
         vspace(5),
         _p(f"2. Vốn tự có tham gia: {format_vnd(max(own - data.state_supported_vnd, 0))} đồng"
            + (f"; ngân sách Nhà nước hỗ trợ (không cho vay): "

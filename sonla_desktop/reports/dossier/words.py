@@ -6,7 +6,6 @@ from decimal import Decimal
 
 from reportlab.platypus import (
     Flowable,
-    KeepTogether,
     Paragraph,
     Table,
     TableStyle,
@@ -81,8 +80,23 @@ def _fields(cells: list[str], widths: list[str], st: Styles) -> Table:
     return table
 
 
-def _p(text: str, st: Styles) -> Flowable:
-    """One form item, never split across pages: a clerk must not read "Lãi suất nợ quá hạn:
-    8,112" at one page's foot and "%/năm" at the next one's head (issue 17)."""
-    return KeepTogether([Paragraph(text, st.body)])
+class _Item(Paragraph):
+    """A form item that turns the page whole rather than split: a clerk must not read "Lãi
+    suất nợ quá hạn: 8,112" at one page's foot and "%/năm" at the next one's head (issue 17).
 
+    Not a KeepTogether: that wrapper changed the spacing between items enough to push the
+    commune's confirmation onto a page of its own. Only an item taller than a third of a page
+    (a pasted essay in a free-text field) may still split, or it could never be placed."""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        _, height = self.wrap(availWidth, availHeight)
+        if height <= _WHOLE_ITEM_MAX_PT:
+            return []
+        return super().split(availWidth, availHeight)
+
+
+_WHOLE_ITEM_MAX_PT = 250.0
+
+
+def _p(text: str, st: Styles) -> Flowable:
+    return _Item(text, st.body)
