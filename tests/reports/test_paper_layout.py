@@ -7,23 +7,33 @@ Sizes and positions come from pdfplumber (pdfminer), text per page from pdftotex
 from __future__ import annotations
 
 import io
+import math
 import subprocess
 import tempfile
 import unicodedata
 from dataclasses import asdict, replace
+from datetime import date
 from pathlib import Path
 
 import pdfplumber
 import pytest
 
+from sonla_desktop.domain.progress import year_period
+from sonla_desktop.reports.attendance_sheet import render_attendance_sheet
 from sonla_desktop.reports.dossier import DossierData, render_dossier, sample_dossier_data
 from sonla_desktop.reports.flyer import render_flyer
+from sonla_desktop.services.attendance import register_attendee
+from sonla_desktop.services.demo import generate_demo
+from sonla_desktop.services.event_documents import gather_attendance_sheet
 from sonla_desktop.services.events import create_event
 from sonla_desktop.services.flyers import (
     gather_flyer_data,
     get_flyer_settings,
     save_flyer_settings,
 )
+from sonla_desktop.services.progress_report import export_progress, progress_figures
+from sonla_desktop.services.province_table import export_province, province_table
+from tests.conftest import hub_for_a_moment
 
 MIN_PT = 8.0
 EDGE_PT = 12.0  # office printers leave about 4–5 mm of each edge blank
@@ -35,9 +45,20 @@ LONG_INTRO = ("Người lao động ở các bản trong phường có nhu cầu
               "sáng thứ Hai, thứ Tư và thứ Sáu hằng tuần để được tư vấn miễn phí. ") * 2
 
 
+def _font_size(char: dict) -> float:
+    """The size the glyph was set in. pdfminer's ``size`` is the box height, which for text
+    turned by an angle (a chart's slanted labels) also holds part of the glyph's width."""
+    a, b = char["matrix"][0], char["matrix"][1]
+    if abs(b) < 1e-6:
+        return char["size"]
+    scale = math.hypot(a, b)
+    cos, sin = abs(a) / scale, abs(b) / scale
+    return (char["bottom"] - char["top"] - char["adv"] * sin) / cos
+
+
 def smallest_font(pdf: Path) -> float:
     with pdfplumber.open(pdf) as doc:
-        return min(round(c["size"], 2) for page in doc.pages for c in page.chars
+        return min(round(_font_size(c), 2) for page in doc.pages for c in page.chars
                    if c["text"].strip())
 
 
@@ -130,6 +151,30 @@ def test_the_flyer_with_contacts_has_boxes_as_wide_as_its_header_and_footer(ctx,
         assert t0 >= h0 - 0.5 and t1 <= h1 + 0.5, name  # no text wider than the header band
         for b0, b1 in boxes:
             assert b0 == pytest.approx(h0, abs=1) and b1 == pytest.approx(h1, abs=1), name
+
+
+def test_the_attendance_sheet_progress_report_and_province_table_print_nothing_under_8_pt(
+        ctx, tmp_path):
+    # The province table printed its 13 columns at 6.5 pt; the report's charts at 7–7.5 pt.
+    today = date(2025, 12, 2)
+    generate_demo(ctx, workers=120, seed=3, today=today)
+    event = create_event(ctx, {"event_date": "05/12/2025", "commune_code": "03670",
+                               "place": "Nhà văn hoá bản Hẹo", "topic": "Tư vấn đi Nhật Bản",
+                               "markets": "JP", "organiser": "UBND phường Chiềng Cơi"})
+    register_attendee(ctx, event, {"full_name": "Lò Văn Ơn", "birth_year": 1999, "sex": "Nam",
+                                   "phone": "0912345678", "village": "Bản Hẹo",
+                                   "interest_market": "JP"})
+    sheet = tmp_path / "sheet.pdf"
+    render_attendance_sheet(gather_attendance_sheet(ctx, event), sheet)
+    period = year_period(2025)
+    progress = tmp_path / "progress.pdf"
+    export_progress(ctx, progress_figures(ctx, period, today=today), str(progress), fmt="pdf")
+    province = tmp_path / "province.pdf"
+    with hub_for_a_moment(ctx):
+        export_province(ctx, province_table(ctx, period, today=today), str(province),
+                        fmt="pdf")
+    for pdf in (sheet, progress, province):
+        assert smallest_font(pdf) >= MIN_PT, pdf.name
 
 
 # --------------------------------------------------------------------------- dossier
