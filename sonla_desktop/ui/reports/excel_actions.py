@@ -4,13 +4,16 @@ same services (issue 17, item 9)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QWidget
 
-from ...services.context import ServiceContext
-from ...services.spreadsheets import default_export_name, export_workbook, make_template
 from ..tasks import TaskRunner
-from .import_dialog import ImportDialog
+
+if TYPE_CHECKING:  # the services load SQLAlchemy: not at start-up (see ui/app.py)
+    from ...services.context import ServiceContext
+    from .import_dialog import ImportDialog
 
 XLSX_FILTER = "Excel (*.xlsx)"
 TEMPLATE_NAMES = {"workers": "mau-nguoi-lao-dong.xlsx", "loans": "mau-khoan-vay.xlsx",
@@ -39,18 +42,24 @@ class ExcelActions(QObject):
         return menu
 
     def open_import(self) -> ImportDialog:
+        from .import_dialog import ImportDialog
+
         dialog = ImportDialog(self.ctx, self.runner, self.owner)
         dialog.imported.connect(lambda _: self.imported.emit())
         dialog.open()
         return dialog
 
     def save_template(self, kind: str, path: str | None = None, year: int | None = None) -> None:
+        from ...services.spreadsheets import make_template
+
         path = path or self._save_path(self.tr("Lưu tệp mẫu"), TEMPLATE_NAMES[kind])
         if path:
             self.runner.run(lambda: make_template(self.ctx, kind, path, year),
                             lambda _: self._saved(path), parent=self.owner)
 
     def export_everything(self, path: str | None = None) -> None:
+        from ...services.spreadsheets import default_export_name, export_workbook
+
         path = path or self._save_path(self.tr("Xuất toàn bộ dữ liệu"), default_export_name())
         if path:
             self.runner.run(lambda: export_workbook(self.ctx, path), lambda _: self._saved(path),
