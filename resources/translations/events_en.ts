@@ -379,8 +379,8 @@
     </message>
     <message>
         <location filename="../../sonla_desktop/ui/events/flyer_editor.py" line="59" />
-        <source>Hai tờ A5 trên một tờ A4 (cắt đôi)</source>
-        <translation>Two A5 flyers on one A4 sheet (cut in half)</translation>
+        <source>Hai tờ A5 trên một tờ A4 (in hai mặt, cắt đôi)</source>
+        <translation>Two A5 flyers on one A4 sheet (print both sides, cut in half)</translation>
     </message>
     <message>
         <location filename="../../sonla_desktop/ui/events/flyer_editor.py" line="64" />

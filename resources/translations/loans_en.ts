@@ -756,7 +756,12 @@
 <context>
     <name>LoansPage</name>
     <message>
-        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="63"/>
+        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="1"/>
+        <source>Dữ liệu Excel</source>
+        <translation>Excel data</translation>
+    </message>
+    <message>
+        <location filename="../../sonla_desktop/ui/pages/loans_page.py" line="64"/>
         <source>Mọi trạng thái</source>
         <translation>All statuses</translation>
     </message>

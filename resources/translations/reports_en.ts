@@ -479,4 +479,72 @@
         <translation>Saved {0}.</translation>
     </message>
 </context>
+<context>
+    <name>ExcelActions</name>
+    <message>
+        <location filename="../../sonla_desktop/ui/reports/excel_actions.py" line="1"/>
+        <source>Dữ liệu &amp;Excel</source>
+        <translation>&amp;Excel data</translation>
+    </message>
+    <message>
+        <location filename="../../sonla_desktop/ui/reports/excel_actions.py" line="1"/>
+        <source>&amp;Nhập từ Excel…</source>
+        <translation>&amp;Import from Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../sonla_desktop/ui/reports/excel_actions.py" line="1"/>
+        <source>Tải tệp &amp;mẫu</source>
+        <translation>Download &amp;template</translation>
+    </message>
+    <message>
+        <location filename="../../sonla_desktop/ui/reports/excel_actions.py" line="1"/>
+        <source>Mẫu danh sách người lao động</source>
+        <translation>Workers list template</translation>
+    </message>
+    <message>
+        <location filename="../../sonla_desktop/ui/reports/excel_actions.py" line="1"/>
+        <source>Mẫu danh sách khoản vay</source>
+        <translation>Loans list template</translation>
+    </message>
+    <message>
+        <location filename="../../sonla_desktop/ui/reports/excel_actions.py" line="1"/>
+        <source>Mẫu điểm danh hội nghị</source>
+        <translation>Conference attendance template</translation>
+    </message>
+    <message>
+        <location filename="../../sonla_desktop/ui/reports/excel_actions.py" line="1"/>
+        <source>Mẫu chỉ tiêu theo xã</source>
+        <translation>Targets by commune template</translation>
+    </message>
+    <message>
+        <location filename="../../sonla_desktop/ui/reports/excel_actions.py" line="1"/>
+        <source>&amp;Xuất toàn bộ dữ liệu…</source>
+        <translation>E&amp;xport all data…</translation>
+    </message>
+    <message>
+        <location filename="../../sonla_desktop/ui/reports/excel_actions.py" line="1"/>
+        <source>Lưu tệp mẫu</source>
+        <translation>Save template</translation>
+    </message>
+    <message>
+        <location filename="../../sonla_desktop/ui/reports/excel_actions.py" line="1"/>
+        <source>Xuất toàn bộ dữ liệu</source>
+        <translation>Export all data</translation>
+    </message>
+    <message>
+        <location filename="../../sonla_desktop/ui/reports/excel_actions.py" line="1"/>
+        <source>Đang xuất dữ liệu…</source>
+        <translation>Exporting data…</translation>
+    </message>
+    <message>
+        <location filename="../../sonla_desktop/ui/reports/excel_actions.py" line="1"/>
+        <source>Đã lưu {0}</source>
+        <translation>Saved {0}</translation>
+    </message>
+    <message>
+        <location filename="../../sonla_desktop/ui/reports/excel_actions.py" line="1"/>
+        <source>Dữ liệu Excel</source>
+        <translation>Excel data</translation>
+    </message>
+</context>
 </TS>

@@ -520,6 +520,11 @@
     <context>
         <name>WorkersPage</name>
     <message>
+        <location filename="../../sonla_desktop/ui/pages/workers_page.py" line="1"/>
+        <source>Dữ liệu Excel</source>
+        <translation>Excel data</translation>
+    </message>
+    <message>
         <source>Lập đơn vay vốn…</source>
         <translation>New loan application…</translation>
     </message>

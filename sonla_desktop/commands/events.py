@@ -95,7 +95,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     fly.add_argument("--market", metavar="CODE")
     fly.add_argument("--event", metavar="EVENT_ID")
     fly.add_argument("--layout", choices=LAYOUTS, default="a4",
-                     help="a4: một tờ A4; a5x2: hai tờ A5 trên một tờ A4 (cắt đôi)")
+                     help="a4: một tờ A4; a5x2: hai tờ A5 trên một tờ A4 (hai mặt, cắt đôi)")
     fly.add_argument("--as-of", metavar="DATE", help="ngày áp dụng lãi suất (mặc định: hôm nay)")
     fly.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
     fly.set_defaults(func=cmd_flyer)

@@ -57,7 +57,7 @@ def _value_text(value: int | float | None, kind: str) -> str:
     return format_vnd(int(value))
 
 
-def _axis_fonts(chart, size: float = 7.5) -> None:
+def _axis_fonts(chart, size: float = 8) -> None:  # nothing printed under 8 pt (issue 17)
     for labels in (chart.categoryAxis.labels, chart.valueAxis.labels):
         labels.fontName = face_name(SANS)
         labels.fontSize = size
@@ -92,7 +92,7 @@ def market_chart(f: ProgressFigures, width: float, height: float = 6 * cm) -> Dr
     chart.bars[0].fillColor = BAR
     chart.barLabelFormat = "%d"
     chart.barLabels.fontName = face_name(SANS)
-    chart.barLabels.fontSize = 7
+    chart.barLabels.fontSize = 8
     chart.barLabels.nudge = 6
     _axis_fonts(chart)
     d.add(chart)
@@ -113,13 +113,13 @@ def target_chart(f: ProgressFigures, width: float, height: float = 6 * cm) -> Dr
     chart.valueAxis.forceZero = True
     chart.barLabelFormat = "%d"
     chart.barLabels.fontName = face_name(SANS)
-    chart.barLabels.fontSize = 7.5
+    chart.barLabels.fontSize = 8
     chart.barLabels.nudge = 10
     _axis_fonts(chart, 8)
     d.add(chart)
     if f.target is None:
         d.add(String(width / 2, 4, "Chưa có chỉ tiêu cho kỳ này", fontName=face_name(SANS),
-                     fontSize=7.5, textAnchor="middle", fillColor=colors.HexColor("#555555")))
+                     fontSize=8, textAnchor="middle", fillColor=colors.HexColor("#555555")))
     else:
         pct = format_decimal_vi(f"{f.achievement_pct:.1f}", 1)
         d.add(String(width / 2, 4, f"Đạt {pct}% chỉ tiêu", fontName=face_name(SANS, bold=True),

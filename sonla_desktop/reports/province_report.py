@@ -120,7 +120,7 @@ def _num(v) -> str:
 
 def write_province_pdf(t, out: str | os.PathLike, office: str = "",
                        today: date | None = None) -> None:
-    st = make_styles(SERIF, 8)
+    st = make_styles(SERIF, 9.5)  # cells at 8 pt: the smallest a printed page may use
     size = landscape(A4)
     width = frame_width(size)
     cols = [0.05, 0.15, 0.06, 0.06, 0.05, 0.06, 0.11, 0.11, 0.1, 0.06, 0.06, 0.08, 0.05]

@@ -24,6 +24,7 @@ COMMUNES_SQL = "SELECT code, name, name_en, full_name, kind FROM admin_unit WHER
 ETHNIC_GROUPS_SQL = ("SELECT code, name, search_text FROM ethnic_group WHERE NOT deleted "
                      "ORDER BY in_son_la DESC, code")
 MARKETS_SQL = "SELECT code, name_vi, name_en, min_age FROM market WHERE NOT deleted"
+SELF_SQL = "SELECT scope, is_hub FROM node WHERE is_self"
 
 Execute = Callable[[str], Iterable[Sequence]]
 
@@ -53,6 +54,9 @@ class Lookups:
     ethnic_groups: tuple[Choice, ...]
     markets: tuple[Choice, ...]
     market_min_age: dict[str, int] = field(default_factory=dict)
+    # The commune a new person most likely lives in: the office's own when it serves exactly
+    # one (a commune office); None at the hub or an office serving several.
+    home_commune: str | None = None
 
     def refs(self) -> ReferenceCodes:
         return ReferenceCodes(
@@ -103,8 +107,12 @@ def read_lookups(execute: Execute) -> Lookups:
                     for code, name_vi, name_en, _ in market_rows)
     communes = tuple(sorted(communes, key=lambda c: _place_order(c.short_vi)))
     markets = tuple(sorted(markets, key=lambda c: _place_order(c.label_vi)))
+    scopes = [(scope or "", bool(hub)) for scope, hub in execute(SELF_SQL)]
+    own = [c for c in scopes[0][0].split(",") if c] if scopes and not scopes[0][1] else []
+    known = {c.code for c in communes}
+    home = own[0] if len(own) == 1 and own[0] in known else None
     return Lookups(communes, ethnic, markets,
-                   {code: int(age) for code, *_, age in market_rows if age is not None})
+                   {code: int(age) for code, *_, age in market_rows if age is not None}, home)
 
 
 def _place_order(name: str) -> tuple[str, str]:

@@ -26,6 +26,7 @@ from .. import APP_TITLE_EN, APP_TITLE_VI, paths
 from ..errors import current_language
 from .page_access import page_action
 from .pages import PAGES, PageSpec
+from .reports.excel_actions import ExcelActions
 from .settings import ui_settings
 from .tasks import TaskRunner
 
@@ -178,6 +179,11 @@ class MainWindow(QMainWindow):
             action.setShortcut(shortcut)
             action.triggered.connect(lambda _=False, m=method: self._call_page(m))
             file_menu.addAction(action)
+        file_menu.addSeparator()
+        # The Excel doors of the Reports page, from any page (issue 17, item 9).
+        self.excel = ExcelActions(self.ctx, self.runner, self)
+        self.excel.imported.connect(lambda: self._call_page("refresh"))
+        file_menu.addMenu(self.excel.menu(file_menu))
         file_menu.addSeparator()
         password_action = QAction(self.tr("Đổi &mật khẩu…"), self)
         password_action.triggered.connect(self.change_own_password)

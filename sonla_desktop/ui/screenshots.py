@@ -62,7 +62,7 @@ def render_all(out_dir: Path, workers: int = DEMO_WORKERS,
         os.environ["SONLA_DATA_DIR"] = str(Path(tmp) / "userdata")  # no trace in real settings
         try:
             return _render(Path(out_dir), database or Path(tmp) / "demo.db", workers,
-                           Path(tmp) / "fresh.db")
+                           Path(tmp) / "fresh.db", Path(tmp) / "hub.db")
         finally:
             if saved_dir is None:
                 os.environ.pop("SONLA_DATA_DIR", None)
@@ -72,7 +72,8 @@ def render_all(out_dir: Path, workers: int = DEMO_WORKERS,
                 QApplication.setFont(saved_font)
 
 
-def _render(out_dir: Path, db_path: Path, workers: int, fresh_path: Path) -> list[Path]:
+def _render(out_dir: Path, db_path: Path, workers: int, fresh_path: Path,
+            hub_path: Path) -> list[Path]:
     from ..db import open_database
     from ..services.context import ServiceContext
     from ..services.demo import generate_demo, own_communes
@@ -104,14 +105,18 @@ def _render(out_dir: Path, db_path: Path, workers: int, fresh_path: Path) -> lis
     window.showNormal()  # a fixed size, not the (offscreen) screen a first start fills
     window.resize(*SIZE)
     _settle(window.runner)
-    for number, spec in enumerate(PAGES, start=1):
-        page = window.show_page(spec.key)
-        _settle(window.runner)
+    def shoot(win, number: int, key: str) -> None:
+        page = win.show_page(key)
+        _settle(win.runner)
         # Pages that open on the current year show the demo's year instead.
         if callable(getattr(page, "show_year", None)):
             page.show_year(DEMO_TODAY.year)
-            _settle(window.runner)
-        save(window, f"{number:02d}-{spec.key}")
+            _settle(win.runner)
+        save(win, f"{number:02d}-{key}")
+
+    for number, spec in enumerate(PAGES, start=1):
+        if not spec.hub_only:
+            shoot(window, number, spec.key)
 
     # Dialogs the worker pages open, at the size they open with, over the main window.
     workers_page = window.show_page("workers")
@@ -129,6 +134,22 @@ def _render(out_dir: Path, db_path: Path, workers: int, fresh_path: Path) -> lis
             widget.done(0)  # close without the unsaved-changes question
             _settle(window.runner)
     window.close()
+
+    # The province's own pages (hidden at a commune office) as the hub sees them: every
+    # commune's demo people, not one commune's row.
+    hub_db = open_database(hub_path)
+    initialise(hub_db, name="Sở Nội vụ tỉnh Sơn La", hub=True)
+    hub_ctx = ServiceContext(hub_db, role="admin")
+    generate_demo(hub_ctx, workers=workers, seed=1, today=DEMO_TODAY)
+    hub_window = MainWindow(hub_ctx)
+    hub_window.showNormal()
+    hub_window.resize(*SIZE)
+    _settle(hub_window.runner)
+    for number, spec in enumerate(PAGES, start=1):
+        if spec.hub_only:
+            shoot(hub_window, number, spec.key)
+    hub_window.close()
+    hub_db.dispose()
 
     fresh = open_database(fresh_path)
     wizard = FirstRunWizard(fresh)

@@ -130,6 +130,11 @@ class WorkerForm(QDialog):
         if worker_id is not None:
             self._load(worker_id)
         else:
+            if lookups.home_commune:
+                # The office serves one commune: that is where a new person lives, nearly
+                # always. Pre-filled before the snapshot, so closing asks nothing.
+                self.fields.widgets["commune_code"].set_code(lookups.home_commune)
+                self._snapshot = self.fields.values()
             self.fields.setEnabled(True)
             QTimer.singleShot(0, self, self.loaded.emit)  # context: dropped if the form is gone
 

@@ -89,6 +89,8 @@ def test_invalid_cccd_blocks_saving_with_the_message_under_the_field(qtbot, ctx,
 def test_required_fields_show_only_after_save_is_tried(qtbot, ctx, vietnamese):
     page = make_page(qtbot, ctx)
     form = _open_new_form(qtbot, page)
+    # The office's own commune is pre-filled (issue 17): clear it to see its message too.
+    form.fields.widgets["commune_code"].set_code(None)
     form.validate()
     assert form.fields.error_text("full_name") == ""  # nothing typed yet: no red
     form.save()

@@ -55,7 +55,7 @@ class FlyerEditor(QDialog):
             self.market.addItem(markets.get(code, code), code)
         self.layout_box = QComboBox()
         self.layout_box.addItem(self.tr("Một tờ A4"), "a4")
-        self.layout_box.addItem(self.tr("Hai tờ A5 trên một tờ A4 (cắt đôi)"), "a5x2")
+        self.layout_box.addItem(self.tr("Hai tờ A5 trên một tờ A4 (in hai mặt, cắt đôi)"), "a5x2")
         self.form = ContactsForm(get_flyer_settings(ctx))
         self.error = QLabel()
         self.error.setStyleSheet(ERROR_STYLE)
@@ -157,17 +157,25 @@ class FlyerEditor(QDialog):
         self.pdf.load(self._buffer)
         if self.pdf.pageCount() < 1:
             return
+        pages = self.pdf.pageCount()
         page = self.pdf.pagePointSize(0)
-        # The whole page in view, as it will look in the hand; sharp on high-DPI screens.
+        gap = 12  # between the two sides of the two-A5 sheet, one above the other
+        # Every side in view, as it will look in the hand; sharp on high-DPI screens.
         area = self.preview.parentWidget().size() if self.preview.parentWidget() else QSize(760, 700)
-        scale = min((area.width() - 20) / page.width(), (area.height() - 20) / page.height())
+        scale = min((area.width() - 20) / page.width(),
+                    (area.height() - 20 - gap * (pages - 1)) / (page.height() * pages))
         ratio = self.devicePixelRatioF()
-        size = QSize(int(page.width() * scale * ratio), int(page.height() * scale * ratio))
-        # The PDF page has no background of its own: paint it on white paper.
+        one = QSize(int(page.width() * scale * ratio), int(page.height() * scale * ratio))
+        size = QSize(one.width(), one.height() * pages + int(gap * ratio) * (pages - 1))
+        # The PDF pages have no background of their own: paint them on white paper, with a
+        # grey strip between the sides.
         image = QImage(size, QImage.Format.Format_RGB32)
-        image.fill(Qt.GlobalColor.white)
+        image.fill(Qt.GlobalColor.lightGray)
         painter = QPainter(image)
-        painter.drawImage(0, 0, self.pdf.render(0, size))
+        for number in range(pages):
+            top = number * (one.height() + int(gap * ratio))
+            painter.fillRect(0, top, one.width(), one.height(), Qt.GlobalColor.white)
+            painter.drawImage(0, top, self.pdf.render(number, one))
         painter.end()
         image.setDevicePixelRatio(ratio)
         self.preview.setPixmap(QPixmap.fromImage(image))

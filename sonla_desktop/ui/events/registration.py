@@ -116,7 +116,9 @@ class RegistrationPanel(QWidget):
         clear = QPushButton(self.tr("Nhập lại"))
         clear.clicked.connect(self.clear)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.counter, 1)
+        # The big head count on a line of its own: beside the buttons it made the panel
+        # ~430 px wide at least and left the attendee list too little room at 1366×768.
+        buttons.addStretch(1)
         buttons.addWidget(clear)
         buttons.addWidget(save)
 
@@ -129,6 +131,7 @@ class RegistrationPanel(QWidget):
         layout.addLayout(consent_row)
         layout.addWidget(self.banner)
         layout.addLayout(form)
+        layout.addWidget(self.counter)
         layout.addLayout(buttons)
         layout.addWidget(self.status)
         layout.addWidget(self.candidates.label)

@@ -37,6 +37,9 @@ from ..events.models import attendee_model, event_model, make_table
 from ..events.registration import RegistrationPanel
 from ..tasks import TaskRunner
 
+# #, name, birth year, sex, phone, village, market, follow-up, status (pixels at 10 pt).
+ATTENDEE_WIDTHS = (38, 165, 72, 68, 110, 120, 100, 85, 100)
+
 
 class EventsPage(QWidget):
     def __init__(self, ctx: ServiceContext, runner: TaskRunner, parent: QWidget | None = None):
@@ -57,7 +60,10 @@ class EventsPage(QWidget):
         self.events_view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         header = self.events_view.horizontalHeader()
         header.setStretchLastSection(False)
+        # The topic takes what the date, the place and the head count leave (at 1366×768 it
+        # was cut to "Tư vấn đi làm việ…"); a cut topic shows whole in its tooltip.
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(40)
         self.events_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.events_view.setWordWrap(False)
         self.events_view.selectionModel().currentRowChanged.connect(self._event_chosen)
@@ -106,6 +112,14 @@ class EventsPage(QWidget):
         self.attendees = attendee_model(self.markets, self.numbers, self)
         self.attendees_view = make_table(self.attendees)
         self.attendees_view.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # newest on top
+        self.attendees_view.setWordWrap(False)
+        people_header = self.attendees_view.horizontalHeader()
+        # Fixed, sensible widths rather than "fit the longest cell": the name, year and sex
+        # stay in view at 1366×768; longer cells end in "…" and show whole in a tooltip.
+        people_header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        people_header.setStretchLastSection(False)
+        for column, width in enumerate(ATTENDEE_WIDTHS):
+            self.attendees_view.setColumnWidth(column, width)
         self.attendees_view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         for text, shortcut, slot in ((self.tr("Bỏ khỏi danh sách hội nghị"),
                                       QKeySequence(Qt.Key.Key_Delete), self.remove_attendee),
@@ -123,9 +137,11 @@ class EventsPage(QWidget):
         people_layout.addWidget(self.attendees_title)
         people_layout.addWidget(self.attendees_view, 1)
         inner = QSplitter()
+        inner.setChildrenCollapsible(False)
         inner.addWidget(self.panel)
         inner.addWidget(people)
-        inner.setSizes([390, 380])
+        inner.setStretchFactor(1, 1)  # a wider window widens the list, not the form
+        inner.setSizes([340, 460])
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -134,10 +150,11 @@ class EventsPage(QWidget):
         right_layout.addLayout(actions)
         right_layout.addWidget(inner, 1)
         outer = QSplitter()
+        outer.setChildrenCollapsible(False)
         outer.addWidget(left)
         outer.addWidget(right)
         outer.setStretchFactor(1, 1)
-        outer.setSizes([400, 770])
+        outer.setSizes([380, 800])
         layout = QVBoxLayout(self)
         layout.addWidget(outer)
         self._show_event(None)
@@ -155,6 +172,9 @@ class EventsPage(QWidget):
             self.markets.clear()  # shared with the attendee model's market column
             self.markets.update(markets)
             self._all_events = events
+            # An office serving one commune sees its name in every row: that room goes to
+            # the topic instead.
+            self.events_view.setColumnHidden(1, len({e.commune_code for e in events}) <= 1)
             self._filter()
             self._select(keep)
 

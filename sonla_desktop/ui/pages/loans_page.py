@@ -35,6 +35,7 @@ from ...services.context import ServiceContext
 from ...services.loan_queries import LoanFilter, dossier_pdf, export_dossier, loan_detail
 from ...services.loan_rules import rules_and_borrower
 from ...services.lookups import load_lookups
+from ..reports.excel_actions import ExcelActions
 from ..table_models.loans_model import LoansTableModel
 from .dossier_preview import DossierPreviewDialog, ask_save_path, print_pdf
 from .loan_detail import LoanDetailView
@@ -110,6 +111,12 @@ class LoansPage(QWidget):
             self.buttons[key] = button
             actions.addWidget(button)
         actions.addStretch(1)
+        # Import, templates and the full export, as on the Reports page (one set of services).
+        self.excel = ExcelActions(ctx, runner, self)
+        self.excel.imported.connect(self.refresh)
+        self.excel_button = QPushButton(self.tr("Dữ liệu Excel"))
+        self.excel_button.setMenu(self.excel.menu(self.excel_button))
+        actions.addWidget(self.excel_button)
         self.message = QLabel()
         actions.addWidget(self.message)
 

@@ -85,6 +85,10 @@ class ProvincePage(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(split, 1)
 
+    def show_year(self, year: int) -> None:
+        """Open on ``year`` (``make screenshots`` shows the demo's year, not today's)."""
+        self.year.setValue(year)
+
     def refresh(self) -> None:
         from ...services.province_table import province_table
 

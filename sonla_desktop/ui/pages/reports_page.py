@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -93,9 +92,9 @@ class ReportsPage(QWidget):
         targets.clicked.connect(self.edit_targets)
         import_button = QPushButton(self.tr("Nhập từ Excel…"))
         import_button.clicked.connect(self.open_import)
-        self.template_button = QToolButton()
-        self.template_button.setText(self.tr("Tải tệp mẫu"))
-        self.template_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # A push button draws its menu arrow in room of its own; the tool button's arrow sat
+        # over the end of "Tải tệp mẫu" (issue 17, item 9).
+        self.template_button = QPushButton(self.tr("Tải tệp mẫu"))
         menu = QMenu(self.template_button)
         for kind, text in (("workers", self.tr("Mẫu danh sách người lao động")),
                            ("loans", self.tr("Mẫu danh sách khoản vay")),

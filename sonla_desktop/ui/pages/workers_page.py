@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from ...services.lookups import Lookups, load_lookups
 from ...services.worker_rows import WorkerFilter, WorkerRow
 from ..labels import people_count
+from ..reports.excel_actions import ExcelActions
 from ..table_models.worker_table_model import COLUMNS, WorkerTableModel
 from ..tasks import TaskRunner
 from ..widgets.date_dialog import DateDialog
@@ -64,6 +65,12 @@ class WorkersPage(QWidget):
         header = QHBoxLayout()
         header.addWidget(title)
         header.addStretch(1)
+        # Import, templates and the full export, as on the Reports page (one set of services).
+        self.excel = ExcelActions(ctx, runner, self)
+        self.excel.imported.connect(self.refresh)
+        self.excel_button = QPushButton(self.tr("Dữ liệu Excel"))
+        self.excel_button.setMenu(self.excel.menu(self.excel_button))
+        header.addWidget(self.excel_button)
         header.addWidget(self.add_button)
 
         self.filters = WorkerFilterBar()
