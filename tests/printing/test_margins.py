@@ -53,9 +53,7 @@ def test_the_office_papers_keep_12_pt_from_every_edge(ctx, event, tmp_path):  # 
             assert min(margins) >= EDGE, (name, n, margins)
 
 
-# The two-A5 sheet (11 pt at the top and bottom today) is its layout owner's to fix (the
-# flyer renderer, reports/flyer.py); it joins this list when it does.
-@pytest.mark.parametrize("layout", ["a4"])
+@pytest.mark.parametrize("layout", ["a4", "a5x2"])
 def test_the_flyer_keeps_12_pt_from_every_edge(ctx, tmp_path, layout):
     from sonla_desktop.services.event_documents import flyer_pdf
 
