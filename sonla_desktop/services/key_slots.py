@@ -83,6 +83,31 @@ def opened_by_login(node_id: str, user: str, role: str, password: str) -> None:
             _opened[(node_id, user)] = opened
 
 
+def opened_without_database(user: str, password: str) -> bool:
+    """Restoring onto a missing or unusable database: there is no account table to check the
+    password against, so the slots themselves do (a wrong password opens none). Opens
+    ``user``'s slot in every node folder on this PC; True when a vault was present."""
+    from .. import paths
+
+    found = False
+    for folder in sorted(p for p in paths.keys_dir().iterdir() if keyvault.has_vault(p)):
+        found = True
+        try:
+            opened = keyvault.unlock(folder, user, password, keyvault.read_public(folder))
+        except SyncError:
+            continue
+        if opened is not None:
+            with _guard:
+                _opened[(opened.node_id, user)] = opened
+    return found
+
+
+def any_vault() -> bool:
+    from .. import paths
+
+    return any(keyvault.has_vault(p) for p in paths.keys_dir().iterdir())
+
+
 def _encrypt_plain(folder: Path, user: str, password: str) -> None:
     """The upgrade: plain files -> vault with ``user``'s slot, read back, plain files shredded."""
     keys = load_keys(folder)
