@@ -1,7 +1,8 @@
 """Encrypted backups of the office's SQLite database, and restoring one.
 
 A backup file (``*.sldbak``) is an age file (X25519, to this node's own age recipient, so
-``age -d -i <keys>/<node>/age.key FILE | gunzip > copy.db`` opens it with the standard tools)
+``sonla-desktop keys age-identity | age -d -i - FILE | gunzip > copy.db`` opens it with the
+standard tools; the key file is encrypted at rest, ``services.key_slots``)
 whose plaintext is a gzip of a consistent copy made with SQLite's online backup API
 (``Database.backup``). Without the node's key folder the file reveals nothing; encrypting
 needs only the public recipient, so a backup never needs the private key unlocked.
