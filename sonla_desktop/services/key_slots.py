@@ -11,9 +11,14 @@ States of a node's key folder:
 * plain files (before this version, or ``init`` just made them): used as they are, until the
   first login of an account that may hold every key (an administrator) encrypts them into
   ``vault.json`` with that account's slot and overwrites the plain files;
-* a vault: the keys exist in this process only after a login whose slot opened them, and
-  only for that account (``keys_for``); otherwise signing and decrypting are refused with a
-  message that says why.
+* a vault: the keys exist in this process only after a login whose slot opened them
+  (``keys_for``), as far as that account's role may use them; otherwise signing and
+  decrypting are refused with a message that says why.
+
+The session is the process: the GUI and each command log one account in, and a later login
+(the lock screen, another account) replaces what the earlier one opened. Contexts built by
+hand in tests and scripts of the same process use what its login opened, as they use its
+database (docs/architecture.md, "Who makes contexts").
 """
 
 from __future__ import annotations
@@ -29,8 +34,8 @@ from ..sync.keys import NODE_FILE, NodeKeys, load_keys
 
 log = logging.getLogger(__name__)
 
-# (node id, account) -> what that account's login opened in this process.
-_opened: dict[tuple[str, str], keyvault.Unlocked] = {}
+# node id -> what the last login on that node opened in this process.
+_opened: dict[str, keyvault.Unlocked] = {}
 # node id -> why its keys could not be opened at the last login (a damaged vault, …)
 _problems: dict[str, SyncError] = {}
 _guard = threading.Lock()
@@ -48,7 +53,7 @@ def _folder(node_id: str) -> Path | None:
 def forget(node_id: str | None = None) -> None:
     """Drop the opened keys (all nodes' when ``node_id`` is None): a new login, a test."""
     with _guard:
-        for key in [k for k in _opened if node_id is None or k[0] == node_id]:
+        for key in [k for k in _opened if node_id is None or k == node_id]:
             del _opened[key]
         if node_id is None:
             _problems.clear()
@@ -80,7 +85,7 @@ def opened_by_login(node_id: str, user: str, role: str, password: str) -> None:
         return
     if opened is not None:
         with _guard:
-            _opened[(node_id, user)] = opened
+            _opened[node_id] = opened
 
 
 def opened_without_database(user: str, password: str) -> bool:
@@ -98,7 +103,7 @@ def opened_without_database(user: str, password: str) -> bool:
             continue
         if opened is not None:
             with _guard:
-                _opened[(opened.node_id, user)] = opened
+                _opened[opened.node_id] = opened
     return found
 
 
@@ -120,19 +125,20 @@ def _encrypt_plain(folder: Path, user: str, password: str) -> None:
     keyvault.shred_plain(folder)
     log.info("the office's private keys are now encrypted at rest (%s)", folder)
     with _guard:
-        _opened[(keys.node_id, user)] = opened
+        _opened[keys.node_id] = opened
 
 
 def keys_for(node_id: str, user: str, *uses: str) -> NodeKeys:
-    """This office's keys as far as ``user``'s session opened them; ``SyncError`` when a
-    needed key is locked. Plain key files (an office not yet upgraded) are read as they are."""
+    """This office's keys as far as this session's login opened them; ``SyncError`` (naming
+    ``user``) when a needed key is locked. Plain key files (an office not yet upgraded) are
+    read as they are."""
     from .setup import node_keys_dir
 
     folder = node_keys_dir(node_id)
     if not keyvault.has_vault(folder):
         return load_keys(folder)
     with _guard:
-        opened = _opened.get((node_id, user))
+        opened = _opened.get(node_id)
         problem = _problems.get(node_id)
     if opened is None and problem is not None:
         raise problem
@@ -161,25 +167,22 @@ def public_keys(node_id: str) -> NodeKeys:
     return keyvault.read_public(node_keys_dir(node_id))
 
 
-def write_slot(node_id: str, by: str, name: str, role: str, password: str) -> bool:
+def write_slot(node_id: str, name: str, role: str, password: str) -> bool:
     """Give account ``name`` (role ``role``) a slot opened by ``password``, with the keys its
-    role may use, from what the session of account ``by`` opened. Returns whether the account now has a
+    role may use, from what this session's login opened. Returns whether the account now has a
     slot. When this session cannot (it opened no keys), an old slot of ``name`` is removed
     instead, so an old password never keeps opening the keys after a reset."""
     folder = _folder(node_id)
     if folder is None or not keyvault.has_vault(folder):
         return False  # plain keys: the upgrade at an administrator's login makes the slots
     with _guard:
-        opened = _opened.get((node_id, by))
+        opened = _opened.get(node_id)
     data_keys = {u: k for u, k in (opened.data_keys if opened else {}).items()
                  if u in key_uses(role)}
     if not data_keys:
         remove_slot(node_id, name)
         return False
     keyvault.set_slot(folder, name, password, data_keys)
-    if name == by and opened is not None:
-        with _guard:  # own password changed: the session keeps what it had opened
-            _opened[(node_id, name)] = opened
     return True
 
 

@@ -191,7 +191,7 @@ def add_user(ctx: ServiceContext, name: str, role: str, password: str) -> UserIn
         s.flush()
         ctx.audit(s, "create", "user", row.id, {"name": (None, name), "role": (None, role)})
         # In the transaction: a slot that cannot be written leaves no account behind.
-        slot = key_slots.write_slot(ctx.node_id, ctx.user, name, role, _clean_password(password))
+        slot = key_slots.write_slot(ctx.node_id, name, role, _clean_password(password))
         return _info(row, slot if key_slots.slot_holders(ctx.node_id) is not None else None)
 
 
@@ -241,8 +241,7 @@ def set_password(ctx: ServiceContext, name: str, password: str) -> None:
         ctx.audit(s, "update", "user", row.id, {"password": ("***", "***")})
         # The slot follows the password; an admin's reset of someone else's password from a
         # session without keys removes the old slot (refused if it is the last one).
-        key_slots.write_slot(ctx.node_id, ctx.user, row.name, row.role,
-                             _clean_password(password))
+        key_slots.write_slot(ctx.node_id, row.name, row.role, _clean_password(password))
 
 
 def _get(s, name: str):
