@@ -78,7 +78,10 @@ def opened_by_login(node_id: str, user: str, role: str, password: str) -> None:
                 _encrypt_plain(folder, user, password)
             return
         opened = keyvault.unlock(folder, user, password, keyvault.read_public(folder))
-    except SyncError as exc:
+    except (SyncError, OSError) as exc:
+        if isinstance(exc, OSError):  # a read-only or full disk during the upgrade, …
+            exc = SyncError(f"Không mở được thư mục khoá {folder}: {exc.strerror}.",
+                            f"The key folder {folder} could not be used: {exc.strerror}.")
         log.warning("the key folder of %s could not be opened: %s", node_id, exc.en)
         with _guard:
             _problems[node_id] = exc

@@ -186,3 +186,21 @@ def test_a_tampered_vault_is_a_message_not_a_traceback(ctx, office):
     session = login(ctx.db, TEST_USER, TEST_PASSWORD)  # the register still opens
     with pytest.raises(SyncError, match="bị hỏng"):
         node_keys(session)
+
+
+def test_users_list_says_who_has_a_key_slot(ctx, office, capsys):
+    import json
+
+    from sonla_desktop.cli import main
+
+    admin = login(ctx.db, TEST_USER, TEST_PASSWORD)
+    add_user(admin, "lan", "clerk", CLERK_PW)
+    key_slots.forget()
+    add_user(admin, "hai", "viewer", "mật-khẩu-anh-Hải")  # made while no keys were open
+    capsys.readouterr()
+    assert main(["--db", ctx.db.url, "users", "list", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert {r["name"]: r["key_slot"] for r in rows} == {TEST_USER: True, "lan": True,
+                                                        "hai": False}
+    assert main(["--db", ctx.db.url, "users", "list"]) == 0
+    assert "Ô khoá" in capsys.readouterr().out
