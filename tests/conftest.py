@@ -53,6 +53,10 @@ def _isolated_user_data(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("SONLA_USER", TEST_USER)
     monkeypatch.setenv("SONLA_PASSWORD", TEST_PASSWORD)
     monkeypatch.delenv("SONLA_NEW_PASSWORD", raising=False)
+    # The keys a login opened live in the process (services.key_slots): not across tests.
+    from sonla_desktop.services.key_slots import forget
+
+    forget()
 
 
 @pytest.fixture(scope="session", autouse=True)

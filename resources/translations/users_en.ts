@@ -162,6 +162,22 @@
   <context>
     <name>UsersPage</name>
     <message>
+      <source>Ô khoá</source>
+      <translation>Key slot</translation>
+    </message>
+    <message>
+      <source>Có</source>
+      <translation>Yes</translation>
+    </message>
+    <message>
+      <source>Chưa có: đặt lại mật khẩu</source>
+      <translation>None: reset the password</translation>
+    </message>
+    <message>
+      <source>Hãy đặt lại mật khẩu cho họ: ô khoá của vai trò cũ đã được bỏ.</source>
+      <translation>Reset their password: the old role's key slot was removed.</translation>
+    </message>
+    <message>
       <source>Tên đăng nhập</source>
       <translation>User name</translation>
     </message>

@@ -114,12 +114,24 @@ def admin_before_restore(args: argparse.Namespace) -> str:
         db = open_database(args.db)
         ready = is_initialised(db)
     except UserError:
-        return args.user or "admin"
+        return _keys_without_database(args)
     try:
         if not ready:
-            return args.user or "admin"
+            return _keys_without_database(args)
         ctx = log_in(db, args)
         ctx.require("backup.write")
         return ctx.user
     finally:
         db.dispose()
+
+
+def _keys_without_database(args: argparse.Namespace) -> str:
+    """No database to log in to: the backup is decrypted with the office's key, which a key
+    slot opens with the same name and password (``services.key_slots``)."""
+    from ..services.key_slots import any_vault, opened_without_database
+
+    if not any_vault():  # keys still plain files (not upgraded yet)
+        return args.user or "admin"
+    name = user_name(args, DEFAULT_ADMIN)
+    opened_without_database(name, read_password(f"Mật khẩu của {name} / password: "))
+    return name

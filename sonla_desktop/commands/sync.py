@@ -41,6 +41,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = ks.add_parser("list", help="các đơn vị đang được tin cậy")
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.set_defaults(func=cmd_keys_list)
+    p = ks.add_parser("age-identity",
+                      help="in khoá giải mã age ra màn hình, để dùng với lệnh age -d -i - "
+                           "(quản trị viên; khoá được bảo vệ bằng mật khẩu)")
+    p.set_defaults(func=cmd_keys_age_identity)
 
     bundle = sub.add_parser("bundle", help="tệp đồng bộ qua USB (.sldsync)")
     bs = bundle.add_subparsers(dest="bundle_command", required=True)
@@ -90,6 +94,12 @@ def cmd_keys_show(args: argparse.Namespace) -> int:
     print(f"Dấu vân tay:   {info.fingerprint}")
     print(f"Mã khoá ký:    {info.key_id}")
     print(f"Thư mục khoá:  {info.keys_dir}")
+    return 0
+
+
+def cmd_keys_age_identity(args: argparse.Namespace) -> int:
+    # To standard output only, never a file of ours: ``... keys age-identity | age -d -i -``.
+    print(sync_trust.age_identity_text(context(args)), end="")
     return 0
 
 

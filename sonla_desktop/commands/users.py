@@ -63,11 +63,15 @@ def cmd_list(args: argparse.Namespace) -> int:
     rows = list_users(context(args))
     if args.format == "json":
         print_json([{"name": u.name, "role": u.role, "disabled": u.disabled,
-                     "created_at": u.created_at.isoformat()} for u in rows])
+                     "created_at": u.created_at.isoformat(), "key_slot": u.key_slot}
+                    for u in rows])
         return 0
-    print_table(["Tên", "Vai trò", "Trạng thái"],
-                [(u.name, u.role_label, "đã khoá" if u.disabled else "hoạt động")
-                 for u in rows])
+    # "Ô khoá": whether the account's password opens the office's keys (sync, sealed papers);
+    # "-" while the key files are not encrypted yet (before an administrator's first login).
+    slot = {True: "có", False: "chưa có", None: "-"}
+    print_table(["Tên", "Vai trò", "Trạng thái", "Ô khoá"],
+                [(u.name, u.role_label, "đã khoá" if u.disabled else "hoạt động",
+                  slot[u.key_slot]) for u in rows])
     return 0
 
 

@@ -86,3 +86,14 @@ def login_delay(failures: int) -> float:
 
 IDLE_LOCK_SECONDS = 10 * 60
 MIN_PASSWORD_LENGTH = 8
+
+
+# Which of the office's private keys (``sync.keyvault``) an account's key slot opens.
+# "sign": every role prints papers carrying a signed QR code. "open" (the age identity that
+# decrypts bundles and backups): only the roles that import bundles or restore backups, so a
+# viewer's password with a copied key folder still cannot read the office's bundles.
+def key_uses(role: str) -> tuple[str, ...]:
+    uses = ["sign"] if allowed(role, "reports.read") else []
+    if allowed(role, "sync.write") or allowed(role, "backup.write"):
+        uses.insert(0, "open")
+    return tuple(uses)

@@ -1,7 +1,8 @@
 """Encrypted backups of the office's SQLite database, and restoring one.
 
 A backup file (``*.sldbak``) is an age file (X25519, to this node's own age recipient, so
-``age -d -i <keys>/<node>/age.key FILE | gunzip > copy.db`` opens it with the standard tools)
+``sonla-desktop keys age-identity | age -d -i - FILE | gunzip > copy.db`` opens it with the
+standard tools; the key file is encrypted at rest, ``services.key_slots``)
 whose plaintext is a gzip of a consistent copy made with SQLite's online backup API
 (``Database.backup``). Without the node's key folder the file reveals nothing; encrypting
 needs only the public recipient, so a backup never needs the private key unlocked.
@@ -196,25 +197,36 @@ def _refuse(vi: str, en: str) -> UserError:
                 "Nothing was restored; the database is unchanged. " + en)
 
 
-def _identities(node_id: str | None) -> list[tuple[str, object]]:
-    """Age identities to try: this node's, or (no usable database) every node's on this PC."""
+def _identities(node_id: str | None, user: str) -> list[tuple[str, object]]:
+    """Age identities to try: this node's, or (no usable database) every node's on this PC;
+    encrypted keys as far as ``user``'s login opened them (``services.key_slots``)."""
+    from . import key_slots
     from .setup import node_keys_dir
 
     folders = [node_keys_dir(node_id)] if node_id else sorted(paths.keys_dir().iterdir())
-    found = []
+    found, locked = [], None
     for folder in folders:
-        with contextlib.suppress(OSError, ValueError, pyrage.IdentityError):
-            lines = (folder / AGE_KEY_FILE).read_text(encoding="utf-8").splitlines()
-            secret = next(x for x in lines if x.startswith("AGE-SECRET-KEY-"))
+        with contextlib.suppress(OSError, ValueError, StopIteration, pyrage.IdentityError):
+            if key_slots.has_vault(folder):
+                try:
+                    secret = key_slots.keys_for(folder.name, user, "open").age_identity
+                except UserError as exc:
+                    locked = locked or exc
+                    continue
+            else:
+                lines = (folder / AGE_KEY_FILE).read_text(encoding="utf-8").splitlines()
+                secret = next(x for x in lines if x.startswith("AGE-SECRET-KEY-"))
             found.append((folder.name, pyrage.x25519.Identity.from_str(secret)))
+    if not found and locked is not None:
+        raise _refuse(locked.vi, locked.en)
     return found
 
 
-def _decrypt(source: Path, node_id: str | None, work: Path) -> tuple[Path, str]:
+def _decrypt(source: Path, node_id: str | None, work: Path, user: str) -> tuple[Path, str]:
     """The backup decrypted and unpacked into ``work``; returns (file, node id of the key)."""
     if not source.is_file():
         raise _refuse(f"Không có tệp {source}.", f"There is no file {source}.")
-    identities = _identities(node_id)
+    identities = _identities(node_id, user)
     if not identities:
         raise _refuse("Không tìm thấy khoá của văn phòng này trên máy.",
                       "This office's key is not on this computer.")
@@ -295,7 +307,7 @@ def restore_backup(db: Database | str | os.PathLike | None, source: str | os.Pat
     current = _self_node_id(db_file)
     source = Path(source)
     with tempfile.TemporaryDirectory(dir=db_file.parent, prefix=".restore-") as tmp:
-        plain, key_node = _decrypt(source, current, Path(tmp))
+        plain, key_node = _decrypt(source, current, Path(tmp), user)
         _check_copy(plain, current or key_node)
         if isinstance(db, Database):
             db.dispose()

@@ -133,12 +133,13 @@ def seal_for(ctx: ServiceContext, kind: str, doc_id: str, issued_on: date,
     A key folder that exists but cannot be read still stops the printing with its error.
     """
     ctx.require("reports.read")
+    from .key_slots import keys_for
     from .setup import node_keys_dir
-    from .sync_trust import node_keys
 
     if not (node_keys_dir(ctx.node_id) / "node.json").exists():
         return ""
-    keys = node_keys(ctx)
+    # Every role prints sealed papers: the signing key as the account's slot opened it.
+    keys = keys_for(ctx.node_id, ctx.user, "sign")
     return sign_statement(keys, Statement(kind, doc_id, keys.node_id, issued_on, figures, digest))
 
 
@@ -209,11 +210,10 @@ def issuer_key(session: Session, node_id: str) -> tuple[Issuer, bytes, bytes] | 
     if node is None:
         return None
     if node.is_self:
-        from ..sync.keys import load_keys
-        from .setup import node_keys_dir
+        from .key_slots import public_keys
 
-        try:
-            keys = load_keys(node_keys_dir(node_id))
+        try:  # the public half only: checking a paper needs no unlocked key
+            keys = public_keys(node_id)
         except Exception:  # no key folder: this office cannot vouch for itself
             return None
         return Issuer(node.id, node.name, True), keys.sign_public, keys.sign_key_id

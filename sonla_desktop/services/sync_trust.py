@@ -27,6 +27,7 @@ from ..sync.keys import (
     parse_public,
 )
 from ..sync.scope import HUB_SCOPE_TEXT
+from . import key_slots
 from .context import ServiceContext
 from .setup import node_keys_dir
 
@@ -85,8 +86,10 @@ def self_node(session: Session) -> Node:
     return node
 
 
-def node_keys(ctx: ServiceContext) -> NodeKeys:
-    """This node's private keys, from its folder in the user data folder."""
+def node_keys(ctx: ServiceContext, private: bool = True) -> NodeKeys:
+    """This node's keys, from its folder in the user data folder: the private halves as far
+    as the logged-in account's key slot opened them (``services.key_slots``), or only the
+    public halves (``private=False``: the fingerprint, the public-key file)."""
     ctx.require("sync.read")
     folder = node_keys_dir(ctx.node_id)
     if not (folder / "node.json").exists():
@@ -97,7 +100,12 @@ def node_keys(ctx: ServiceContext) -> NodeKeys:
             f"This unit has no keys yet (folder {folder}). Run “sonla-desktop init” to "
             "create them; if the unit already gave its key to others, copy the old key "
             "folder back here instead of creating new keys.")
-    keys = load_keys(folder)
+    if private:
+        keys = key_slots.keys_for(ctx.node_id, ctx.user, "open", "sign")
+    elif key_slots.has_vault(folder):
+        keys = key_slots.public_keys(ctx.node_id)
+    else:
+        keys = load_keys(folder)  # plain files: also checks that the halves belong together
     if keys.node_id != ctx.node_id:
         raise SyncError(
             f"Thư mục khoá {folder} thuộc về đơn vị khác ({keys.node_id}).",
@@ -107,7 +115,7 @@ def node_keys(ctx: ServiceContext) -> NodeKeys:
 
 def self_info(ctx: ServiceContext) -> NodeInfo:
     ctx.require("status.read")
-    keys = node_keys(ctx)
+    keys = node_keys(ctx, private=False)
     with ctx.db.session() as s:
         node = self_node(s)
         return NodeInfo(node.id, node.name, scope_list(node), node.is_hub,
@@ -123,7 +131,18 @@ def public_key_text(ctx: ServiceContext) -> str:
         raise UserError(
             "Đơn vị này chưa chọn xã/phường phụ trách: chạy “sonla-desktop init --commune MÃ”.",
             "This unit has no commune yet: run “sonla-desktop init --commune CODE”.")
-    return export_public(node_keys(ctx), info.name, info.scope)
+    return export_public(node_keys(ctx, private=False), info.name, info.scope)
+
+
+def age_identity_text(ctx: ServiceContext) -> str:
+    """The office's age identity in age's key-file format, for an administrator decrypting a
+    bundle or backup by hand (``keys age-identity | age -d -i - FILE``): the key files on
+    disk are encrypted, so the standard tool gets it on its standard input. Audited."""
+    ctx.require("backup.write")
+    keys = node_keys(ctx)
+    with ctx.transaction() as s:
+        ctx.audit(s, "export", "key", ctx.node_id, {"age_identity": (None, "***")})
+    return f"# public key: {keys.age_recipient}\n{keys.age_identity}\n"
 
 
 def export_public_key(ctx: ServiceContext, path: Path) -> Path:

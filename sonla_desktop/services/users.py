@@ -17,8 +17,9 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
 from ..db import Database
-from ..domain.roles import ADMIN, MIN_PASSWORD_LENGTH, ROLE_LABELS, ROLES, login_delay
+from ..domain.roles import ADMIN, MIN_PASSWORD_LENGTH, ROLE_LABELS, ROLES, key_uses, login_delay
 from ..errors import LoginError, UserError, ValidationError
+from . import key_slots
 from .context import ServiceContext
 
 # argon2-cffi's defaults are argon2id with RFC 9106's low-memory profile (64 MiB, t=3):
@@ -45,6 +46,9 @@ class UserInfo:
     role_label: str
     disabled: bool
     created_at: datetime
+    # Whether the account has a slot opening the office's keys (``services.key_slots``);
+    # None while the keys are still plain files (or there are none).
+    key_slot: bool | None = None
 
 
 def _now() -> datetime:
@@ -110,6 +114,8 @@ def create_first_admin(db: Database, name: str, password: str) -> ServiceContext
         s.add(row)
         s.flush()
         ctx.audit(s, "create", "user", row.id, {"name": (None, name), "role": (None, ADMIN)})
+    # The office's keys are encrypted at once with this administrator's slot.
+    key_slots.opened_by_login(ctx.node_id, name, ADMIN, _clean_password(password))
     return ctx
 
 
@@ -126,6 +132,7 @@ def login(db: Database, name: str, password: str, now: datetime | None = None
     now = now or _now()
     name = unicodedata.normalize("NFC", (name or "").strip())
     password = _clean_password(password)
+    ctx: ServiceContext | None = None
     with db.transaction() as s:
         row = s.scalar(select(AppUser).where(AppUser.name == name)) if name else None
         if row is not None and row.retry_after is not None and now < row.retry_after:
@@ -149,7 +156,12 @@ def login(db: Database, name: str, password: str, now: datetime | None = None
             row.failures, row.retry_after = 0, None
             if _hasher.check_needs_rehash(row.password_hash):
                 row.password_hash = _hasher.hash(password)
-            return ServiceContext(db, user=row.name, role=row.role)
+            ctx = ServiceContext(db, user=row.name, role=row.role)
+    if ctx is not None:
+        # After the commit: opening the key slot (or the upgrade of plain key files) reads
+        # the node and may write the key folder, never inside the login's transaction.
+        key_slots.opened_by_login(ctx.node_id, ctx.user, ctx.role or "", password)
+        return ctx
     # Outside the transaction, so the failure count is committed with the refusal.
     raise LoginError(*BAD_LOGIN, wait=wait)
 
@@ -181,7 +193,9 @@ def add_user(ctx: ServiceContext, name: str, role: str, password: str) -> UserIn
         s.add(row)
         s.flush()
         ctx.audit(s, "create", "user", row.id, {"name": (None, name), "role": (None, role)})
-        return _info(row)
+        # In the transaction: a slot that cannot be written leaves no account behind.
+        slot = key_slots.write_slot(ctx.node_id, name, role, _clean_password(password))
+        return _info(row, slot if key_slots.slot_holders(ctx.node_id) is not None else None)
 
 
 def list_users(ctx: ServiceContext) -> list[UserInfo]:
@@ -190,8 +204,10 @@ def list_users(ctx: ServiceContext) -> list[UserInfo]:
 
     from ..models import AppUser
 
+    holders = key_slots.slot_holders(ctx.node_id)
     with ctx.db.session() as s:
-        return [_info(r) for r in s.scalars(select(AppUser).order_by(AppUser.name))]
+        return [_info(r, None if holders is None else r.name in holders)
+                for r in s.scalars(select(AppUser).order_by(AppUser.name))]
 
 
 def disable_user(ctx: ServiceContext, name: str) -> None:
@@ -212,6 +228,9 @@ def disable_user(ctx: ServiceContext, name: str) -> None:
         if not row.disabled:
             row.disabled = True
             ctx.audit(s, "update", "user", row.id, {"disabled": (False, True)})
+        # A disabled account opens no key; the last slot is refused, and the refusal rolls
+        # the disabling back with it.
+        key_slots.remove_slot(ctx.node_id, row.name)
 
 
 def set_password(ctx: ServiceContext, name: str, password: str) -> None:
@@ -223,6 +242,9 @@ def set_password(ctx: ServiceContext, name: str, password: str) -> None:
         row = _get(s, name)
         row.password_hash, row.failures, row.retry_after = digest, 0, None
         ctx.audit(s, "update", "user", row.id, {"password": ("***", "***")})
+        # The slot follows the password; an admin's reset of someone else's password from a
+        # session without keys removes the old slot (refused if it is the last one).
+        key_slots.write_slot(ctx.node_id, row.name, row.role, _clean_password(password))
 
 
 def _get(s, name: str):
@@ -236,9 +258,9 @@ def _get(s, name: str):
     return row
 
 
-def _info(row) -> UserInfo:
+def _info(row, key_slot: bool | None = None) -> UserInfo:
     return UserInfo(row.name, row.role, ROLE_LABELS[row.role][0], bool(row.disabled),
-                    row.created_at)
+                    row.created_at, key_slot)
 
 
 def enable_user(ctx: ServiceContext, name: str, password: str) -> None:
@@ -254,6 +276,8 @@ def enable_user(ctx: ServiceContext, name: str, password: str) -> None:
         row.disabled, row.password_hash, row.failures, row.retry_after = False, digest, 0, None
         ctx.audit(s, "update", "user", row.id, {"disabled": (True, False),
                                                  "password": ("***", "***")})
+        # Disabling removed the slot: the new password gets one (as set_password does).
+        key_slots.write_slot(ctx.node_id, row.name, row.role, _clean_password(password))
 
 
 def set_role(ctx: ServiceContext, name: str, role: str) -> UserInfo:
@@ -276,5 +300,11 @@ def set_role(ctx: ServiceContext, name: str, role: str) -> UserInfo:
                 raise UserError("Không thể đổi vai trò của quản trị viên cuối cùng.",
                                 "The last administrator's role cannot be changed.")
         ctx.audit(s, "update", "user", row.id, {"role": (row.role, role)})
+        if key_uses(row.role) != key_uses(role):
+            # A slot holds the keys the old role may use and only the password can wrap
+            # them again: it goes (refused if it is the last), and a password reset gives
+            # the account a slot fitting its new role.
+            key_slots.remove_slot(ctx.node_id, row.name)
         row.role = role
-        return _info(row)
+        holders = key_slots.slot_holders(ctx.node_id)
+        return _info(row, None if holders is None else row.name in holders)

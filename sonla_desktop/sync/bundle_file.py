@@ -12,7 +12,7 @@ whole bundle while the payload can be checked without any private key. Anyone ca
 bundle by hand with the standard tools::
 
     minisign -Vm manifest.json -p sender.pub
-    age -d -i age.key payload.age | gunzip
+    sonla-desktop keys age-identity | age -d -i - payload.age | gunzip
 
 Reading is defensive: the ZIP's central directory is parsed by ``zipfile``, then each member's
 bytes are read directly from the file at the offsets checked here. That way the signature

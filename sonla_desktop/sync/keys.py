@@ -11,12 +11,13 @@ Key folder layout (``save_keys`` / ``load_keys``), every file mode 0600 where th
 Unix permissions, the folder itself 0700:
 
 * ``node.json``   node id, minisign key id and the public halves;
-* ``signing.key`` the Ed25519 seed, base64 in JSON. It is *not* encrypted: it is protected by
-  the OS file permissions and by living inside the node's private data folder. Encrypting it
-  at rest with a passphrase (e.g. with age's scrypt recipient) is a possible later improvement;
-  it was left out so that USB sync works without a password prompt at every export;
-* ``age.key``     the age identity in the file format written by ``age-keygen``, so that
-  ``age -d -i age.key payload.age`` works for a person checking a bundle by hand.
+* ``signing.key`` the Ed25519 seed, base64 in JSON;
+* ``age.key``     the age identity in the file format written by ``age-keygen``.
+
+These two plain files are what ``init`` writes and what earlier versions kept. Since issue 14
+item 5 they live only until an administrator's first login, which encrypts them into
+``vault.json`` with one key slot per account and shreds them (``sync.keyvault``,
+``services.key_slots``); ``load_keys`` reads the plain files, ``keyvault.unlock`` the vault.
 """
 
 from __future__ import annotations

@@ -130,7 +130,12 @@ class RoleDialog(_FormDialog):
         super().__init__(self.tr("Vai trò của “{0}”").format(name), parent)
         self.role = role_combo(current)
         self.form.addRow(self.tr("Vai trò:"), self.role)
-        self.submit = lambda: set_role(self.role.currentData())
+        self.outcome = None  # what the service answered (UserInfo), once OK succeeded
+
+        def submit() -> None:
+            self.outcome = set_role(self.role.currentData())
+
+        self.submit = submit
 
 
 class OwnPasswordDialog(_FormDialog):

@@ -33,7 +33,7 @@ class UsersPage(QWidget):
         self.ctx, self.runner = ctx, runner
         self.users: list[UserInfo] = []
         self.table = make_table([self.tr("Tên đăng nhập"), self.tr("Vai trò"),
-                                 self.tr("Trạng thái"), self.tr("Tạo lúc")])
+                                 self.tr("Trạng thái"), self.tr("Ô khoá"), self.tr("Tạo lúc")])
         self.table.itemSelectionChanged.connect(self._selection)
         self.table.doubleClicked.connect(lambda _index: self.change_role())
         self.add_button = QPushButton(self.tr("Thêm tài khoản…"))
@@ -82,13 +82,19 @@ class UsersPage(QWidget):
         fill_table(self.table, [
             (u.name, role_label(u.role),
              self.tr("Đã khoá") if u.disabled else self.tr("Đang dùng"),
-             u.created_at.replace(tzinfo=UTC).astimezone().strftime("%d/%m/%Y %H:%M"))
+             self._slot_text(u), u.created_at.replace(tzinfo=UTC).astimezone().strftime("%d/%m/%Y %H:%M"))
             for u in users])
         if chosen is not None:
             for row, user in enumerate(users):
                 if user.name == chosen.name:
                     self.table.selectRow(row)
         self._selection()
+
+    def _slot_text(self, user: UserInfo) -> str:
+        """Whether the account's password opens the office's keys (services.key_slots)."""
+        if user.key_slot is None or user.disabled:
+            return ""  # keys still plain files (before the first admin login), or closed
+        return self.tr("Có") if user.key_slot else self.tr("Chưa có: đặt lại mật khẩu")
 
     def selected(self) -> UserInfo | None:
         rows = self.table.selectionModel().selectedRows() if self.users else []
@@ -135,8 +141,12 @@ class UsersPage(QWidget):
         dialog = RoleDialog(user.name, user.role, lambda role: set_role(ctx, user.name, role),
                             self)
         if dialog.exec():
-            self._done(self.tr("“{0}” giờ là: {1}.").format(
-                user.name, role_label(dialog.role.currentData())))
+            text = self.tr("“{0}” giờ là: {1}.").format(
+                user.name, role_label(dialog.role.currentData()))
+            if dialog.outcome is not None and dialog.outcome.key_slot is False:
+                text += " " + self.tr("Hãy đặt lại mật khẩu cho họ: ô khoá của vai trò cũ "
+                                      "đã được bỏ.")
+            self._done(text)
 
     def disable(self) -> None:
         from ...services.users import disable_user
