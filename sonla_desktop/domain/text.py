@@ -42,10 +42,23 @@ _FORMAT_RUN = re.compile(f"[{_FORMAT_CHARS}]+")
 # characters; doubled, leading and trailing spaces are tested apart (faster than one regex).
 _ODD_CHAR = re.compile("[\t\n\x0b\x0c\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029"
                        f"\u202f\u205f\u3000{_INVISIBLE_SPACES}{_FORMAT_CHARS}]")
-# Characters refused in stored text: C0/C1 controls that are not whitespace (a bell, NUL,
-# DEL; an XML workbook cannot even hold most of them, PostgreSQL refuses NUL), lone
-# surrogates (not encodable as UTF-8) and the two non-characters U+FFFE/U+FFFF.
-_BAD_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+# The one rule for characters refused in stored text, at every door (the form, the Excel
+# import, sync records arriving, the command line), run on cleaned text:
+# - C0 controls but the line break, DEL, C1 controls: a bell or an escape in a village name
+#   breaks the Excel export (XML cannot hold them) and the PDFs; PostgreSQL refuses NUL.
+#   Cleaning has already made tabs, CR, U+001C-U+001F and NEL spaces or line breaks, and
+#   only multi-line fields keep "\n".
+# - lone surrogates: JSON can carry them (a sync record), no database stores them as UTF-8;
+# - the 66 non-characters (U+FDD0-U+FDEF and the last two code points of every plane):
+#   never text, and U+FFFE/U+FFFF cannot be written into a workbook;
+# - the invisible formatting characters and zero-width spaces cleaning removes (bidi
+#   embeddings, overrides, isolates, marks, joiners): refused should one ever be left, so
+#   that no door can store text that displays in another order than it sorts ("Trojan
+#   source").
+_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
+    chr(plane + 0xFFFE) + chr(plane + 0xFFFF) for plane in range(0, 0x110000, 0x10000))
+_BAD_CHAR = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff"
+                       f"{_NONCHARACTERS}{_FORMAT_CHARS}{_INVISIBLE_SPACES}]")
 # The longest free text (notes, purpose, a list of counsellors) any field accepts: what one
 # Excel cell holds, so that every stored text survives the export (the sync import uses
 # the same bound). Sized fields have their column's size (domain/lengths.py).
@@ -92,8 +105,9 @@ def clean_multiline(value: str | None) -> str:
 def bad_character(text: str) -> str | None:
     """The first character of ``text`` that stored text may not hold, or None.
 
-    Run on cleaned text: whitespace controls (tab, line breaks, U+001C-U+001F) have become
-    spaces or line breaks by then and are fine.
+    Run on cleaned text (:func:`clean_text`, :func:`clean_multiline`): whitespace controls
+    (tab, CR, U+001C-U+001F) have become spaces or line breaks by then, and the line break
+    is what multi-line fields are made of. The same rule at every door.
     """
     found = _BAD_CHAR.search(text)
     return found.group() if found else None
