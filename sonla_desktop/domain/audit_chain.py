@@ -52,19 +52,25 @@ SENSITIVE_FIELDS: frozenset[str] = frozenset({
 
 
 def _text(value: object) -> str:
+    kind = value.__class__
+    if kind is str:
+        return value  # type: ignore[return-value]
+    if kind is int:
+        return str(value)  # what json.dumps writes for an int, without its encoder
     if isinstance(value, date | datetime):
         return value.isoformat()
     if isinstance(value, Decimal):
         return str(value)
-    return json.dumps(value, ensure_ascii=False, sort_keys=True) if not isinstance(
-        value, str) else value
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
 def keyed_hash(key: bytes, field: str, value: object) -> str:
     """``hmac:`` + 32 hex digits of HMAC-SHA256(key, field NUL value): the field name is in
     the message so equal values of different fields do not look alike."""
-    digest = hmac.new(key, f"{field}\0{_text(value)}".encode(), hashlib.sha256).hexdigest()
-    return HMAC_PREFIX + digest[:32]
+    # hmac.digest: OpenSSL's one-shot HMAC, the same bytes as hmac.new(...).digest() at a
+    # fraction of the cost (an Excel import of 10,000 people hashes ~150,000 values).
+    digest = hmac.digest(key, f"{field}\0{_text(value)}".encode(), "sha256")
+    return HMAC_PREFIX + digest[:16].hex()
 
 
 def hide(field: str, value: object, key: bytes | None) -> object:
@@ -76,7 +82,10 @@ def hide(field: str, value: object, key: bytes | None) -> object:
 def redact(changes: Mapping[str, tuple[object, object] | list], key: bytes | None
            ) -> dict[str, list[object]]:
     """``{field: [old, new]}`` with sensitive values replaced (see the module text)."""
-    return {k: [hide(k, old, key), hide(k, new, key)] for k, (old, new) in changes.items()}
+    sensitive = SENSITIVE_FIELDS
+    # The test inlined: an import audits tens of thousands of rows of mostly plain fields.
+    return {k: [hide(k, old, key), hide(k, new, key)] if k in sensitive else [old, new]
+            for k, (old, new) in changes.items()}
 
 
 def scrub(payload: Mapping[str, object]) -> dict[str, object]:
