@@ -73,14 +73,30 @@ def clean_text(value: str | None) -> str:
     if value is None:
         return ""
     text = value if value.__class__ is str else str(value)
+    if text in _KNOWN_CLEAN:
+        return text  # cleaned a moment ago (the cell, then the rule, then the search key)
     if not _ODD_CHAR.search(text) and "  " not in text and text[:1] != " " \
             and text[-1:] != " " and unicodedata.is_normalized("NFC", text):
-        return text  # already clean, as most text is by the time it is cleaned again
-    text = unicodedata.normalize("NFC", _FORMAT_RUN.sub("", text))
-    text = _SPACE_RUN.sub(" ", text).strip()
-    # A second NFC is cheap and makes the result NFC even in the odd case where removing a
-    # space put a base letter next to a combining mark that was typed after the space.
-    return unicodedata.normalize("NFC", text)
+        clean = text  # already clean, as most text is by the time it is cleaned again
+    else:
+        clean = unicodedata.normalize("NFC", _FORMAT_RUN.sub("", text))
+        clean = _SPACE_RUN.sub(" ", clean).strip()
+        # A second NFC is cheap and makes the result NFC even in the odd case where removing
+        # a space put a base letter next to a combining mark typed after the space.
+        clean = unicodedata.normalize("NFC", clean)
+    if len(_KNOWN_CLEAN) >= _KNOWN_CLEAN_SIZE:
+        _KNOWN_CLEAN.clear()
+    _KNOWN_CLEAN.add(clean)
+    return clean
+
+
+# Results of clean_text, which are their own cleaning (clean_text(clean_text(x)) ==
+# clean_text(x)): an Excel import cleans each cell, then the domain rule cleans the value
+# again, then folding for the search key cleans it once more. A set lookup answers the
+# repeats (a string's hash is computed once and kept by the string). Bounded; emptied when
+# full.
+_KNOWN_CLEAN: set[str] = set()
+_KNOWN_CLEAN_SIZE = 65_536
 
 
 def clean_multiline(value: str | None) -> str:
