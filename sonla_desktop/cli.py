@@ -100,6 +100,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_gui(args.db)
     try:
+        from .services.leftovers import clean_leftovers
+
+        clean_leftovers(args.db)  # what a killed export or backup left (issue #12)
         return int(args.func(args) or 0)
     except UserError as err:
         print(f"Lỗi: {err}", file=sys.stderr)

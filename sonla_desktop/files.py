@@ -9,7 +9,8 @@ Temporary files hold the same personal data as the result, so they never go to t
 temp folder: the result's temporary file, and the per-sheet XML files openpyxl streams a
 workbook through, are made in the target folder under a name that says whose they are
 (``.~sonla-<process id>-…``). They are removed on any failure; if the process is killed,
-the next save into that folder removes the leftovers of processes no longer running.
+the next start removes them (``temp_files``: each save lists its temporary files in a
+journal in the data folder until it ends).
 """
 
 from __future__ import annotations
@@ -17,23 +18,23 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import re
 import stat
 import sys
-import tempfile
 import threading
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import UserError
 
-TEMP_PREFIX = ".~sonla-"
-_LEFTOVER = re.compile(re.escape(TEMP_PREFIX) + r"(\d+)-")
-# Windows cannot tell cheaply whether a process id is alive (os.kill would end it), and
-# cannot delete a file another process holds open anyway: there, leftovers older than this.
-_STALE_SECONDS = 3600
+# TEMP_PREFIX and remove_leftovers are part of this module's interface (tests, callers).
+from .temp_files import (  # noqa: F401
+    TEMP_PREFIX,
+    Journal,
+    journal,
+    new_temp_file,
+    remove_leftovers,
+)
 
 EXCEL = ("Excel", "Excel")
 ANOTHER_PROGRAM = ("chương trình khác", "another program")
@@ -50,27 +51,27 @@ def save_atomically(path: str | os.PathLike, save: Callable[[str], None],
         raise UserError(f"{target} là một thư mục: hãy chọn tên tệp để lưu.",
                         f"{target} is a folder: choose a file name to save to.")
     remove_leftovers(target.parent)
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-", suffix=target.suffix,
-                                   dir=target.parent)
-    except FileNotFoundError as exc:
-        raise UserError(f"Không có thư mục {target.parent} để lưu tệp {target.name}.",
-                        f"The folder {target.parent} for {target.name} does not exist.") from exc
-    except OSError as exc:
-        raise _os_error(exc, target, opened_in) from exc
-    os.close(fd)
-    try:
-        # mkstemp makes the file private (0600); a saved report should get the permissions
-        # any new file gets here (0666 less the umask).
-        os.chmod(tmp, 0o666 & ~_UMASK)
-        with _openpyxl_temp_files_in(target.parent):
-            save(tmp)
-        os.replace(tmp, target)
-    except OSError as exc:
-        raise _os_error(exc, target, opened_in) from exc
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    with journal() as record:
+        try:
+            tmp = new_temp_file(target.parent, target.suffix, record)
+        except FileNotFoundError as exc:
+            raise UserError(f"Không có thư mục {target.parent} để lưu tệp {target.name}.",
+                            f"The folder {target.parent} for {target.name} does not exist."
+                            ) from exc
+        except OSError as exc:
+            raise _os_error(exc, target, opened_in) from exc
+        try:
+            # mkstemp makes the file private (0600); a saved report should get the
+            # permissions any new file gets here (0666 less the umask).
+            os.chmod(tmp, 0o666 & ~_UMASK)
+            with _openpyxl_temp_files_in(target.parent, record):
+                save(tmp)
+            os.replace(tmp, target)
+        except OSError as exc:
+            raise _os_error(exc, target, opened_in) from exc
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
 
 
 def _os_error(exc: OSError, target: Path, opened_in: tuple[str, str]) -> BaseException:
@@ -89,51 +90,12 @@ def _os_error(exc: OSError, target: Path, opened_in: tuple[str, str]) -> BaseExc
     return exc
 
 
-def remove_leftovers(folder: str | os.PathLike) -> int:
-    """Remove the temporary files of saves into ``folder`` by processes that are gone
-    (killed mid-save). Returns how many were removed."""
-    removed = 0
-    try:
-        entries = list(os.scandir(folder))
-    except OSError:
-        return 0
-    for entry in entries:
-        found = _LEFTOVER.match(entry.name)
-        if found is None or not entry.is_file(follow_symlinks=False):
-            continue
-        if not _abandoned(int(found.group(1)), entry):
-            continue
-        try:
-            os.unlink(entry.path)
-            removed += 1
-        except OSError:
-            pass  # in use or not ours to remove: left for next time
-    return removed
-
-
-def _abandoned(pid: int, entry: os.DirEntry) -> bool:
-    if sys.platform == "win32":
-        try:
-            return time.time() - entry.stat().st_mtime > _STALE_SECONDS
-        except OSError:
-            return False
-    if pid == os.getpid():
-        return False  # a save of this very process, maybe running on another thread
-    try:
-        os.kill(pid, 0)  # signal 0: only asks whether the process exists
-    except ProcessLookupError:
-        return True
-    except OSError:
-        return False  # exists, owned by another user
-    return False
-
-
 _local = threading.local()
 _patch_lock = threading.Lock()
 
 
 @contextmanager
-def _openpyxl_temp_files_in(folder: Path) -> Iterator[None]:
+def _openpyxl_temp_files_in(folder: Path, record: Journal) -> Iterator[None]:
     """openpyxl streams each sheet through a temporary XML file in the system's temp
     folder, removed only at a normal exit: route them to ``folder``, named like ours, for
     saves on this thread."""
@@ -141,18 +103,19 @@ def _openpyxl_temp_files_in(folder: Path) -> Iterator[None]:
         yield  # nothing saved here uses openpyxl
         return
     _install_openpyxl_hook()
-    previous = getattr(_local, "folder", None), getattr(_local, "made", None)
-    _local.folder, _local.made = folder, []
+    previous = (getattr(_local, "folder", None), getattr(_local, "made", None),
+                getattr(_local, "journal", None))
+    _local.folder, _local.made, _local.journal = folder, [], record
     try:
         yield
     finally:
         # openpyxl removes its files after a good save, but not after a failed one (a full
         # disk): every file made for this save goes, whatever happened.
         for name in _local.made:
-            # One that cannot go now is removed at the next save into this folder.
+            # One that cannot go now is removed at the next start (the journal).
             with contextlib.suppress(OSError):
                 os.unlink(name)
-        _local.folder, _local.made = previous
+        _local.folder, _local.made, _local.journal = previous
 
 
 def _install_openpyxl_hook() -> None:
@@ -167,9 +130,7 @@ def _install_openpyxl_hook() -> None:
             folder = getattr(_local, "folder", None)
             if folder is None:
                 return original(suffix)
-            fd, name = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-",
-                                        suffix=suffix or ".xml", dir=folder)
-            os.close(fd)
+            name = new_temp_file(folder, suffix or ".xml", _local.journal)
             _writer.ALL_TEMP_FILES.append(name)
             _local.made.append(name)
             return name

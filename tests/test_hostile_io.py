@@ -12,6 +12,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import time
 from datetime import date
 from pathlib import Path
 
@@ -87,8 +88,14 @@ def test_openpyxl_temp_files_go_to_the_target_folder_and_leftovers_are_cleaned(
     target.mkdir()
     leftover = target / f"{files.TEMP_PREFIX}{_dead_pid()}-abcd.xml"
     leftover.write_text("Lò Văn An 014095001234")  # what a killed export left behind
+    two_hours_ago = time.time() - 7200
+    os.utime(leftover, (two_hours_ago, two_hours_ago))
     live = target / f"{files.TEMP_PREFIX}{os.getpid()}-live.xml"  # ours: never touched
     live.write_text("")
+    os.utime(live, (two_hours_ago, two_hours_ago))
+    # Young, not in any journal: maybe another computer's save into a shared folder.
+    young = target / f"{files.TEMP_PREFIX}{_dead_pid()}-young.xml"
+    young.write_text("")
     system_tmp = set(os.listdir(tempfile.gettempdir()))
     seen: list[str] = []
 
@@ -106,8 +113,9 @@ def test_openpyxl_temp_files_go_to_the_target_folder_and_leftovers_are_cleaned(
     finally:
         _writer.WorksheetWriter.cleanup = original_cleanup
     assert seen and all(Path(p).parent == target for p in seen)
-    assert not leftover.exists() and live.exists()
-    assert sorted(p.name for p in target.iterdir()) == sorted(["export.xlsx", live.name])
+    assert not leftover.exists() and live.exists() and young.exists()
+    assert sorted(p.name for p in target.iterdir()) == sorted(["export.xlsx", live.name,
+                                                               young.name])
     new_in_tmp = set(os.listdir(tempfile.gettempdir())) - system_tmp
     assert not [n for n in new_in_tmp if n.startswith("openpyxl")]
 

@@ -1,11 +1,14 @@
-"""The longest text each stored field holds: the size of its database column.
+"""The longest text each stored field holds: the one place these sizes are written.
 
-The domain may not import the models (it stays free of SQLAlchemy), so the sizes are
-restated here and ``tests/domain/test_lengths.py`` checks them against the models' column
-sizes. Text columns without a size get ``text.MAX_TEXT_LENGTH``. A value longer than its
-column is refused where it enters (form, Excel import, sync): on PostgreSQL it would
-otherwise fail the whole transaction, and on SQLite (which does not enforce sizes) it would
-be stored and then block the next sync to the hub.
+The models declare their columns with these sizes (``models/worker.py``, ``event.py``,
+``loan.py``), so the form, the Excel import (through the domain rules) and the sync import
+(which reads each column's size from the model, ``sync.records``) all refuse the same
+lengths; ``tests/domain/test_lengths.py`` checks that the migrated database's columns have
+them too (the migrations state sizes of their own, as migrations must). Text columns without
+a size get ``text.MAX_TEXT_LENGTH``. A value longer than its column is refused where it
+enters (form, Excel import, sync, command line): on PostgreSQL it would otherwise fail the
+whole transaction, and on SQLite (which does not enforce sizes) it would be stored and then
+block the next sync to the hub.
 """
 
 from __future__ import annotations

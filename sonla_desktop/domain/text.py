@@ -42,10 +42,23 @@ _FORMAT_RUN = re.compile(f"[{_FORMAT_CHARS}]+")
 # characters; doubled, leading and trailing spaces are tested apart (faster than one regex).
 _ODD_CHAR = re.compile("[\t\n\x0b\x0c\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029"
                        f"\u202f\u205f\u3000{_INVISIBLE_SPACES}{_FORMAT_CHARS}]")
-# Characters refused in stored text: C0/C1 controls that are not whitespace (a bell, NUL,
-# DEL; an XML workbook cannot even hold most of them, PostgreSQL refuses NUL), lone
-# surrogates (not encodable as UTF-8) and the two non-characters U+FFFE/U+FFFF.
-_BAD_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+# The one rule for characters refused in stored text, at every door (the form, the Excel
+# import, sync records arriving, the command line), run on cleaned text:
+# - C0 controls but the line break, DEL, C1 controls: a bell or an escape in a village name
+#   breaks the Excel export (XML cannot hold them) and the PDFs; PostgreSQL refuses NUL.
+#   Cleaning has already made tabs, CR, U+001C-U+001F and NEL spaces or line breaks, and
+#   only multi-line fields keep "\n".
+# - lone surrogates: JSON can carry them (a sync record), no database stores them as UTF-8;
+# - the 66 non-characters (U+FDD0-U+FDEF and the last two code points of every plane):
+#   never text, and U+FFFE/U+FFFF cannot be written into a workbook;
+# - the invisible formatting characters and zero-width spaces cleaning removes (bidi
+#   embeddings, overrides, isolates, marks, joiners): refused should one ever be left, so
+#   that no door can store text that displays in another order than it sorts ("Trojan
+#   source").
+_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
+    chr(plane + 0xFFFE) + chr(plane + 0xFFFF) for plane in range(0, 0x110000, 0x10000))
+_BAD_CHAR = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff"
+                       f"{_NONCHARACTERS}{_FORMAT_CHARS}{_INVISIBLE_SPACES}]")
 # The longest free text (notes, purpose, a list of counsellors) any field accepts: what one
 # Excel cell holds, so that every stored text survives the export (the sync import uses
 # the same bound). Sized fields have their column's size (domain/lengths.py).
@@ -60,14 +73,30 @@ def clean_text(value: str | None) -> str:
     if value is None:
         return ""
     text = value if value.__class__ is str else str(value)
+    if text in _KNOWN_CLEAN:
+        return text  # cleaned a moment ago (the cell, then the rule, then the search key)
     if not _ODD_CHAR.search(text) and "  " not in text and text[:1] != " " \
             and text[-1:] != " " and unicodedata.is_normalized("NFC", text):
-        return text  # already clean, as most text is by the time it is cleaned again
-    text = unicodedata.normalize("NFC", _FORMAT_RUN.sub("", text))
-    text = _SPACE_RUN.sub(" ", text).strip()
-    # A second NFC is cheap and makes the result NFC even in the odd case where removing a
-    # space put a base letter next to a combining mark that was typed after the space.
-    return unicodedata.normalize("NFC", text)
+        clean = text  # already clean, as most text is by the time it is cleaned again
+    else:
+        clean = unicodedata.normalize("NFC", _FORMAT_RUN.sub("", text))
+        clean = _SPACE_RUN.sub(" ", clean).strip()
+        # A second NFC is cheap and makes the result NFC even in the odd case where removing
+        # a space put a base letter next to a combining mark typed after the space.
+        clean = unicodedata.normalize("NFC", clean)
+    if len(_KNOWN_CLEAN) >= _KNOWN_CLEAN_SIZE:
+        _KNOWN_CLEAN.clear()
+    _KNOWN_CLEAN.add(clean)
+    return clean
+
+
+# Results of clean_text, which are their own cleaning (clean_text(clean_text(x)) ==
+# clean_text(x)): an Excel import cleans each cell, then the domain rule cleans the value
+# again, then folding for the search key cleans it once more. A set lookup answers the
+# repeats (a string's hash is computed once and kept by the string). Bounded; emptied when
+# full.
+_KNOWN_CLEAN: set[str] = set()
+_KNOWN_CLEAN_SIZE = 65_536
 
 
 def clean_multiline(value: str | None) -> str:
@@ -92,8 +121,9 @@ def clean_multiline(value: str | None) -> str:
 def bad_character(text: str) -> str | None:
     """The first character of ``text`` that stored text may not hold, or None.
 
-    Run on cleaned text: whitespace controls (tab, line breaks, U+001C-U+001F) have become
-    spaces or line breaks by then and are fine.
+    Run on cleaned text (:func:`clean_text`, :func:`clean_multiline`): whitespace controls
+    (tab, CR, U+001C-U+001F) have become spaces or line breaks by then, and the line break
+    is what multi-line fields are made of. The same rule at every door.
     """
     found = _BAD_CHAR.search(text)
     return found.group() if found else None

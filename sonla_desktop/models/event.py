@@ -5,6 +5,7 @@ from datetime import date
 from sqlalchemy import Boolean, Date, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from ..domain import lengths
 from .base import Base, SyncedMixin
 
 
@@ -12,12 +13,12 @@ class Event(SyncedMixin, Base):
     __tablename__ = "event"
     event_date: Mapped[date] = mapped_column(Date, index=True)
     commune_code: Mapped[str] = mapped_column(String(5), ForeignKey("admin_unit.code"))
-    place: Mapped[str] = mapped_column(String(200))
-    topic: Mapped[str] = mapped_column(String(300))
-    organiser: Mapped[str] = mapped_column(String(200), default="")
+    place: Mapped[str] = mapped_column(String(lengths.EVENT["place"]))
+    topic: Mapped[str] = mapped_column(String(lengths.EVENT["topic"]))
+    organiser: Mapped[str] = mapped_column(String(lengths.EVENT["organiser"]), default="")
     counsellors: Mapped[str] = mapped_column(Text, default="")
     agencies: Mapped[str] = mapped_column(Text, default="")
-    markets: Mapped[str] = mapped_column(String(100), default="")  # ISO codes, comma separated
+    markets: Mapped[str] = mapped_column(String(lengths.EVENT["markets"]), default="")  # ISO codes, comma separated
     notes: Mapped[str] = mapped_column(Text, default="")
 
 

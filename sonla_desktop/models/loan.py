@@ -6,6 +6,7 @@ from decimal import Decimal
 from sqlalchemy import BigInteger, Boolean, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from ..domain import lengths
 from .base import Base, DecimalText, SyncedMixin
 
 LOAN_STATUSES = ("draft", "submitted", "approved", "disbursed", "closed", "rejected")
@@ -20,7 +21,7 @@ class LoanApplication(SyncedMixin, Base):
     market_code: Mapped[str | None] = mapped_column(
         String(2), ForeignKey("market.code"), nullable=True
     )
-    agency: Mapped[str] = mapped_column(String(200), default="")
+    agency: Mapped[str] = mapped_column(String(lengths.LOAN_APPLICATION["agency"]), default="")
     contract_months: Mapped[int] = mapped_column(Integer, default=36)
     total_cost_vnd: Mapped[int] = mapped_column(BigInteger, default=0)
     requested_vnd: Mapped[int] = mapped_column(BigInteger, default=0)
@@ -28,8 +29,8 @@ class LoanApplication(SyncedMixin, Base):
     term_months: Mapped[int] = mapped_column(Integer, default=36)
     frequency_months: Mapped[int] = mapped_column(Integer, default=1)
     purpose: Mapped[str] = mapped_column(Text, default="")
-    savings_group_name: Mapped[str] = mapped_column(String(200), default="")
-    savings_group_head: Mapped[str] = mapped_column(String(120), default="")
+    savings_group_name: Mapped[str] = mapped_column(String(lengths.LOAN_APPLICATION["savings_group_name"]), default="")
+    savings_group_head: Mapped[str] = mapped_column(String(lengths.LOAN_APPLICATION["savings_group_head"]), default="")
     status: Mapped[str] = mapped_column(String(12), default="draft", index=True)
     reject_reason: Mapped[str] = mapped_column(Text, default="")
     # Costs the state budget pays (training, orientation...): not lent from 2026 (NĐ 338 Art. 12).
@@ -48,7 +49,7 @@ class LoanCostLine(SyncedMixin, Base):
         String(36), ForeignKey("loan_application.id"), index=True
     )
     kind: Mapped[str] = mapped_column(String(20))
-    label: Mapped[str] = mapped_column(String(200), default="")
+    label: Mapped[str] = mapped_column(String(lengths.COST_LINE["label"]), default="")
     amount_vnd: Mapped[int] = mapped_column(BigInteger)
 
 

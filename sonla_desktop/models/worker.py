@@ -5,6 +5,7 @@ from datetime import date
 from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from ..domain import lengths
 from .base import Base, SyncedMixin
 
 WORKER_STATUSES = ("registered", "training", "departed", "returned", "cancelled")
@@ -18,26 +19,26 @@ class Worker(SyncedMixin, Base):
         Index("ix_worker_commune_sort", "commune_code", "sort_key"),
         Index("ix_worker_status_sort", "status", "sort_key"),
     )
-    full_name: Mapped[str] = mapped_column(String(120))
+    full_name: Mapped[str] = mapped_column(String(lengths.WORKER["full_name"]))
     birth_date: Mapped[date | None] = mapped_column(Date, nullable=True)
     # Conference sign-in sheets often have the year only; kept in step with birth_date.
     birth_year: Mapped[int | None] = mapped_column(Integer, nullable=True)
     sex: Mapped[str] = mapped_column(String(1))  # M | F
-    national_id: Mapped[str | None] = mapped_column(String(12), nullable=True, index=True)
+    national_id: Mapped[str | None] = mapped_column(String(lengths.WORKER["national_id"]), nullable=True, index=True)
     id_issued_on: Mapped[date | None] = mapped_column(Date, nullable=True)
-    phone: Mapped[str] = mapped_column(String(15), default="", index=True)
+    phone: Mapped[str] = mapped_column(String(lengths.WORKER["phone"]), default="", index=True)
     ethnic_code: Mapped[str | None] = mapped_column(
         String(2), ForeignKey("ethnic_group.code"), nullable=True
     )
     commune_code: Mapped[str] = mapped_column(String(5), ForeignKey("admin_unit.code"))
-    village: Mapped[str] = mapped_column(String(120), default="")
+    village: Mapped[str] = mapped_column(String(lengths.WORKER["village"]), default="")
     household: Mapped[str] = mapped_column(String(10), default="none")
-    education: Mapped[str] = mapped_column(String(60), default="")
+    education: Mapped[str] = mapped_column(String(lengths.WORKER["education"]), default="")
     market_code: Mapped[str | None] = mapped_column(
         String(2), ForeignKey("market.code"), nullable=True
     )
-    occupation: Mapped[str] = mapped_column(String(120), default="")
-    agency: Mapped[str] = mapped_column(String(200), default="")
+    occupation: Mapped[str] = mapped_column(String(lengths.WORKER["occupation"]), default="")
+    agency: Mapped[str] = mapped_column(String(lengths.WORKER["agency"]), default="")
     status: Mapped[str] = mapped_column(String(12), default="registered")
     departure_date: Mapped[date | None] = mapped_column(Date, nullable=True, index=True)
     return_date: Mapped[date | None] = mapped_column(Date, nullable=True)

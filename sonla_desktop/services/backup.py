@@ -23,7 +23,6 @@ import os
 import re
 import shutil
 import sqlite3
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -35,6 +34,7 @@ from ..db import Database, resolve_url
 from ..domain.backup_rotation import due, keep
 from ..errors import UserError
 from ..sync.keys import AGE_KEY_FILE, NODE_FILE
+from ..temp_files import journal, our_prefix, temp_folder
 from .context import ServiceContext
 
 SUFFIX = ".sldbak"
@@ -121,12 +121,15 @@ def _write_backup(ctx: ServiceContext, out: str | os.PathLike | None, reason: st
     recipient = pyrage.x25519.Recipient.from_str(_recipient(ctx.node_id))
     target = Path(out) if out else backups_dir() / f"sonla-{now:%Y%m%d-%H%M%S}-{reason}{SUFFIX}"
     target.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=backups_dir(), prefix=".tmp-") as tmp:
-        plain, packed = Path(tmp) / "copy.db", Path(tmp) / "copy.db.gz"
+    # The plain copy is personal data: in a folder of ours that the next start removes if
+    # this process is killed (temp_files), like the encrypted part beside the target.
+    with temp_folder(backups_dir(), "backup") as tmp, journal() as record:
+        plain, packed = tmp / "copy.db", tmp / "copy.db.gz"
         ctx.db.backup(plain)
         with plain.open("rb") as src, gzip.open(packed, "wb", compresslevel=3) as dst:
             shutil.copyfileobj(src, dst, _CHUNK)
-        part = target.with_name(target.name + ".part")
+        part = target.with_name(f"{our_prefix()}{target.name}.part")
+        record.add(part)
         try:
             pyrage.encrypt_file(str(packed), str(part), [recipient])
             with part.open("rb+") as f:
@@ -306,8 +309,8 @@ def restore_backup(db: Database | str | os.PathLike | None, source: str | os.Pat
     db_file = Path(url.removeprefix("sqlite:///"))
     current = _self_node_id(db_file)
     source = Path(source)
-    with tempfile.TemporaryDirectory(dir=db_file.parent, prefix=".restore-") as tmp:
-        plain, key_node = _decrypt(source, current, Path(tmp), user)
+    with temp_folder(db_file.parent, "restore") as tmp:
+        plain, key_node = _decrypt(source, current, tmp, user)
         _check_copy(plain, current or key_node)
         if isinstance(db, Database):
             db.dispose()

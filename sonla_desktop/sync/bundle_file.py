@@ -53,6 +53,7 @@ from sonla_desktop.sync.keys import (
     canonical_recipient,
     key_id_hex,
 )
+from sonla_desktop.temp_files import journal, our_prefix
 
 FORMAT = "sonla-sync/1"
 MANIFEST_NAME = "manifest.json"
@@ -163,7 +164,7 @@ def write_bundle(
 
     ``recipients`` are age recipients (``age1...``); the sender's own recipient is always
     added so the sender can read back what it sent. The file appears under its final name
-    only once complete (written as ``<name>.part``, fsynced, then renamed).
+    only once complete (written as ``.~sonla-<pid>-<name>.part``, fsynced, then renamed).
 
     ``finish_manifest``, if given, is called once every record has been consumed; the fields
     it returns join the manifest. That is how counts gathered while streaming the records
@@ -215,8 +216,9 @@ def write_bundle(
             raise ValueError(f"finish_manifest may not set {clash}")
         fields.update(late)
 
-    part = path.with_suffix(path.suffix + ".part")
-    with tempfile.SpooledTemporaryFile(max_size=_SPOOL_IN_MEMORY) as encrypted:
+    # Named and journaled as our temporary file: a killed export's is removed at next start.
+    part = path.with_name(f"{our_prefix()}{path.name}.part")
+    with journal() as record, tempfile.SpooledTemporaryFile(max_size=_SPOOL_IN_MEMORY) as encrypted:
         hashing = _HashingWriter(encrypted)
         pyrage.encrypt_io(compressed, hashing, age_recipients)
         del compressed
@@ -239,6 +241,7 @@ def write_bundle(
         ).encode("utf-8")
 
         encrypted.seek(0)
+        record.add(part)
         try:
             with open(part, "wb") as out:
                 with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_STORED) as zf:

@@ -13,8 +13,9 @@ scope. Per record, in this order:
    carries back rows the hub wrote). Anything else refuses the bundle: a commune could
    otherwise write in another office's name and raise the acknowledgements kept for it.
 3. **Cleaning**: every text column through ``domain.text.clean_text`` (``clean_multiline``
-   for unbounded ``Text`` columns), then refused if it still holds a control, direction
-   override or lone surrogate character (``domain.limits``) or is longer than its column.
+   for unbounded ``Text`` columns), then refused if it still holds a character that no
+   stored text may hold (``domain.text.bad_character``, the form's and the Excel import's
+   rule) or is longer than its column (the model's size, which is ``domain.lengths``).
    The cleaned text is what gets stored.
 4. **Domain rules** of the table (``inbound_rules``), the same functions the form and the
    Excel import call; their cleaned values are stored too.
@@ -33,8 +34,7 @@ from sqlalchemy import Text, select
 from sqlalchemy.orm import Session
 
 from ..domain.events import EVENT_FIELD_LABELS_VI
-from ..domain.limits import LONG_TEXT_LIMIT, unsafe_character
-from ..domain.text import clean_multiline, clean_text
+from ..domain.text import MAX_TEXT_LENGTH, bad_character, clean_multiline, clean_text
 from ..domain.worker_rules import FIELD_LABELS_VI, ReferenceCodes
 from ..errors import SyncError, UserError, ValidationError
 from ..models import Node
@@ -55,7 +55,7 @@ def _text_columns(spec: TableSpec) -> list[tuple[str, bool, int]]:
         if col.kind != "str" or col.name in _NOT_TYPED or col.name in derived:
             continue
         multiline = isinstance(spec.table.c[col.name].type, Text)
-        out.append((col.name, multiline, col.max_length or LONG_TEXT_LIMIT))
+        out.append((col.name, multiline, col.max_length or MAX_TEXT_LENGTH))
     return out
 
 
@@ -136,13 +136,13 @@ class Inbound:
             if raw is None:
                 continue
             text = clean_multiline(raw) if multiline else clean_text(raw)
-            bad = unsafe_character(text, multiline)
+            bad = bad_character(text)
             if bad is not None:
+                code = f"U+{ord(bad):04X}"
                 raise field_error(
                     line, spec, v["id"], name,
-                    f"có ký tự điều khiển hoặc ký tự đảo chiều chữ ({bad}), không được phép",
-                    f"holds a control or text-direction character ({bad}), which is not "
-                    "allowed")
+                    f"có ký tự điều khiển hoặc ký tự không hiển thị ({code}), không được phép",
+                    f"holds a control or invisible character ({code}), which is not allowed")
             if len(text) > limit:
                 raise field_error(
                     line, spec, v["id"], name,

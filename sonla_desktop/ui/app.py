@@ -103,10 +103,12 @@ def open_main_window(db_arg: str | None = None) -> MainWindow | None:
 def run_gui(db_arg: str | None = None, sync_file: str | None = None) -> int:
     """``sync_file``: a ``.sldsync`` path (a double-clicked bundle) to show on the sync page's
     receive tab once the window is up; nothing is imported until the clerk confirms."""
+    from ..services.leftovers import clean_leftovers
     from .crash import install_excepthook
 
     app = create_app()
     install_excepthook()
+    clean_leftovers(db_arg)  # what a killed export or backup left (issue #12)
     while True:
         try:
             window = open_main_window(db_arg)

@@ -23,17 +23,6 @@ def worker(ctx, name="Lò Văn An", commune="03670", status="departed", departur
     return create_worker(ctx, raw)
 
 
-def make_hub(ctx) -> None:
-    """Turn the test database's node (a commune office of 03670) into the hub: a report
-    without --commune then covers the whole province (issue 13)."""
-    from sqlalchemy import update
-
-    from sonla_desktop.models import Node
-
-    with ctx.transaction() as s:
-        s.execute(update(Node).where(Node.is_self.is_(True)).values(is_hub=True, scope=""))
-
-
 def loan(ctx, worker_id, amount, disbursed: date | None, term=12, group="poor",
          rate="6.6", repayments=(), status="disbursed", frequency=1) -> str:
     with ctx.transaction() as s:

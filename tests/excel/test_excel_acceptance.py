@@ -11,7 +11,6 @@ import unicodedata
 from datetime import date
 
 import pytest
-from report_data import make_hub
 from sqlalchemy import func, select
 from workbook_factory import fill_workbook, make_people
 
@@ -22,7 +21,7 @@ from sonla_desktop.services.excel_import import import_workbook
 from sonla_desktop.services.progress_report import progress_figures
 from sonla_desktop.services.spreadsheets import make_template
 from sonla_desktop.services.targets import set_target
-from tests.conftest import dump_database
+from tests.conftest import dump_database, make_hub
 
 # Targets and province-wide reports are the hub's work (sync.ownership).
 pytestmark = pytest.mark.usefixtures("as_hub")
@@ -54,7 +53,7 @@ def templates(ctx, tmp_path):
 
 
 def test_hundreds_of_messy_rows_import_and_report_matches_the_truth(ctx, templates, tmp_path):
-    make_hub(ctx)  # three communes' people: the province report is the hub's
+    make_hub(ctx.db)  # three communes' people: the province report is the hub's
     people, loans = make_people(320, seed=11)
     book = tmp_path / "filled.xlsx"
     fill_workbook(*templates, book, people, loans)

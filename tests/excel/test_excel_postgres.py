@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from report_data import event, make_hub
+from report_data import event
 from sqlalchemy import select
 from workbook_factory import fill_workbook, make_people
 
@@ -18,13 +18,14 @@ from sonla_desktop.services.progress_report import progress_figures
 from sonla_desktop.services.setup import initialise
 from sonla_desktop.services.spreadsheets import export_workbook, make_template
 from sonla_desktop.services.targets import list_targets, set_target
+from tests.conftest import make_hub
 
 # Targets and province-wide reports are the hub's work (sync.ownership).
 pytestmark = pytest.mark.usefixtures("as_hub")
 
 
 def test_import_export_and_report_on_postgresql(pg_url, ctx, tmp_path):
-    make_hub(ctx)  # both sides hold every commune's records: both report the province
+    make_hub(ctx.db)  # both sides hold every commune's records: both report the province
     make_template(ctx, "workers", tmp_path / "w.xlsx")
     make_template(ctx, "loans", tmp_path / "l.xlsx")
     people, loans = make_people(120, seed=4)

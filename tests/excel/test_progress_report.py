@@ -7,13 +7,14 @@ import subprocess
 from datetime import date
 
 import pytest
-from report_data import event, loan, make_hub, worker
+from report_data import event, loan, worker
 
 from sonla_desktop.cli import main
 from sonla_desktop.domain.progress import Period, achievement_pct, make_period, year_period
 from sonla_desktop.errors import ValidationError
 from sonla_desktop.services.progress_report import progress_figures
 from sonla_desktop.services.targets import set_target
+from tests.conftest import make_hub
 
 # Targets and province-wide reports are the hub's work (sync.ownership).
 pytestmark = pytest.mark.usefixtures("as_hub")
@@ -23,7 +24,7 @@ LATER = date(2026, 6, 1)  # "today" after the periods tested: balances on their 
 
 @pytest.fixture
 def data(ctx):
-    make_hub(ctx)  # records of two communes, as the hub holds them
+    make_hub(ctx.db)  # records of two communes, as the hub holds them
     w1 = worker(ctx, "Lò Văn An", "03670", departure=date(2025, 3, 10), market="JP")
     w2 = worker(ctx, "Cầm Thị Hoa", "03646", departure=date(2025, 7, 1), market="JP", sex="F")
     worker(ctx, "Quàng Văn Ba", "03670", departure=date(2025, 12, 31), market="TW")

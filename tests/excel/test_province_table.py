@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 from openpyxl import load_workbook
-from report_data import event, loan, make_hub, worker
+from report_data import event, loan, worker
 
 from sonla_desktop.cli import main
 from sonla_desktop.domain.progress import year_period
@@ -16,6 +16,7 @@ from sonla_desktop.models import BundleLog, Node
 from sonla_desktop.services.progress_report import progress_figures
 from sonla_desktop.services.province_table import PLAN_YEARS, province_table
 from sonla_desktop.services.targets import set_target
+from tests.conftest import make_hub
 
 LATER = date(2026, 6, 1)
 NOW = datetime(2026, 6, 1, 12, 0)
@@ -25,7 +26,7 @@ SUMMED = ("departures", "loans", "amount_vnd", "outstanding_vnd", "overdue_vnd",
 
 @pytest.fixture
 def data(as_hub, ctx):
-    make_hub(ctx)
+    make_hub(ctx.db)
     w1 = worker(ctx, "Lò Văn An", "03670", departure=date(2025, 3, 10))
     w2 = worker(ctx, "Cầm Thị Hoa", "03646", departure=date(2025, 7, 1), sex="F")
     worker(ctx, "Quàng Văn Ba", "03670", departure=date(2025, 12, 31), market="TW")

@@ -6,14 +6,14 @@ from datetime import date
 
 import pytest
 from openpyxl import Workbook, load_workbook
-from report_data import make_hub, worker
+from report_data import worker
 from sqlalchemy import func, select
 
 from sonla_desktop.models import Worker
 from sonla_desktop.services.targets import list_targets, set_target
 from sonla_desktop.ui.pages.reports_page import ReportsPage
 from sonla_desktop.ui.tasks import TaskRunner
-from tests.conftest import hub_for_a_moment
+from tests.conftest import hub_for_a_moment, make_hub
 
 YEAR = date.today().year
 
@@ -44,7 +44,7 @@ def page(qtbot, ctx):
 @pytest.fixture
 def hub_page(qtbot, ctx):
     """The page at the hub, where "Toàn tỉnh" (the first entry) is the whole province."""
-    make_hub(ctx)
+    make_hub(ctx.db)
     widget, runner = _open_page(qtbot, ctx)
     yield widget
     runner.wait_idle()

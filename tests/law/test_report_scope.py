@@ -22,10 +22,10 @@ from sonla_desktop.models import AdminUnit, Node
 from sonla_desktop.services.demo import generate_demo
 from sonla_desktop.services.progress_report import progress_figures
 from sonla_desktop.services.targets import list_targets, set_target, split_target
-from tests.conftest import hub_for_a_moment
+from tests.conftest import hub_for_a_moment, make_hub
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "excel"))
-from report_data import make_hub, worker  # noqa: E402
+from report_data import worker  # noqa: E402
 
 YEAR = 2026
 
@@ -90,7 +90,7 @@ def test_pdf_and_xlsx_name_the_office_scope_not_the_province(office, db_path, tm
 
 
 def test_the_hub_reports_the_whole_province_against_its_target(office, db_path, capsys):
-    make_hub(office)
+    make_hub(office.db)
     got = json.loads(_run(db_path, capsys, "report", "--year", str(YEAR))[1])
     assert got["whole_province"] is True and got["scope_label"] == "Toàn tỉnh Sơn La"
     with office.db.session() as s:
@@ -151,7 +151,7 @@ def test_split_target_adds_up_exactly():
 
 
 def test_demo_targets_add_up_to_the_province_plan(ctx):
-    make_hub(ctx)
+    make_hub(ctx.db)
     generate_demo(ctx, workers=400, seed=3, today=date(2026, 12, 6))
     by_year: dict[int, dict] = {}
     for t in list_targets(ctx):

@@ -52,6 +52,10 @@ def _jsonable(value: object) -> object:
     raise TypeError(f"not JSON serialisable: {type(value).__name__}")
 
 
+# The audit entries' text, as json.dumps(..., ensure_ascii=False, sort_keys=True,
+# default=_jsonable) writes it; one encoder for all rows.
+_AUDIT_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=_jsonable)
+
 _STAMPS = frozenset(("id", "origin", "version", "deleted", "created_at", "updated_at"))
 
 
@@ -77,8 +81,7 @@ class _Writer:
         self.audits.append({
             "id": new_id(), "at": self.now, "user": self.ctx.user, "node_id": self.node,
             "action": action, "entity": entity, "entity_id": entity_id,
-            "changes": json.dumps(redact(payload, self.audit_key), ensure_ascii=False,
-                                  sort_keys=True, default=_jsonable)})
+            "changes": _AUDIT_JSON.encode(redact(payload, self.audit_key))})
 
     def insert(self, model, entity: str, rows: list[dict], audit_fields=None) -> None:
         for row in rows:
