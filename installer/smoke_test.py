@@ -31,6 +31,7 @@ SIZE_GOAL_MB = 200
 GUI_SECONDS = 5
 # A second launch on an open database hands its file over and exits; a GUI would stay.
 SECOND_LAUNCH_SECONDS = 30
+FIRST_CLAIM_SECONDS = 3
 # Qt and the program print nothing else on a good start; these mean something is broken.
 BAD_OUTPUT = re.compile(r"Traceback|Error|Could not load|Cannot load|not found|failed",
                         re.IGNORECASE)
@@ -133,7 +134,7 @@ def check_commands(app: Frozen, version: str) -> Path:
 
 
 def check_gui(app: Frozen, bundle: Path) -> None:
-    """The real window offscreen for 5 s, opened on the bundle as a double-click would; a
+    """The real window offscreen for (at least) 5 s, opened on the bundle as a double-click would; a
     second double-click meanwhile hands the file to it and exits (one window per database)."""
     start = time.perf_counter()
     command = [str(app.gui), "--db", "tinh.db", str(bundle)]
@@ -141,7 +142,9 @@ def check_gui(app: Frozen, bundle: Path) -> None:
                             env=app.env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True, encoding="utf-8", errors="replace")
     try:
-        time.sleep(2)
+        # The first takes its lock right after Qt starts; leave a slow runner time for that
+        # (were the second launch first, it would be the window and this one would hand over).
+        time.sleep(FIRST_CLAIM_SECONDS)
         second_launch(app, command)
         out, err = proc.communicate(timeout=max(0.5, GUI_SECONDS - (time.perf_counter() - start)))
         raise SmokeFailure(f"the GUI stopped after {time.perf_counter() - start:.1f} s with "
