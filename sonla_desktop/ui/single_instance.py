@@ -41,7 +41,7 @@ MAX_MESSAGE_BYTES = 64 * 1024  # a path, not a payload
 # How long a second launch keeps trying to reach a primary that holds the lock but may still
 # be starting (its server listens a moment after the lock is taken).
 HANDOVER_SECONDS = 10.0
-REPLY_MS = 5000
+REPLY_MS = 20_000  # the primary may be busy (a migration) before its event loop runs
 
 
 def instance_name(db_url: str, user: str | None = None) -> str:
