@@ -6,8 +6,9 @@ The bundle is copied to a temporary folder and run from there with its own data 
 nothing of the source tree or the developer's environment can help it. Steps: --version,
 init, demo --workers 200, report --year 2025 --format json, a loan dossier PDF, a hub that
 trusts the commune, bundle export/verify/import, and the GUI (offscreen) for 5 seconds on
-the hub opened with the .sldsync file, with nothing in the error log. Prints the bundle's
-size and the GUI cold start (to the first paint) of the frozen program and, with
+the hub opened with the .sldsync file, with nothing in the error log, while a second launch
+with the same file hands it to that window and exits. Prints the bundle's size (and fails at
+200 MB or more) and the GUI cold start (to the first paint) of the frozen program and, with
 --source-python, of the same program run from source. Standard library only.
 """
 
@@ -28,6 +29,9 @@ ROOT = Path(__file__).resolve().parent.parent
 EXE = ".exe" if os.name == "nt" else ""
 SIZE_GOAL_MB = 200
 GUI_SECONDS = 5
+# A second launch on an open database hands its file over and exits; a GUI would stay.
+SECOND_LAUNCH_SECONDS = 30
+FIRST_CLAIM_SECONDS = 3
 # Qt and the program print nothing else on a good start; these mean something is broken.
 BAD_OUTPUT = re.compile(r"Traceback|Error|Could not load|Cannot load|not found|failed",
                         re.IGNORECASE)
@@ -130,18 +134,28 @@ def check_commands(app: Frozen, version: str) -> Path:
 
 
 def check_gui(app: Frozen, bundle: Path) -> None:
-    """The real window offscreen for 5 s, opened on the bundle as a double-click would."""
+    """The real window offscreen for (at least) 5 s, opened on the bundle as a double-click would; a
+    second double-click meanwhile hands the file to it and exits (one window per database)."""
     start = time.perf_counter()
-    proc = subprocess.Popen([str(app.gui), "--db", "tinh.db", str(bundle)], cwd=app.work,
+    command = [str(app.gui), "--db", "tinh.db", str(bundle)]
+    proc = subprocess.Popen(command, cwd=app.work,
                             env=app.env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True, encoding="utf-8", errors="replace")
     try:
-        out, err = proc.communicate(timeout=GUI_SECONDS)
+        # The first takes its lock right after Qt starts; leave a slow runner time for that
+        # (were the second launch first, it would be the window and this one would hand over).
+        time.sleep(FIRST_CLAIM_SECONDS)
+        second_launch(app, command)
+        out, err = proc.communicate(timeout=max(0.5, GUI_SECONDS - (time.perf_counter() - start)))
         raise SmokeFailure(f"the GUI stopped after {time.perf_counter() - start:.1f} s with "
                            f"exit {proc.returncode}\n{out[-2000:]}\n{err[-4000:]}")
     except subprocess.TimeoutExpired:
         proc.terminate()
         out, err = proc.communicate(timeout=30)
+    except SmokeFailure:
+        proc.kill()
+        proc.communicate(timeout=30)
+        raise
     bad = [line for line in (out + err).splitlines() if BAD_OUTPUT.search(line)]
     if bad:
         raise SmokeFailure("the GUI printed errors:\n" + "\n".join(bad[:20]))
@@ -150,6 +164,24 @@ def check_gui(app: Frozen, bundle: Path) -> None:
     print(f"  ok  GUI offscreen {GUI_SECONDS} s with the .sldsync file, error log empty",
           flush=True)
     app.run("--db", "tinh.db", "bundle", "import", str(bundle), label="bundle import")
+
+
+def second_launch(app: Frozen, command: list[str]) -> None:
+    """The same double-click again while the window is open: the file goes to that window
+    and this launch exits (a GUI that stays up past the timeout opened a second window)."""
+    start = time.perf_counter()
+    try:
+        second = subprocess.run(command, cwd=app.work, env=app.env, capture_output=True,
+                                text=True, encoding="utf-8", errors="replace",
+                                timeout=SECOND_LAUNCH_SECONDS)
+    except subprocess.TimeoutExpired as exc:
+        raise SmokeFailure(f"a second launch on the open database was still running after "
+                           f"{SECOND_LAUNCH_SECONDS} s: it opened a second window") from exc
+    if second.returncode != 0:
+        raise SmokeFailure(f"second launch on the open database: exit {second.returncode}\n"
+                           f"{second.stderr[-2000:]}")
+    print(f"  ok  second launch handed the file to the open window and exited "
+          f"({time.perf_counter() - start:.1f} s)", flush=True)
 
 
 def cold_start(command: list[str], cwd: Path, env: dict[str, str], runs: int = 3) -> float:
@@ -198,6 +230,10 @@ def main(argv: list[str] | None = None) -> int:
         except SmokeFailure as exc:
             print(f"SMOKE TEST FAILED: {exc}", file=sys.stderr)
             return 1
+    if size >= SIZE_GOAL_MB:
+        print(f"SMOKE TEST FAILED: the bundle is {size:.0f} MB, not under {SIZE_GOAL_MB} MB "
+              "(installer/README.md, Bundle size)", file=sys.stderr)
+        return 1
     print(f"smoke test passed; bundle {size:.0f} MB", flush=True)
     return 0
 

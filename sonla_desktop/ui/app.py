@@ -18,11 +18,12 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from .. import APP_NAME, APP_TITLE_EN, APP_TITLE_VI, paths
-from ..db import Database, open_database
+from ..db import Database, open_database, resolve_url
 from ..errors import DamagedDatabaseError, UserError
 from ..services.context import ServiceContext
 
 if TYPE_CHECKING:
+    from . import single_instance
     from .main_window import MainWindow
 
 
@@ -104,11 +105,30 @@ def run_gui(db_arg: str | None = None, sync_file: str | None = None) -> int:
     """``sync_file``: a ``.sldsync`` path (a double-clicked bundle) to show on the sync page's
     receive tab once the window is up; nothing is imported until the clerk confirms."""
     from ..services.leftovers import clean_leftovers
+    from . import single_instance
     from .crash import install_excepthook
 
     app = create_app()
     install_excepthook()
+    # One window per user and database: a later launch (a second double-click on a bundle)
+    # gives its file to the program already open and stops here.
+    name = single_instance.instance_name(resolve_url(db_arg))
+    primary = single_instance.claim(name)
+    # If the lock is held but nobody answers (hung, or a foreign lock file), a second window
+    # is better than none; the warning is in the log.
+    handed = Path(sync_file).resolve() if sync_file else None
+    if primary is None and single_instance.hand_over(name, handed):
+        return 0
     clean_leftovers(db_arg)  # what a killed export or backup left (issue #12)
+    try:
+        return _run_primary(app, db_arg, sync_file, primary)
+    finally:
+        if primary is not None:
+            primary.close()
+
+
+def _run_primary(app: QApplication, db_arg: str | None, sync_file: str | None,
+                 primary: single_instance.Primary | None) -> int:
     while True:
         try:
             window = open_main_window(db_arg)
@@ -126,9 +146,20 @@ def run_gui(db_arg: str | None = None, sync_file: str | None = None) -> int:
         return 0
     if sync_file:
         window.open_sync_file(Path(sync_file).resolve())
+    if primary is not None:
+        primary.set_handler(lambda path: _handed_over(window, path))
     if os.environ.get("SONLA_EXIT_AFTER_FIRST_PAINT"):
         _exit_after_first_paint(app, window)
     return app.exec()
+
+
+def _handed_over(window: MainWindow, sync_file: Path | None) -> None:
+    """Another launch on this database sent ``sync_file`` (None: just started again)."""
+    from . import single_instance
+
+    single_instance.come_forward(window)
+    if sync_file is not None:
+        window.open_sync_file(sync_file)
 
 
 def _exit_after_first_paint(app: QApplication, window: QWidget) -> None:
