@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from functools import cached_property
 from typing import Any
 
 from sqlalchemy import BigInteger, Boolean, Date, DateTime, Integer, String, Table, Text
