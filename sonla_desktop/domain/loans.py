@@ -34,6 +34,7 @@ Conventions (chosen to be simple, deterministic and checkable by hand):
 from __future__ import annotations
 
 import calendar
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -64,8 +65,14 @@ def add_months(start: date, months: int) -> date:
     index = start.year * 12 + (start.month - 1) + months
     year, month = divmod(index, 12)
     month += 1
-    day = min(start.day, calendar.monthrange(year, month)[1])
+    day = start.day if start.day <= 28 else min(start.day, _month_days(year, month))
     return date(year, month, day)
+
+
+@functools.lru_cache(maxsize=4096)
+def _month_days(year: int, month: int) -> int:
+    # Every schedule of the province asks for the same few hundred months.
+    return calendar.monthrange(year, month)[1]
 
 
 # ---------------------------------------------------------------------------- limits
@@ -306,10 +313,19 @@ def loan_state(
     balance_days = [0] * len(schedule)
     overdue_balance_days = 0
     month = 0
+    # Principal paid and fallen due before each segment, as running sums: payments and
+    # instalments are sorted by date and segments come in order, so each is added once
+    # (the hub computes every loan of the province; a sum per segment was quadratic).
+    paid = due = 0
+    next_pay = next_inst = 0
     for seg_start, seg_end in zip(cuts, cuts[1:], strict=False):
         days = (seg_end - seg_start).days
-        paid = sum(p.principal_vnd for p in pays if p.paid_on < seg_start)
-        due = sum(i.principal_vnd for i in schedule if i.due_date < seg_start)
+        while next_pay < len(pays) and pays[next_pay].paid_on < seg_start:
+            paid += pays[next_pay].principal_vnd
+            next_pay += 1
+        while next_inst < len(schedule) and schedule[next_inst].due_date < seg_start:
+            due += schedule[next_inst].principal_vnd
+            next_inst += 1
         overdue = max(0, due - paid)
         in_term = disbursed - paid - overdue
         overdue_balance_days += overdue * days

@@ -219,22 +219,47 @@ def counselling_figures(
     Attendees are distinct people per conference, summed over conferences: someone who
     came to two conferences counts twice, someone entered twice at one conference once.
     """
-    where = [~Event.deleted, Event.event_date >= date_from, Event.event_date <= date_to]
     if isinstance(commune, str):
         commune = [commune] if commune else None
+    where = _event_filter(date_from, date_to, commune)
+    events = session.scalar(select(func.count()).select_from(Event).where(*where)) or 0
+    pairs = _attendee_pairs(where).subquery()
+    attendees = session.scalar(select(func.count()).select_from(pairs)) or 0
+    return int(events), int(attendees)
+
+
+def counselling_by_commune(
+    session: Session, date_from: date, date_to: date, communes: Collection[str],
+) -> dict[str, tuple[int, int]]:
+    """Commune -> ``counselling_figures`` of that one commune, in two grouped queries (the
+    province table's rows) instead of two per commune. A conference belongs to one commune,
+    so its distinct people are counted in that commune's row exactly as on its own."""
+    where = _event_filter(date_from, date_to, communes)
+    events = dict(session.execute(
+        select(Event.commune_code, func.count()).where(*where).group_by(Event.commune_code)).all())
+    pairs = _attendee_pairs(where).add_columns(Event.commune_code).subquery()
+    attendees = dict(session.execute(
+        select(pairs.c.commune_code, func.count()).group_by(pairs.c.commune_code)).all())
+    return {code: (int(events.get(code, 0)), int(attendees.get(code, 0)))
+            for code in communes}
+
+
+def _event_filter(date_from: date, date_to: date, commune: Collection[str] | None) -> list:
+    where = [~Event.deleted, Event.event_date >= date_from, Event.event_date <= date_to]
     if commune is not None:  # one commune's or some communes' (a report's scope)
         where.append(Event.commune_code.in_(list(commune)))
-    events = session.scalar(select(func.count()).select_from(Event).where(*where)) or 0
-    pairs = (
+    return where
+
+
+def _attendee_pairs(where: list):
+    """Distinct (conference, person) pairs of live attendance rows of live people."""
+    return (
         select(Attendance.event_id, Attendance.worker_id)
         .join(Event, Event.id == Attendance.event_id)
         .join(Worker, Worker.id == Attendance.worker_id)
         .where(*where, ~Attendance.deleted, live_worker())
         .distinct()
-        .subquery()
     )
-    attendees = session.scalar(select(func.count()).select_from(pairs)) or 0
-    return int(events), int(attendees)
 
 
 @dataclass(frozen=True)

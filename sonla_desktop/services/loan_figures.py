@@ -71,30 +71,37 @@ def loan_figures(
         stmt = stmt.where(Worker.commune_code.in_(list(commune_code)))
     loans = list(session.execute(stmt))
     ids = [loan.id for loan, _ in loans]
-    disbursements: dict[str, list[Disbursement]] = defaultdict(list)
+    # Plain rows, not ORM objects: the hub reads every payout and repayment of the province
+    # here, and building an object for each cost more than the balances themselves.
+    disbursements: dict[str, list[tuple[date, int]]] = defaultdict(list)
     repayments: dict[str, list[Payment]] = defaultdict(list)
     for chunk in _chunks(ids, 500):
-        for d in session.scalars(select(Disbursement).where(
-                Disbursement.loan_id.in_(chunk), ~Disbursement.deleted)):
-            disbursements[d.loan_id].append(d)
-        for r in session.scalars(select(Repayment).where(
-                Repayment.loan_id.in_(chunk), ~Repayment.deleted)):
-            repayments[r.loan_id].append(
-                Payment(r.paid_on, r.principal_vnd, r.interest_vnd, r.overdue_interest_vnd))
+        for loan_id, on, amount in session.execute(
+                select(Disbursement.loan_id, Disbursement.disbursed_on, Disbursement.amount_vnd)
+                .where(Disbursement.loan_id.in_(chunk), ~Disbursement.deleted)):
+            disbursements[loan_id].append((on, amount))
+        for loan_id, *paid in session.execute(
+                select(Repayment.loan_id, Repayment.paid_on, Repayment.principal_vnd,
+                       Repayment.interest_vnd, Repayment.overdue_interest_vnd)
+                .where(Repayment.loan_id.in_(chunk), ~Repayment.deleted)):
+            repayments[loan_id].append(Payment(*paid))
     from .loan_rules import loan_rules
 
     rules = loan_rules(session)
+    multipliers: list[Decimal] = []  # the rule in force on as_of: the same for every loan
     result = []
     for loan, commune in loans:
-        paid_out = [d for d in disbursements[loan.id] if d.disbursed_on <= as_of]
-        first = min((d.disbursed_on for d in disbursements[loan.id]), default=None)
-        amount = sum(d.amount_vnd for d in paid_out)
+        paid_out = [(on, n) for on, n in disbursements[loan.id] if on <= as_of]
+        first = min((on for on, _ in disbursements[loan.id]), default=None)
+        amount = sum(n for _, n in paid_out)
         schedule: tuple[Instalment, ...] = ()
         state = None
         if paid_out and loan.rate_pct_year is not None and first is not None:
             schedule = tuple(build_schedule(amount, loan.rate_pct_year, first, loan.term_months,
                                             loan.frequency_months))
-            multiplier = overdue_multiplier_pct(rules, as_of)
+            if not multipliers:  # asked only when a loan needs it, as before
+                multipliers.append(overdue_multiplier_pct(rules, as_of))
+            multiplier = multipliers[0]
             payments = [p for p in repayments[loan.id] if p.paid_on <= as_of]
             state = loan_state(list(schedule), payments, loan.rate_pct_year, multiplier, as_of,
                                disbursed_on=first)

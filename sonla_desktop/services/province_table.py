@@ -3,8 +3,9 @@
 ``report --by-commune`` and the "Toàn tỉnh" page both come through ``province_table``. Each
 row uses the progress report's own definitions (``services.progress_report``: departures,
 loans first paid out in the period, balances from ``services.loan_figures``, conferences and
-attendees from ``services.events``), computed for that one commune, so a commune's row is
-exactly that commune's own report. The totals are the sum of the rows, not a separate query.
+attendees from ``services.events``), the same statements grouped by commune and run once for
+all the communes, so a commune's row is exactly that commune's own report (a test compares
+them). The totals are the sum of the rows, not a separate query.
 """
 
 from __future__ import annotations
@@ -18,9 +19,9 @@ from sqlalchemy.orm import Session
 from ..domain.progress import Period
 from ..models import AdminUnit, BundleLog, Node, Target, Worker
 from .context import ServiceContext
-from .events import counselling_figures
+from .events import counselling_by_commune
 from .loan_figures import loan_figures
-from .progress_report import DEPARTED, _departures, _loans
+from .progress_report import DEPARTED, _departures, loans_by_commune
 
 PLAN_YEARS = tuple(range(2025, 2031))  # Project 2553/ĐA-UBND: 2025-2030
 SILENT_DAYS = 30  # a commune that has sent nothing for this long stands out
@@ -124,13 +125,18 @@ def _balances(session: Session, as_of: date, codes: list[str]) -> dict[str, tupl
     return out
 
 
-def _target(session: Session, years: list[int], code: str) -> int | None:
-    """A commune's target over the period's whole years; None if a year has none."""
+def _targets(session: Session, years: list[int], codes: list[str]) -> dict[str, int]:
+    """Commune -> its target over the period's whole years, for the communes that have one
+    for every such year (a commune missing a year has no target: None in its row)."""
     if not years:
-        return None
-    found = dict(session.execute(select(Target.year, Target.departures).where(
-        ~Target.deleted, Target.commune_code == code, Target.year.in_(years))).all())
-    return sum(found.values()) if set(found) == set(years) else None
+        return {}
+    found: dict[str, dict[int, int]] = {}
+    for code, year, n in session.execute(
+            select(Target.commune_code, Target.year, Target.departures).where(
+                ~Target.deleted, Target.commune_code.in_(codes), Target.year.in_(years))):
+        found.setdefault(code, {})[year] = n
+    return {code: sum(by_year.values()) for code, by_year in found.items()
+            if set(by_year) == set(years)}
 
 
 def _sort_key(row: CommuneRow):
@@ -150,17 +156,22 @@ def compute_province_table(session: Session, period: Period, today: date,
     units = list(session.execute(stmt.order_by(AdminUnit.code)))
     last = _last_bundles(session)
     plans, actual = _plan_vs_actual(session)
-    _, _, by_commune = _departures(session, period, tuple(c for c, _ in units))
-    balances = _balances(session, as_of, [c for c, _ in units])
+    codes = [c for c, _ in units]
+    # Each figure in one grouped query (or one pass) for all the communes: a query per
+    # commune made the 75-commune table cost a minute on the hub (docs/hub.md).
+    _, _, by_commune = _departures(session, period, tuple(codes))
+    loans = loans_by_commune(session, period, tuple(codes))
+    balances = _balances(session, as_of, codes)
+    counselling = counselling_by_commune(session, period.start, period.end, codes)
+    targets = _targets(session, period.whole_years, codes)
     rows: list[CommuneRow] = []
     for code, name in units:
-        codes = (code,)
-        count, amount, _ = _loans(session, period, codes)
+        count, amount = loans.get(code, (0, 0))
         balance, overdue = balances.get(code, (0, 0))
-        events, attendees = counselling_figures(session, period.start, period.end, codes)
+        events, attendees = counselling[code]
         at = last.get(code)
         rows.append(CommuneRow(
-            code=code, name=name, target=_target(session, period.whole_years, code),
+            code=code, name=name, target=targets.get(code),
             departures=by_commune.get(code, 0), loans=count, amount_vnd=amount,
             outstanding_vnd=balance, overdue_vnd=overdue, events=events,
             attendees=attendees, last_bundle=at,

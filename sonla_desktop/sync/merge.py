@@ -46,6 +46,7 @@ from . import conflict_rules
 from .bundle_file import canonical_json
 from .inbound import Inbound
 from .merge_after import AfterMerge
+from .pg_copy import can_copy, copy_insert
 from .records import TABLES, TableSpec, decode_record, encode_values, record_error
 from .scope import HUB_ONLY_TABLES, LOAN_CHILD_TABLES, NATURAL_KEYS, Scope
 from .transfers import check_transfers, split_stale, stale_entry
@@ -121,6 +122,7 @@ class Merger(AfterMerge):
         self._seen: set[tuple[str, str]] = set()
         self._order = -1
         self._refs: ReferenceCodes | None = None
+        self._copy = can_copy(session)  # new rows by COPY on PostgreSQL (sync/pg_copy.py)
         self.inbound = Inbound(session, sender_id=sender_id, sender_relays=sender_scope is None,
                                refs=self.refs)
         self._after_init(new_version)
@@ -373,7 +375,7 @@ class Merger(AfterMerge):
 
     def _flush(self, spec: TableSpec, inserts: list[dict], updates: list[dict]) -> None:
         t = spec.table
-        if inserts:
+        if inserts and not (self._copy and copy_insert(self.s, t, inserts)):
             self.s.execute(insert(t), inserts)
         if updates:
             stmt = update(t).where(t.c.id == bindparam("_row_id"))

@@ -141,3 +141,51 @@ def test_a_commune_office_lists_only_its_own_communes(db, db_path, capsys):
     assert main(["--db", str(db_path), "report", "--by-commune", "--year", "2025"]) == 0
     got = json.loads(capsys.readouterr().out)
     assert [r["code"] for r in got["rows"]] == ["03670"]
+
+
+DEMO_COMMUNES = ("03646", "03664", "03670", "03679", "03688", "03694")
+
+
+@pytest.mark.parametrize("period", [year_period(2025), year_period(2026)])
+def test_every_row_equals_its_communes_own_report_on_a_multi_commune_province(
+        as_hub, ctx, period):
+    """The table's grouped queries (one per figure for all communes) give, row by row, what
+    the progress report computes for one commune on its own, on demo data spread over six
+    communes with loans, repayments, conferences and targets; a commune missing one
+    year's target has none over a two-year period."""
+    from sonla_desktop.services.demo import generate_demo
+
+    generate_demo(ctx, workers=600, seed=16, today=LATER, communes=DEMO_COMMUNES)
+    for n, code in enumerate(DEMO_COMMUNES[:4]):
+        set_target(ctx, period.start.year, 10 + n, code)
+    year = period.start.year
+    a = worker(ctx, "Lò Văn Tư", "03664", departure=date(year, 5, 1))
+    b = worker(ctx, "Cầm Thị Lan", "03688", departure=date(year, 6, 1), sex="F")
+    event(ctx, date(year, 4, 2), "03664", attendees=(a, b))
+    # Someone from 03664 at a conference of 03688 counts in 03688's row, as in its report.
+    event(ctx, date(year, 9, 9), "03688", attendees=(a,))
+    table = province_table(ctx, period, LATER, now=NOW)
+    by_code = {r.code: r for r in table.rows}
+    filled = 0
+    for code in DEMO_COMMUNES:
+        own = progress_figures(ctx, period, code, LATER)
+        r = by_code[code]
+        assert (r.departures, r.loans, r.amount_vnd, r.outstanding_vnd, r.overdue_vnd,
+                r.events, r.attendees, r.target) == (
+            own.departures_total, own.loans_count, own.loans_amount_vnd, own.outstanding_vnd,
+            own.overdue_vnd, own.events, own.attendees, own.target), code
+        filled += bool(r.departures and r.outstanding_vnd)
+    # The data reaches several communes, not one, with every kind of figure.
+    assert filled >= 4
+    assert sum(bool(by_code[c].loans) for c in DEMO_COMMUNES) >= 2
+    assert sum(bool(by_code[c].attendees) for c in DEMO_COMMUNES) >= 2
+    assert all(not (r.departures or r.loans or r.events) for r in table.rows
+               if r.code not in DEMO_COMMUNES)
+    for attr in SUMMED:
+        assert getattr(table.total, attr) == sum(getattr(r, attr) for r in table.rows), attr
+    province = progress_figures(ctx, period, today=LATER)
+    assert (table.total.departures, table.total.loans, table.total.amount_vnd,
+            table.total.outstanding_vnd, table.total.overdue_vnd, table.total.events,
+            table.total.attendees) == (
+        province.departures_total, province.loans_count, province.loans_amount_vnd,
+        province.outstanding_vnd, province.overdue_vnd, province.events, province.attendees)
