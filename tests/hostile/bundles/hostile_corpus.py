@@ -21,14 +21,13 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from sonla_desktop.models import new_id
-from sonla_desktop.services.setup import node_keys_dir
-from sonla_desktop.services.sync_trust import public_key_text
+from sonla_desktop.services.sync_trust import node_keys, public_key_text
 from sonla_desktop.services.workers import create_worker
 from sonla_desktop.sync import bundle_file
 from sonla_desktop.sync.bundle_file import read_records, verify_bundle, write_bundle
 from sonla_desktop.sync.exporter import clock_sequence, have_vector
 from sonla_desktop.sync.hlc import CLOCK_TOLERANCE_MS, MAX_COUNTER, MAX_MS, format_version
-from sonla_desktop.sync.keys import load_keys, parse_public
+from sonla_desktop.sync.keys import parse_public
 from sonla_desktop.sync.records import TABLES, encode_values
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[3]))  # the repository, as a script
@@ -56,7 +55,8 @@ def forge(network, folder: Path, records: list[dict], *, signer: str = "a", to: 
     put a lone surrogate in a bundle, which our own writer (UTF-8) cannot encode.
     """
     node, dest = network[signer], network[to]
-    keys = load_keys(node_keys_dir(node.id))
+    # Through the service: after an administrator's login the keys live in the vault.
+    keys = node_keys(node.ctx)
     with node.db.session() as s:
         have = have_vector(s, node.id)
     counts: dict[str, int] = {}
@@ -90,7 +90,7 @@ def worker_record(network, folder: Path, **changes) -> dict:
     export_bundle(a.ctx, path, to=hub.id)
     with hub.db.session() as s:
         manifest = verify_bundle(path, lambda n: trusted_peer(s, n))
-    records = list(read_records(path, manifest, load_keys(node_keys_dir(hub.id))))
+    records = list(read_records(path, manifest, node_keys(hub.ctx)))
     path.unlink()
     record = next(r for r in records if r["id"] == wid)
     record.update(changes)
