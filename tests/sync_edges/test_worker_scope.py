@@ -97,3 +97,20 @@ def test_import_excel_on_the_command_line_exits_1_and_writes_nothing(db, db_path
     assert main(["--db", str(db_path), "import-excel",
                  str(_book(tmp_path / "dung.xlsx", ROWS[:1]))]) == 0
     assert workers(db) == 1
+
+
+def test_a_new_person_registered_at_another_communes_conference_is_refused(ctx, db):
+    """The door of a conference: a new attendee becomes a worker of the conference's commune,
+    so at a conference held for another commune the same rule refuses them."""
+    from sonla_desktop.services.attendance import register_attendee
+    from sonla_desktop.services.events import create_event
+
+    eid = create_event(ctx, {"event_date": "05/12/2025", "commune_code": OTHER,
+                             "place": "Nhà văn hoá", "topic": "Tư vấn"})
+    before = dump_database(db)
+    with pytest.raises(ValidationError) as err:
+        register_attendee(ctx, eid, {"full_name": "Lò Văn Ơn", "birth_year": "1998",
+                                     "sex": "Nam", "village": "Bản Hẹo",
+                                     "consent_method": "verbal"})
+    assert err.value.field == "commune_code" and "phạm vi" in err.value.vi
+    assert dump_database(db) == before
