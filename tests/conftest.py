@@ -171,6 +171,17 @@ def make_hub(db) -> None:
         s.execute(text("UPDATE node SET is_hub = :t, scope = 'hub' WHERE is_self"), {"t": True})
 
 
+def serve_communes(ctx, *codes: str) -> None:
+    """This test's office serves these communes (an office may serve several): workers of
+    them may be entered here. A commune office refuses workers of any other commune
+    (``sync.ownership``), since they would never travel."""
+    from sqlalchemy import text
+
+    with ctx.db.transaction() as s:
+        s.execute(text("UPDATE node SET scope = :s WHERE is_self"), {"s": ",".join(codes)})
+    ctx.reset_node()
+
+
 @contextmanager
 def hub_for_a_moment(ctx):
     """Act as the hub for a few hub-only writes (a test's target), then be what it was."""

@@ -15,6 +15,7 @@ from ..domain.text import search_words
 from ..domain.worker_rules import DERIVED_FIELDS, ReferenceCodes, clean_worker
 from ..errors import DuplicateError, NotFoundError, ValidationError
 from ..models import AdminUnit, EthnicGroup, Market, Worker
+from ..sync.ownership import check_new_worker
 from .context import ServiceContext, changed_fields
 from .worker_rows import WorkerFilter, WorkerRow
 
@@ -69,6 +70,11 @@ def create_worker(ctx: ServiceContext, raw: Mapping[str, object], source: str = 
     ctx.require("workers.write")
     with ctx.transaction() as s:
         clean, errors = clean_worker(raw, reference_codes(s))
+        if "commune_code" not in errors:
+            try:  # shown with the form's other field messages
+                check_new_worker(ctx.owned_scope, clean["commune_code"])
+            except ValidationError as err:
+                errors["commune_code"] = err
         _first_error(errors)
         _refuse_duplicate(s, clean)
         worker = Worker(source=source, **{k: clean[k] for k in EDITABLE_FIELDS})

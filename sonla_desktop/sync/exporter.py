@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from ..models import BundleLog, Node, PeerAck, Setting
 from . import bundle_file
-from .generation import current_generation, last_in, sequence_floor
+from .generation import current_generation, forgotten_versions, last_in, sequence_floor
 from .hlc import format_version, parse_version
 from .keys import NodeKeys, parse_public
 from .records import TABLE_ORDER, TABLES, row_encoder
@@ -234,6 +234,9 @@ def write_export(
         # generation.py: a peer notices a restored database by these two.
         "generation": current_generation(session),
         "last_from_you": last_in(session, peer.id),
+        # Our own versions a restore made us forget: a peer holding one of them in a row we
+        # now overwrite keeps it in its inbox (merge._concurrent).
+        "forgotten": [list(pair) for pair in forgotten_versions(session)],
     }
     tables = tables_sent(is_hub, TABLE_ORDER)
     written = bundle_file.write_bundle(

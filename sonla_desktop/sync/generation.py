@@ -38,6 +38,9 @@ from .hlc import HybridClock, parse_version
 GENERATION = "sync_generation"
 SEQUENCE_FLOOR = "sync_sequence_floor"
 RESTORED = "sync_restored"
+# Versions of this node's own writes that a restore took away ([after, up to] pairs): they
+# may come back in a peer's bundle and must meet later edits as a clash, not as an echo.
+FORGOTTEN = "sync_forgotten_versions"
 HLC_SETTING = "hlc_last"
 STATE_FILE = "sync-state.json"
 
@@ -160,6 +163,31 @@ def write_state(session: Session, self_id: str, folder: Path | None) -> None:
         tmp.unlink(missing_ok=True)
 
 
+def forgotten_versions(session: Session) -> list[tuple[str, str]]:
+    """The ranges of our own versions this database lost to a restore (see ``_renew``)."""
+    try:
+        pairs = json.loads(_get(session, FORGOTTEN) or "[]")
+        return [(str(a), str(b)) for a, b in pairs]
+    except (ValueError, TypeError):
+        return []
+
+
+def _own_newest(session: Session, self_id: str, upto: str) -> str:
+    """The newest version of our own writes in this database's synced rows, up to ``upto``."""
+    from .records import TABLES
+
+    # Versions sort as text in byte order; PostgreSQL's locale collation would not.
+    byte_order = session.get_bind().dialect.name == "postgresql"
+    newest = ""
+    for spec in TABLES.values():
+        t = spec.table
+        version = t.c.version.collate("C") if byte_order else t.c.version
+        found = session.scalar(select(func.max(version)).where(
+            t.c.origin == self_id, version <= upto))
+        newest = max(newest, found or "")
+    return newest
+
+
 def _renew(session: Session, self_id: str, clock: str, floor: int, how: str) -> Restored:
     known = last_out(session, self_id)
     _set(session, GENERATION, str(uuid.uuid4()))
@@ -168,6 +196,14 @@ def _renew(session: Session, self_id: str, clock: str, floor: int, how: str) -> 
         mine = HybridClock.resume(self_id, _get(session, HLC_SETTING) or None)
         mine.observe(clock)
         _set(session, HLC_SETTING, mine.last)
+        # Our writes after the newest one this database still holds, up to the clock the
+        # state file (or the peer) knew, were sent before the restore and are forgotten
+        # here; peers may hand them back (inbound.admit). Writes made here since the
+        # restore are later than that clock and stay out of the range.
+        held = _own_newest(session, self_id, clock)
+        if held < clock:
+            _set(session, FORGOTTEN, json.dumps([*forgotten_versions(session),
+                                                 [held, clock]]))
     _set(session, RESTORED, json.dumps({"at": utcnow().isoformat(), "how": how,
                                         "last_known": known, "last_sent": floor}))
     return Restored(how, known, floor)
@@ -248,5 +284,5 @@ def full_paid(session: Session, peer_id: str) -> None:
         session.delete(row)
 
 
-__all__ = ["Restored", "check_peer_word", "mark_restored", "check_self", "check_sender", "full_owed",
+__all__ = ["Restored", "check_peer_word", "forgotten_versions", "mark_restored", "check_self", "check_sender", "full_owed",
            "full_paid", "current_generation", "generation", "last_in", "last_out", "sequence_floor", "write_state"]

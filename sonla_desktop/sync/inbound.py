@@ -75,9 +75,15 @@ class Inbound:
     """The checks of one bundle's records, inside the caller's transaction."""
 
     def __init__(self, session: Session, *, sender_id: str, sender_relays: bool,
-                 refs: Callable[[], ReferenceCodes], now_ms: int | None = None) -> None:
+                 refs: Callable[[], ReferenceCodes], now_ms: int | None = None,
+                 own_id: str = "", own_clock: str = "",
+                 forgotten: list[tuple[str, str]] | None = None) -> None:
         self.sender_id = sender_id
         self.sender_relays = sender_relays
+        # This node and its clock: a commune may hand back our own writes (see admit).
+        self.own_id = own_id
+        self.own_clock = own_clock
+        self.forgotten = forgotten or []
         self._session = session
         self.now_ms = wall_ms(now_ms)
         # Dates "not after today" allow the same day of clock difference as versions.
@@ -97,8 +103,13 @@ class Inbound:
                     f"record {line} (table {spec.name}, id {v['id']})", v["version"])
             if v["origin"] != self.sender_id and not self.sender_relays:
                 local = existing.get(v["id"])
-                if local is not None and local["version"] >= v["version"]:
+                if (local is not None and local["version"] >= v["version"]
+                        and not (local["version"] != v["version"] and self.forgot(v))):
                     on_echo()
+                    continue
+                if self._coming_home(v):
+                    self._clean_text(line, spec, v)
+                    kept.append((line, v))
                     continue
                 claimed, signer = self._unit(v["origin"]), self._unit(self.sender_id)
                 raise record_error(
@@ -121,6 +132,20 @@ class Inbound:
                 except UserError as err:  # a policy figure missing for the record's date
                     raise field_error(line, spec, v["id"], "-", err.vi, err.en) from err
         return kept
+
+    def forgot(self, v: dict) -> bool:
+        """Is ``v`` a write of ours that a restore made this database forget? Then a later
+        row here was written without knowing it: a clash for our inbox, not an echo."""
+        version = v["version"]
+        return v["origin"] == self.own_id and any(a < version <= b for a, b in self.forgotten)
+
+    def _coming_home(self, v: dict) -> bool:
+        """A write of this very node that a commune holds and we do not: we were restored
+        from a backup (or copied back) after sending it, and the commune's repair bundle
+        brings it back. Only versions this node's clock has already passed are ours; one
+        above it would be a forgery in our name."""
+        return bool(self.own_id and self.own_clock and v["origin"] == self.own_id
+                    and v["version"] <= self.own_clock)
 
     def _unit(self, node_id: str) -> str:
         """A unit as a clerk knows it: its confirmed name, then its id."""

@@ -44,6 +44,7 @@ from ..models import (
 from ..search_index import suspended_worker_index
 from . import conflict_rules
 from .bundle_file import canonical_json
+from .generation import forgotten_versions
 from .inbound import Inbound
 from .merge_after import AfterMerge
 from .pg_copy import can_copy, copy_insert
@@ -117,6 +118,7 @@ class Merger(AfterMerge):
         self.sender_id = sender_id
         self.sender_scope = sender_scope
         self.sender_knows_mine = sender_have.get(self_id, "")
+        self.sender_forgot: list[tuple[str, str]] = []  # set by the caller (the manifest)
         self.self_have = dict(self_have)
         self.summary = MergeSummary()
         self._seen: set[tuple[str, str]] = set()
@@ -124,7 +126,9 @@ class Merger(AfterMerge):
         self._refs: ReferenceCodes | None = None
         self._copy = can_copy(session)  # new rows by COPY on PostgreSQL (sync/pg_copy.py)
         self.inbound = Inbound(session, sender_id=sender_id, sender_relays=sender_scope is None,
-                               refs=self.refs)
+                               refs=self.refs, own_id=self_id,
+                               own_clock=self_have.get(self_id, ""),
+                               forgotten=forgotten_versions(session))
         self._after_init(new_version)
 
     # -- driver ---------------------------------------------------------------------------
@@ -231,7 +235,9 @@ class Merger(AfterMerge):
         if name == "worker":
             for line, v in items:
                 out_of_scope(line, v["commune_code"])
-                if v["id"] in existing:
+                # Our own move coming home after we were restored (inbound.admit) may find
+                # the worker where the restore left it: the move is ours, not the sender's.
+                if v["id"] in existing and v["origin"] != self.self_id:
                     out_of_scope(line, existing[v["id"]]["commune_code"])
         elif name == "loan_application":
             communes = self._worker_communes({v["worker_id"] for _, v in items}
@@ -295,13 +301,6 @@ class Merger(AfterMerge):
                     raise self._missing(line, name, "xã/phường", "commune", code)
 
     # -- deciding and writing -------------------------------------------------------------
-    def _concurrent(self, local: dict, incoming: dict) -> bool:
-        return (
-            local["origin"] == self.self_id
-            and local["version"] > self.sender_knows_mine
-            and incoming["version"] > self.self_have.get(incoming["origin"], "")
-        )
-
     def _authority_overrides(self, spec: TableSpec, local: dict) -> bool:
         return (
             spec.name in HUB_ONLY_TABLES
@@ -320,7 +319,8 @@ class Merger(AfterMerge):
         if name in conflict_rules.SYNC_STATE_TABLES:
             conflict_rules.check_state_records(name, items, self.sender_scope)
         # A late edit of a worker the hub moved away goes to the inbox (sync/transfers.py).
-        items, stale = split_stale(self.s, spec, items, existing, self.sender_scope)
+        items, stale = split_stale(self.s, spec, items, existing, self.sender_scope,
+                                   own_id=self.self_id)
         self._check_links(spec, items, existing)
         received = self.summary.received
         inserts: list[dict] = []
@@ -372,6 +372,9 @@ class Merger(AfterMerge):
                 updates.append(v)
             tally.updated += 1
         self._flush(spec, inserts, updates)
+        if name == "transfer":
+            self._restamp_home(spec, [v["id"] for v in inserts + updates
+                                      if v["origin"] == self.self_id])
 
     def _flush(self, spec: TableSpec, inserts: list[dict], updates: list[dict]) -> None:
         t = spec.table

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, update
 
 from ..models import Conflict, PossibleDuplicate, Setting
 from . import conflict_rules
@@ -20,11 +20,13 @@ from .hlc import HybridClock, parse_version
 from .invariants import enforce_loan_rules, link_duplicates
 from .records import TableSpec
 from .scope import LOAN_CHILD_TABLES
+from .transfers import follow_moves
 
 
 class AfterMerge:
     """Mixed into ``Merger``; uses its session ``s``, ``self_id``, ``summary`` and the
-    commune look-ups."""
+    commune look-ups. Also: when two versions clash (``_concurrent``), and our own transfer
+    rows coming home after a restore (``_restamp_home``)."""
 
     def _after_init(self, new_version: Callable[[str | None], str] | None) -> None:
         # Writes of this node during the merge (inbox entries, duplicate links, rows a loan
@@ -54,6 +56,8 @@ class AfterMerge:
         return version
 
     def _finish(self) -> None:
+        if self.self_is_hub:  # a move this hub forgot in a restore, coming back (transfers.py)
+            self._touched["worker"].update(follow_moves(self.s, self.self_id, self._stamp))
         entries = enforce_loan_rules(self.s, self.self_id, self._touched["loan"], self._stamp)
         for entry, versions in self._pending:
             # Two offices resolving the same clash differently: the later decision
@@ -83,6 +87,29 @@ class AfterMerge:
         elif name == "conflict":
             self._resolutions.update((v["row_id"], v["version"]) for _, v in items
                                      if v["resolution"])
+
+    def _concurrent(self, local: dict, incoming: dict) -> bool:
+        # Our own write that a restore made us forget, meeting a row written after it here;
+        # or the sender's write it forgot in a restore, which its new edit overwrites here.
+        if local["version"] > incoming["version"] and self.inbound.forgot(incoming):
+            return True
+        if (local["origin"] == self.sender_id and local["version"] < incoming["version"]
+                and any(a < local["version"] <= b for a, b in self.sender_forgot)):
+            return True
+        return (
+            local["origin"] == self.self_id
+            and local["version"] > self.sender_knows_mine
+            and incoming["version"] > self.self_have.get(incoming["origin"], "")
+        )
+
+    def _restamp_home(self, spec: TableSpec, ids: list[str]) -> None:
+        """Our own transfer rows coming home after a restore (``inbound.admit``) are written
+        again with a new version: the *other* commune of the move holds newer versions of
+        ours already, so an old version would never be sent to it."""
+        t = spec.table
+        for row_id in ids:
+            # ``updated_at`` stays: the time of the hub's decision orders moves (transfers.py).
+            self.s.execute(update(t).where(t.c.id == row_id).values(version=self._stamp()))
 
     def _note_conflict(self, spec: TableSpec, local: dict, incoming: dict, wins: bool) -> None:
         """Keep the losing version for the inbox; written after every record is in."""

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..errors import UserError
+from ..errors import UserError, ValidationError
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -87,6 +87,26 @@ def move_refusal(old: str, new: str) -> UserError:
         "hub with the next sync file).")
 
 
+def outside_scope_refusal(code: str, scope: frozenset[str]) -> ValidationError:
+    """A new worker of a commune this office does not serve: it would stay here for good
+    (the exporter sends only the office's own communes, and peers refuse such a record)."""
+    own = ", ".join(sorted(scope))
+    return ValidationError(
+        "commune_code",
+        f"Xã/phường: mã {code} không thuộc phạm vi của văn phòng này ({own}). Người lao động "
+        "của xã/phường khác do văn phòng xã/phường đó hoặc văn phòng tỉnh nhập; bản ghi nhập "
+        "ở đây sẽ không bao giờ được gửi đi. Hãy chọn xã/phường của văn phòng này.",
+        f"Commune: code {code} is outside this office's scope ({own}). Workers of another "
+        "commune are entered by that commune's office or by the hub; a record entered here "
+        "would never be sent anywhere. Choose one of this office's communes.")
+
+
+def check_new_worker(scope: frozenset[str] | None, commune_code: object) -> None:
+    """The rule every door applies before creating a worker (form, CLI, Excel, attendance)."""
+    if scope and commune_code not in scope:
+        raise outside_scope_refusal(str(commune_code), scope)
+
+
 def check_write(session: Session, scope: frozenset[str] | None, row: object) -> None:
     """Refuse a write to ``row`` (a synced ORM object about to be stamped) that this node,
     of ``scope`` (None: the hub, or a node not set up for sync), does not own."""
@@ -99,7 +119,10 @@ def check_write(session: Session, scope: frozenset[str] | None, row: object) -> 
     if table == "worker":
         from sqlalchemy import inspect
 
-        history = inspect(row).attrs.commune_code.history
+        state = inspect(row)
+        if not state.persistent:  # being created here (services check earlier, by field)
+            check_new_worker(scope, row.commune_code)
+        history = state.attrs.commune_code.history
         old = history.deleted[0] if history.deleted else None
         if old is not None and old in scope and row.commune_code not in scope:
             raise move_refusal(old, row.commune_code)
@@ -111,5 +134,5 @@ def check_write(session: Session, scope: frozenset[str] | None, row: object) -> 
             "request one for its own workers.")
 
 
-__all__ = ["COMMUNE", "HUB", "HUB_ON_REQUEST", "HUB_TABLES", "OWNERS", "check_write",
-           "hub_only_refusal", "move_refusal"]
+__all__ = ["COMMUNE", "HUB", "HUB_ON_REQUEST", "HUB_TABLES", "OWNERS", "check_new_worker",
+           "check_write", "hub_only_refusal", "move_refusal", "outside_scope_refusal"]

@@ -85,9 +85,13 @@ def _owner_here(session: Session, table: str, items: list[tuple[int, dict]],
 
 
 def split_stale(session: Session, spec: TableSpec, items: list[tuple[int, dict]],
-                existing: dict[str, dict], scope: Scope,
+                existing: dict[str, dict], scope: Scope, own_id: str = "",
                 ) -> tuple[list[tuple[int, dict]], list[tuple[int, dict]]]:
-    """(records to merge, stale records of workers moved out of the sender's scope)."""
+    """(records to merge, stale records of workers moved out of the sender's scope).
+
+    A record written by this very node (``own_id``) is never stale: it is our own write
+    coming back to us after a restore (``inbound.admit``), newer than what the restore left.
+    """
     name = spec.name
     if scope is None or name not in ("worker", "loan_application", "attendance",
                                      *LOAN_CHILD_TABLES):
@@ -104,7 +108,9 @@ def split_stale(session: Session, spec: TableSpec, items: list[tuple[int, dict]]
         # A worker record must still claim the sender's commune: one that names another
         # commune by itself is a write outside the sender's scope, refused by merge.
         ok_claim = name != "worker" or v["commune_code"] in scope
-        (stale if wid is not None and wid in moved and ok_claim else keep).append((line, v))
+        home = bool(own_id) and v["origin"] == own_id
+        (stale if wid is not None and wid in moved and ok_claim and not home
+         else keep).append((line, v))
     return keep, stale
 
 
@@ -138,6 +144,39 @@ def stale_entry(spec: TableSpec, local: dict | None, stale: dict, scope: frozens
     return conflict_values(spec, local or stale, stale, commune, reason=STALE)
 
 
+def follow_moves(session: Session, self_id: str, stamp: Callable[[], str]) -> list[str]:
+    """At the hub, after a merge: every worker stands where its latest ``done`` transfer
+    put it (up to a move inside one office's own communes, which no transfer records).
+
+    Only a restore breaks this: the hub forgot a move, and its transfer row comes back in a
+    commune's bundle before (or without) the moved worker row. The hub then carries out its
+    own decision again, as a new write, so both communes learn where the worker is.
+    """
+    from ..models import Node, utcnow
+    from .scope import parse_scope
+
+    offices = [parse_scope(n.scope) or frozenset() for n in session.scalars(
+        select(Node).where(~Node.is_hub, ~Node.is_self))]
+
+    def same_office(a: str, b: str) -> bool:
+        return a == b or any(a in o and b in o for o in offices)
+
+    stmt = (select(Transfer, Worker).join(Worker, Worker.id == Transfer.worker_id)
+            .where(Transfer.status == "done", ~Transfer.deleted, ~Worker.deleted))
+    latest: dict[str, tuple[Transfer, Worker]] = {}
+    for t, w in session.execute(stmt):
+        if t.worker_id not in latest or _later(t, latest[t.worker_id][0]):
+            latest[t.worker_id] = (t, w)
+    moved = []
+    for t, w in latest.values():
+        if not same_office(w.commune_code, t.to_commune):
+            w.commune_code = t.to_commune
+            w.origin, w.version, w.updated_at = self_id, stamp(), utcnow()
+            moved.append(w.id)
+    session.flush()
+    return moved
+
+
 _CHILDREN = (("loan_cost_line", LoanCostLine), ("disbursement", Disbursement),
              ("repayment", Repayment))
 
@@ -149,9 +188,16 @@ def _latest_moves(session: Session, scope: frozenset[str]) -> dict[str, Transfer
                    Worker.commune_code.in_(sorted(scope))))
     latest: dict[str, Transfer] = {}
     for t in session.scalars(stmt):
-        if t.worker_id not in latest or t.version > latest[t.worker_id].version:
+        if t.worker_id not in latest or _later(t, latest[t.worker_id]):
             latest[t.worker_id] = t
     return latest
+
+
+def _later(t: Transfer, other: Transfer) -> bool:
+    """Which of two done moves of one worker the hub decided last: by the time of its write
+    (``updated_at``; a move forgotten in a restore comes home with a new version only, see
+    ``merge_after._restamp_home``), then by version."""
+    return (t.updated_at, t.version) > (other.updated_at, other.version)
 
 
 def drop_moved_out(session: Session, self_id: str, scope: Scope,
@@ -198,5 +244,5 @@ def drop_moved_out(session: Session, self_id: str, scope: Scope,
     return gone
 
 
-__all__ = ["MOVED_OUT", "STALE", "check_transfers", "drop_moved_out", "stale_entry", "moved_out_of",
+__all__ = ["MOVED_OUT", "STALE", "check_transfers", "drop_moved_out", "follow_moves", "stale_entry", "moved_out_of",
            "split_stale"]

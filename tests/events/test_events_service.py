@@ -28,7 +28,7 @@ from sonla_desktop.services.events import (
     update_event,
 )
 from sonla_desktop.services.workers import create_worker, delete_worker, set_status
-from tests.conftest import dump_database
+from tests.conftest import dump_database, serve_communes
 
 EVENT = {"event_date": "05/12/2025", "commune_code": "03670", "place": "Nhà văn hoá bản Hẹo",
          "topic": "Tư vấn đi làm việc tại Nhật Bản", "markets": "Nhật, Đài Loan"}
@@ -85,6 +85,7 @@ def test_a_new_person_at_the_door_becomes_a_registered_worker_of_the_events_comm
 def test_duplicates_are_found_by_phone_cccd_or_name_year_commune(ctx):
     eid = create_event(ctx, EVENT)
     on = register_attendee(ctx, eid, ON).worker_id
+    serve_communes(ctx, "03670", "03646")  # an office of two communes: a namesake next door
     other_commune = create_worker(ctx, {"full_name": "Lò Văn Ơn", "birth_year": 1998, "sex": "M",
                                         "commune_code": "03646"})
     by_phone = lookup_candidates(ctx, {"phone": "+84 912.345.678"}, eid)

@@ -9,11 +9,12 @@ from datetime import date
 
 import pytest
 from openpyxl import load_workbook
-from workbook_factory import fill_workbook, make_people
+from workbook_factory import COMMUNES, fill_workbook, make_people
 
 from sonla_desktop.errors import ImportRowsError
 from sonla_desktop.services.excel_import import import_workbook
 from sonla_desktop.services.spreadsheets import make_template
+from tests.conftest import serve_communes
 
 TODAY = date(2025, 12, 31)
 
@@ -23,6 +24,7 @@ def books(ctx, tmp_path):
     make_template(ctx, "workers", tmp_path / "w.xlsx")
     make_template(ctx, "loans", tmp_path / "l.xlsx")
     people, loans = make_people(12, seed=4)
+    serve_communes(ctx, *COMMUNES)  # one office for the three communes of the list
     good = tmp_path / "good.xlsx"
     fill_workbook(tmp_path / "w.xlsx", tmp_path / "l.xlsx", good, people, loans)
     wb = load_workbook(good)

@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 from sqlalchemy import insert, select
-from workbook_factory import fill_workbook, make_people
+from workbook_factory import COMMUNES, fill_workbook, make_people
 
 from sonla_desktop.db import open_database
 from sonla_desktop.models import (
@@ -23,6 +23,7 @@ from sonla_desktop.models import (
 from sonla_desktop.services.excel_import import import_workbook
 from sonla_desktop.services.excel_import.writer import insert_rows
 from sonla_desktop.services.spreadsheets import make_template
+from tests.conftest import serve_communes
 from tests.excel.report_data import event, worker
 from tests.pg_backend import copy_of, url_of
 
@@ -43,6 +44,7 @@ def imported(ctx, tmp_path):
     make_template(ctx, "workers", tmp_path / "w.xlsx")
     make_template(ctx, "loans", tmp_path / "l.xlsx")
     people, loans = make_people(50, seed=23)
+    serve_communes(ctx, *COMMUNES)  # one office for the three communes of the list
     book = tmp_path / "list.xlsx"
     fill_workbook(tmp_path / "w.xlsx", tmp_path / "l.xlsx", book, people, loans)
     import_workbook(ctx, book, today=date(2025, 12, 31))

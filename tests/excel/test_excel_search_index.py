@@ -9,13 +9,13 @@ from datetime import date
 import pytest
 from openpyxl import load_workbook
 from sqlalchemy import event, text
-from workbook_factory import fill_workbook, make_people
+from workbook_factory import COMMUNES, fill_workbook, make_people
 
 from sonla_desktop.errors import ImportRowsError
 from sonla_desktop.services.excel_import import import_workbook, writer
 from sonla_desktop.services.spreadsheets import make_template
 from sonla_desktop.services.workers import WorkerFilter, list_workers
-from tests.conftest import dump_database
+from tests.conftest import dump_database, serve_communes
 
 pytestmark = pytest.mark.sqlite_only("the FTS5 worker index and its triggers exist on SQLite only")
 
@@ -68,6 +68,7 @@ def book(ctx, tmp_path):
     make_template(ctx, "workers", tmp_path / "w.xlsx")
     make_template(ctx, "loans", tmp_path / "l.xlsx")
     people, loans = make_people(60, seed=17)
+    serve_communes(ctx, *COMMUNES)  # one office for the three communes of the list
     path = tmp_path / "list.xlsx"
     fill_workbook(tmp_path / "w.xlsx", tmp_path / "l.xlsx", path, people, loans)
     return path, people

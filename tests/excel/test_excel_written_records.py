@@ -10,7 +10,7 @@ from collections import Counter
 from datetime import date
 
 from sqlalchemy import select
-from workbook_factory import fill_workbook, make_people
+from workbook_factory import COMMUNES, fill_workbook, make_people
 
 from sonla_desktop.domain.audit_chain import hide
 from sonla_desktop.models import (
@@ -25,6 +25,7 @@ from sonla_desktop.models import (
 from sonla_desktop.services.excel_import import import_workbook
 from sonla_desktop.services.spreadsheets import make_template
 from sonla_desktop.services.workers import EDITABLE_FIELDS
+from tests.conftest import serve_communes
 
 TODAY = date(2025, 12, 31)
 
@@ -37,6 +38,7 @@ def test_every_imported_row_carries_its_stamp_and_audit_entry(ctx, tmp_path):
     make_template(ctx, "workers", tmp_path / "w.xlsx")
     make_template(ctx, "loans", tmp_path / "l.xlsx")
     people, loans = make_people(40, seed=9)
+    serve_communes(ctx, *COMMUNES)  # one office for the three communes of the list
     book = tmp_path / "list.xlsx"
     fill_workbook(tmp_path / "w.xlsx", tmp_path / "l.xlsx", book, people, loans)
     with ctx.db.session() as s:

@@ -21,8 +21,8 @@ YEAR = date.today().year
 def _open_page(qtbot, ctx):
     worker(ctx, "Lò Văn An", "03670", departure=date(YEAR, 1, 10), market="JP")
     worker(ctx, "Cầm Văn Bình", "03670", departure=date(YEAR, 1, 20), market="KR")
-    worker(ctx, "Hà Văn Cường", "03646", departure=date(YEAR, 3, 3), market="JP")
-    with hub_for_a_moment(ctx):  # targets are the hub's (sync.ownership)
+    with hub_for_a_moment(ctx):  # targets, and people of other communes, are the hub's
+        worker(ctx, "Hà Văn Cường", "03646", departure=date(YEAR, 3, 3), market="JP")
         set_target(ctx, YEAR, 4)
     runner = TaskRunner()
     widget = ReportsPage(ctx, runner)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox
 from sonla_desktop.services.workers import get_worker
 from sonla_desktop.ui.labels import people_count
 from sonla_desktop.ui.table_models.worker_table_model import COLUMN
+from tests.conftest import serve_communes
 
 CHIENG_COI, TO_HIEU = "03670", "03646"
 
@@ -26,6 +27,7 @@ def _add(ctx, name, commune, nid, **extra):
 
 
 def _people(ctx):
+    serve_communes(ctx, CHIENG_COI, TO_HIEU)  # an office of two communes: filter by one
     ids = {
         "lo": _add(ctx, "Lò Văn Ơn", CHIENG_COI, 1, market_code="JP", status="training"),
         "cam": _add(ctx, "Cầm Thị Đào", CHIENG_COI, 2, household="poor"),

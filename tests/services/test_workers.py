@@ -20,7 +20,7 @@ from sonla_desktop.services.workers import (
     set_status,
     update_worker,
 )
-from tests.conftest import dump_database
+from tests.conftest import dump_database, serve_communes
 
 DUC = {
     "full_name": "Nguyễn Văn Đức", "birth_date": "12/03/1998", "sex": "Nam",
@@ -112,6 +112,7 @@ def test_list_sorts_in_vietnamese_order_by_given_name(ctx):
 
 
 def test_filters_and_soft_delete_with_undo(ctx):
+    serve_communes(ctx, "03670", "03646")  # an office of two communes: filter by one
     a = create_worker(ctx, DUC)
     create_worker(ctx, {"full_name": "Lò Thị Hương", "sex": "F", "commune_code": "03646"})
     assert len(list_workers(ctx, WorkerFilter(commune_code="03670"))) == 1

@@ -8,15 +8,24 @@ never. After the offices sync normally until nothing moves:
 * no rule across records is broken on any node (one payout within the approval, repaid at
   most what was paid out, payouts only on a paid-out loan; a shared CCCD is linked).
 
-A seeded loop (not hypothesis) keeps the run bounded for CI: SEEDS x STEPS, about a minute.
-Moves between communes and restores from a backup belong to the sync-edges work: add them
-as actions in ``World.do`` (the hook is marked) once those features exist.
+The actions include the edges of issue #20: the hub moving a worker between the communes
+(``services.transfers.move_worker``, also carrying out a commune's request), a commune
+requesting a move, and an office (hub or commune) put back to an earlier state, either
+through the real restore (``services.backup.restore_backup`` of an encrypted backup) or as a
+database file copied back by hand. A write that only the restored office ever held is lost
+by the restore itself (nobody acknowledged it): it is the one kind of write the loss check
+leaves out; everything another office had received must end up in the data or in an inbox.
+
+A seeded loop (not hypothesis) keeps the run bounded for CI: SEEDS x STEPS in the normal
+suite; ``SONLA_CONVERGENCE_SEEDS=200`` hunts longer (seeds 1 to 200). The moves and restores
+join the mix with ``SONLA_CONVERGENCE_EDGES`` (see EDGES below: not yet green).
 """
 
 from __future__ import annotations
 
 import os
 import random
+import shutil
 import tempfile
 from datetime import date
 from pathlib import Path
@@ -24,6 +33,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from sonla_desktop.db import open_database
 from sonla_desktop.errors import SyncError, UserError
 from sonla_desktop.models import (
     Conflict,
@@ -33,22 +43,27 @@ from sonla_desktop.models import (
     Repayment,
     Worker,
 )
+from sonla_desktop.services.backup import make_backup, restore_backup
+from sonla_desktop.services.context import ServiceContext
 from sonla_desktop.services.loans import approve_loan, disburse_loan, record_repayment
 from sonla_desktop.services.sync import export_bundle, import_bundle
 from sonla_desktop.services.sync_conflicts import list_conflicts, resolve_conflict
+from sonla_desktop.services.transfers import list_transfers, move_worker
 from sonla_desktop.services.workers import create_worker, delete_worker, get_worker, update_worker
 from sonla_desktop.sync.records import TABLES
+from tests import pg_backend
 from tests.sync_db.sync_helpers import (
     COMMUNE_A,
     COMMUNE_B,
     SCOPES,
+    SyncNode,
     open_network,
     person,
     synced_rows,
 )
 from tests.sync_db.test_sync_invariants import submitted_loan
 
-# A longer hunt: SONLA_CONVERGENCE_SEEDS=50 pytest tests/sync_db/test_convergence.py
+# A longer hunt: SONLA_CONVERGENCE_SEEDS=200 pytest tests/sync_db/test_convergence.py
 SEEDS = tuple(range(1, int(os.environ.get("SONLA_CONVERGENCE_SEEDS", "5")) + 1))
 STEPS = 90
 LINKS = (("a", "hub"), ("b", "hub"), ("hub", "a"), ("hub", "b"))
@@ -66,6 +81,12 @@ class World:
         # (table, row id) -> [(node, version written, versions the writer had seen)]
         self.writes: dict[tuple[str, str], list[tuple[str, str, frozenset[str]]]] = {}
         self.data: dict[str, tuple] = {}  # version -> the row's data columns it wrote
+        self.backups: dict[str, list[tuple[str, Path]]] = {k: [] for k in self.nodes}
+        # Writes a restore took away before any other office had them (nobody acknowledged
+        # them): lost by the restore itself, not by sync.
+        self.unacknowledged: set[str] = set()
+        self.restores = self.moves = 0
+        self.log: list[str] = []  # what happened, for the message of a failing seed
 
     def close(self) -> None:
         for node in self.nodes.values():
@@ -97,6 +118,7 @@ class World:
     # -- actions ------------------------------------------------------------------------------
     def do(self, key: str, kind: str) -> None:
         node, rng = self.nodes[key], self.rng
+        self.log.append(f"{key} {kind}")
         commune = {"a": COMMUNE_A, "b": COMMUNE_B}.get(key) or rng.choice((COMMUNE_A, COMMUNE_B))
         try:
             if kind == "create":
@@ -146,22 +168,109 @@ class World:
                     if model:
                         self._wrote(key, model, c.row_id, before,
                                     frozenset({c.mine["version"], c.theirs["version"]}))
-            # Hook for the sync-edges work: "move" (a hub transfer between communes) and
-            # "restore" (a node's database copied back from a backup) go here.
+            elif kind == "move":
+                self._move(key)
+            elif kind == "backup":
+                self._backup(key)
+            elif kind == "restore":
+                self._restore(key)
         except UserError:
             pass  # a refused action (duplicate CCCD, loan rule): nothing was written
+
+    # -- the edges of issue #20 ----------------------------------------------------------------
+    def _move(self, key: str) -> None:
+        """At the hub: carry out a commune's request or move anyone; at a commune: request."""
+        node, rng = self.nodes[key], self.rng
+        requests = [t for t in list_transfers(node.ctx, "requested")] if key == "hub" else []
+        if requests and rng.random() < 0.5:
+            t = rng.choice(requests)
+            wid, to = t.worker_id, t.to_commune
+        else:
+            where = (Worker.deleted.is_(False),)
+            if key != "hub":
+                where += (Worker.commune_code.in_(sorted(SCOPES[key])),)
+            wid = self._pick(key, Worker, where)
+            if wid is None:
+                return
+            with node.db.session() as s:
+                here = s.get(Worker, wid).commune_code
+            to = COMMUNE_B if here == COMMUNE_A else COMMUNE_A
+        before = self._version(key, Worker, wid)
+        if before is None:
+            return  # a request for someone this office no longer holds
+        move_worker(node.ctx, wid, to)
+        self._wrote(key, Worker, wid, before)
+        self.moves += key == "hub"
+
+    def _backup(self, key: str) -> None:
+        node = self.nodes[key]
+        folder = self.usb.parent / "backups"
+        folder.mkdir(exist_ok=True)
+        n = sum(len(b) for b in self.backups.values()) + 1
+        if self.rng.random() < 0.5:  # the program's encrypted backup
+            path = make_backup(node.ctx, folder / f"{n:03d}-{key}.sldbak").path
+            self.backups[key].append(("backup", path))
+        else:  # a plain copy of the file, to be copied back by hand
+            path = folder / f"{n:03d}-{key}.db"
+            node.db.backup(path)
+            self.backups[key].append(("copy", path))
+
+    def _restore(self, key: str) -> None:
+        if not self.backups[key]:
+            return
+        node = self.nodes[key]
+        how, path = self.rng.choice(self.backups[key])
+        if how == "backup":
+            restore_backup(node.db, path, user=node.ctx.user)
+            db = node.db
+        else:  # the office's IT copies an old file over the live one
+            node.db.dispose()
+            for suffix in ("-wal", "-shm"):
+                Path(f"{node.path}{suffix}").unlink(missing_ok=True)
+            shutil.copyfile(path, node.path)
+            db = open_database(node.path)
+        self.nodes[key] = SyncNode(key, ServiceContext(db, user=node.ctx.user, role="admin"),
+                                   node.path)
+        self.restores += 1
+        self.log.append(f"  {key} restored from {path.name} ({how})")
+        self._forget_unacknowledged()
+
+    def _held(self, key: str, model, row_id: str) -> tuple[str | None, str]:
+        """(the row's version on ``key``, its inbox entries about the row as one text)."""
+        with self.nodes[key].db.session() as s:
+            row = s.get(model, row_id)
+            entries = s.scalars(select(Conflict).where(Conflict.row_id == row_id)).all()
+            return (row.version if row else None,
+                    " ".join(e.loser + e.winner for e in entries))
+
+    def _forget_unacknowledged(self) -> None:
+        """Writes that no office holds any more (not even in an inbox) after a restore were
+        never received anywhere else (or only by offices restored since): the restores lost
+        them, and no one can know. Every other write must survive."""
+        for (table, row_id), writes in self.writes.items():
+            mine = [v for _, v, _ in writes if v not in self.unacknowledged]
+            if not mine:
+                continue
+            model = Worker if table == "worker" else LoanApplication
+            held = [self._held(k, model, row_id) for k in self.nodes]
+            for version in mine:
+                if not any(v == version or (v and knows(writes, v, version)) or version in text
+                           for v, text in held):
+                    self.unacknowledged.add(version)
 
     def export(self, src: str, dst: str) -> int:
         path = self.usb / f"{len(self.pool) + 1:03d}-{src}-to-{dst}.sldsync"
         result = export_bundle(self.nodes[src].ctx, path, to=self.nodes[dst].id)
         self.pool.append((path, dst))
+        self.log.append(f"{path.name} ({result.total}{', full' if result.full else ''})")
         return result.total
 
     def import_one(self, path: Path, dst: str) -> None:
+        self.log.append(f"{dst} imports {path.name}")
         try:
             import_bundle(self.nodes[dst].ctx, path)
         except SyncError as err:  # an older file after a newer one: refused, fine
-            assert "not above number" in err.en, err.en
+            assert "not above number" in err.en, f"{err.en}\n" + "\n".join(self.log)
 
     def settle(self) -> None:
         """Sync the normal way until a whole round moves nothing (rules may write during a
@@ -196,6 +305,8 @@ def check_no_silent_loss(world: World) -> None:
         model = Worker if table == "worker" else LoanApplication
         final = world._version("hub", model, row_id)
         for key, version, _ in writes:
+            if version in world.unacknowledged:
+                continue  # lost by a restore before any other office had it
             if version == final or knows(writes, final, version):
                 continue
             # Two offices writing the same values lose nothing (and are no clash).
@@ -210,7 +321,8 @@ def check_no_silent_loss(world: World) -> None:
                 entries = s.scalars(select(Conflict).where(Conflict.row_id == row_id)).all()
             assert any(version in (e.loser + e.winner) for e in entries), (
                 f"{table} {row_id}: the edit {version} of {key} was lost without an inbox "
-                f"entry there; writes {writes}; final {final}; " + _debug(world, row_id))
+                f"entry there; writes {writes}; final {final}; " + _debug(world, row_id)
+                + "\n" + "\n".join(world.log))
 
 
 def _debug(world, row_id):
@@ -224,6 +336,16 @@ def _debug(world, row_id):
                 out.append(f" C {json.loads(c.winner)['version'][:18]} "
                            f"{json.loads(c.loser)['version'][:18]} {c.resolution}")
     return "\n".join(out)
+
+
+def _differences(here: dict, there: dict) -> str:
+    """The rows that differ between a commune and the hub, for a failing seed's message."""
+    out = [""]
+    for table, rows in here.items():
+        mine, hubs = set(rows), set(there[table])
+        out += [f"  {table} only here: {r}" for r in sorted(mine - hubs)]
+        out += [f"  {table} only at the hub: {r}" for r in sorted(hubs - mine)]
+    return "\n".join(out) + "\n"
 
 
 def check_rules(world: World) -> None:
@@ -247,22 +369,44 @@ def check_rules(world: World) -> None:
                 assert {(x, y) for x in ids for y in ids if x < y} <= links, (node.key, nid)
 
 
+# The edges of issue #20 in the action mix. Restores put a database file back: SQLite only
+# (services.backup refuses PostgreSQL, whose restores are the server's own tools).
+MOVES = ("move", "move", "move")
+RESTORES = () if pg_backend.ACTIVE else ("backup", "restore")
+# Not yet in the normal suite: with moves, or restores, in the mix the hunt still finds
+# divergences that are not fixed (docs/architecture.md, "Sync edges, part 2", known limits),
+# about one seed in four with moves and one in forty with restores. Hunt them with
+# SONLA_CONVERGENCE_EDGES=moves|restores|all (and SONLA_CONVERGENCE_SEEDS=200).
+EDGES = {"": (), "moves": MOVES, "restores": RESTORES, "all": MOVES + RESTORES}[
+    os.environ.get("SONLA_CONVERGENCE_EDGES", "")]
+RESTORED = ("hub", "a", "b")
+
+
 @pytest.mark.parametrize("seed", SEEDS)
 def test_a_hub_and_two_communes_converge_and_nothing_is_lost_silently(sync_templates, seed):
     templates, keys = sync_templates
     rng = random.Random(seed)
+    edges = EDGES
     kinds = ("create", "edit", "edit", "edit", "delete", "loan", "loan", "approve",
              "approve", "approve", "disburse", "disburse", "disburse", "repay", "repay",
              "resolve", "resolve", "export", "export", "export", "export", "import",
-             "import", "import", "import", "import", "import")
+             "import", "import", "import", "import", "import") + edges
     with tempfile.TemporaryDirectory() as tmp:
         world = World(templates, keys, Path(tmp), rng)
         try:
             for key in ("a", "b", "hub", "a", "b"):
                 world.do(key, "create")
             world.settle()
-            for _ in range(STEPS):
+            if "restore" in edges:  # every office has something to go back to
+                for key in ("hub", "a", "b"):
+                    world.do(key, "backup")
+            for step in range(STEPS):
                 kind = rng.choice(kinds)
+                # Every seed moves someone, or restores someone, at least once.
+                if step == STEPS // 3 and "move" in edges:
+                    world.do("hub", "move")
+                if step == 2 * STEPS // 3 and "restore" in edges:
+                    world.do(rng.choice(RESTORED), "restore")
                 if kind == "export":
                     world.export(*rng.choice(LINKS))
                 elif kind == "import":
@@ -271,10 +415,13 @@ def test_a_hub_and_two_communes_converge_and_nothing_is_lost_silently(sync_templ
                 else:
                     world.do(rng.choice(("hub", "a", "b")), kind)
             world.settle()
+            assert world.moves or "move" not in edges
+            assert world.restores or "restore" not in edges
             hub = world.nodes["hub"]
             for key in ("a", "b"):
-                assert synced_rows(world.nodes[key], SCOPES[key]) == synced_rows(
-                    hub, SCOPES[key]), key
+                here, there = synced_rows(world.nodes[key], SCOPES[key]), synced_rows(
+                    hub, SCOPES[key])
+                assert here == there, key + _differences(here, there) + "\n".join(world.log)
             check_no_silent_loss(world)
             check_rules(world)
         finally:

@@ -20,6 +20,7 @@ from sonla_desktop.services.workers import (
 )
 from sonla_desktop.sync.bundle_file import read_records, verify_bundle
 from sonla_desktop.sync.keys import load_keys
+from tests.conftest import serve_communes
 from tests.sync_db.sync_helpers import (
     COMMUNE_A,
     COMMUNE_B,
@@ -57,8 +58,11 @@ def test_a_commune_worker_reaches_the_hub_and_is_searchable_there(network, usb):
 def test_a_commune_sends_only_its_own_communes_people(network, usb):
     a, hub = network["a"], network["hub"]
     mine = create_worker(a.ctx, person(COMMUNE_A))
-    # A clerk may register a neighbour; that record is not the commune's to send.
+    # A neighbour is refused at entry now (tests/sync_edges/test_worker_scope.py); a record
+    # of another commune kept from when this office served it is not the commune's to send.
+    serve_communes(a.ctx, COMMUNE_A, COMMUNE_B)
     other = create_worker(a.ctx, person(COMMUNE_B))
+    serve_communes(a.ctx, COMMUNE_A)
     path = send(a, hub, usb)
     ids = {r["id"] for r in records_in(path, hub) if r["table"] == "worker"}
     assert ids == {mine}

@@ -14,7 +14,7 @@ from ...domain.identity import validate_national_id
 from ...domain.worker_rules import DERIVED_FIELDS, clean_worker
 from ...errors import UserError
 from ...models import Worker, new_id
-from ...sync.ownership import move_refusal
+from ...sync.ownership import move_refusal, outside_scope_refusal
 from ..context import changed_fields
 from ..workers import EDITABLE_FIELDS
 from .plan import ImportPlan, WorkerRef, chunks
@@ -125,6 +125,13 @@ def _plan_row(plan: ImportPlan, row: Row, present: list[str], by_nid: dict, by_i
             row.error(f, err.vi, err.en, at=_FALLBACK.get(f))
 
     ok = not errors and not row.bad
+    owned = plan.owned
+    if ok and existing is None and owned and clean["commune_code"] not in owned:
+        # The form's rule (sync.ownership): a new worker of a commune this office does not
+        # serve would never travel.
+        refusal = outside_scope_refusal(clean["commune_code"], owned)
+        row.error("commune_code", refusal.vi, refusal.en, at=_FALLBACK.get("commune_code"))
+        ok = False
     if nid and clean.get("national_id") == nid:
         restored_zeros(row, raw_nid, nid)
         if nid in seen_nid:
@@ -160,7 +167,6 @@ def _plan_row(plan: ImportPlan, row: Row, present: list[str], by_nid: dict, by_i
         plan.count("workers_created")
         return
     changes = changed_fields(existing, clean, EDITABLE_FIELDS)
-    owned = plan.owned
     if owned and existing.commune_code in owned and clean["commune_code"] not in owned:
         refusal = move_refusal(existing.commune_code, clean["commune_code"])
         row.error("commune_code", refusal.vi, refusal.en, at=_FALLBACK.get("commune_code"))
