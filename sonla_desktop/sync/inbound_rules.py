@@ -33,7 +33,7 @@ from ..domain.loan_application import (
     parse_int,
     parse_vnd,
 )
-from ..domain.loan_rules import SERIES, LoanRule, check_rule
+from ..domain.loan_rules import CAP, SERIES, LoanRule, check_cap, check_rule
 from ..domain.loans import check_amount, check_term
 from ..domain.person_rights import clean_consent_record
 from ..domain.policy import PolicyParam
@@ -67,6 +67,16 @@ class RuleContext:
         return self._once("params", lambda: [
             PolicyParam(p.key, Decimal(p.value), p.valid_from, p.valid_to, p.basis)
             for p in self.session.scalars(select(PolicyParamRow).where(~PolicyParamRow.deleted))])
+
+    def loan_rules(self) -> list[LoanRule]:
+        """The receiver's live loan rules; read at the first loan, so the rules this same
+        bundle brings (table ``loan_rule`` is merged before ``loan_application``) count."""
+        from ..models import LoanRule as LoanRuleRow
+
+        return self._once("loan_rules", lambda: [
+            LoanRule(r.key, r.kind, r.valid_from, r.valid_to, r.conditions, r.value_kind,
+                     Decimal(r.value), r.base, r.legal_basis, r.label_vi, r.note)
+            for r in self.session.scalars(select(LoanRuleRow).where(~LoanRuleRow.deleted))])
 
     def markets(self) -> dict[str, str]:
         return self._once("markets", lambda: market_lookup(
@@ -131,6 +141,13 @@ def loan_application(ctx: RuleContext, v: dict) -> None:
     for c in ("total_cost_vnd", "requested_vnd"):
         parse_vnd(v[c], c)
     check_amount(v["requested_vnd"], v["total_cost_vnd"], ctx.params(), v["application_date"])
+    supported = parse_vnd(v.get("state_supported_vnd") or 0, "state_supported_vnd")
+    rules = ctx.loan_rules()
+    if any(r.kind == CAP for r in rules):
+        # The form's cap on the application date (from 2026: costs minus what the state
+        # budget pays), with the form's message and figures.
+        check_cap(rules, v["requested_vnd"], v["total_cost_vnd"], supported,
+                  v["application_date"])
     approved = v["approved_vnd"]
     if approved is None and v["status"] in ("approved", "disbursed", "closed"):
         raise ValidationError("approved_vnd", "khoản vay đã duyệt phải có số tiền duyệt",
