@@ -124,8 +124,10 @@ def _contacts_box(data: FlyerData, st: _Styles, width: float) -> list[Flowable]:
 def _bottom(data: FlyerData, st: _Styles) -> list[Flowable]:
     s = data.settings
     story: list[Flowable] = []
-    if s.office_address or s.note:
-        text = " – ".join(escape(t) for t in (s.office_address, s.note) if t)
+    # The shipped note says "xã/phường"; the office's own word replaces it (issue 17, item 4).
+    note = s.note.replace("UBND xã/phường", f"UBND {data.unit_word}") if s.note else ""
+    if s.office_address or note:
+        text = " – ".join(escape(t) for t in (s.office_address, note) if t)
         story.append(Paragraph(f"<b>{text}</b>", ParagraphStyle(
             "n", parent=st.body, alignment=TA_CENTER)))
     sources = " ".join(dict.fromkeys(m.source for m in data.markets))

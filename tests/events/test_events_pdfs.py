@@ -193,3 +193,12 @@ def test_the_flyer_says_phuong_for_a_ward_office(ctx, tmp_path):
     text = _flat(out)
     assert "Gọi điện cho phường" in text and "UBND phường xác nhận" in text
     assert "cho xã" not in text and "UBND xã" not in text and "cán bộ xã" not in text
+
+
+def test_the_default_note_names_the_offices_own_unit(ctx, tmp_path):
+    # The shipped note said "UBND xã/phường" on every office's flyer (issue 17, item 4).
+    out = tmp_path / "flyer.pdf"
+    render_flyer(gather_flyer_data(ctx, market="KR"), out)
+    text = _flat(out)
+    assert "Tư vấn miễn phí tại UBND phường vào giờ hành chính" in text
+    assert "xã/phường" not in text
