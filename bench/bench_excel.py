@@ -83,7 +83,8 @@ def bench_import() -> None:
     from sonla_desktop.services.spreadsheets import export_workbook
 
     CACHE.mkdir(parents=True, exist_ok=True)
-    book = CACHE / f"import-{IMPORT_ROWS}.xlsx"
+    # v2: the office's own commune only (a commune office now refuses others' workers).
+    book = CACHE / f"import-{IMPORT_ROWS}-v2.xlsx"
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         empty = _initialised(tmp / "empty.db")
@@ -91,7 +92,8 @@ def bench_import() -> None:
             src = tmp / "src.db"
             shutil.copyfile(empty, src)
             db = open_database(src)
-            generate_demo(ServiceContext(db, role="admin"), workers=IMPORT_ROWS, seed=3)
+            generate_demo(ServiceContext(db, role="admin"), workers=IMPORT_ROWS, seed=3,
+                          communes=["03670"])
             export_workbook(ServiceContext(db, role="admin"), book)
             db.dispose()
 

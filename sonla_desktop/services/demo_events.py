@@ -75,6 +75,7 @@ def add_demo_events(ctx: ServiceContext, session: Session, rng: random.Random, t
     # own commune(s), and its conferences are there too.
     codes = sorted(c for c in communes if pool.get(c)) or sorted(communes)
     days = max((today - FIRST_DAY).days, 1)
+    taken: set[tuple] = set()
     for _ in range(count):
         commune = rng.choice(codes)
         name, kind = communes[commune]
@@ -93,6 +94,14 @@ def add_demo_events(ctx: ServiceContext, session: Session, rng: random.Random, t
             "agencies": "\n".join(rng.sample(AGENCIES, rng.randint(1, 2))),
             "markets": ",".join(markets), "notes": "", "version": clock.tick(), **stamp,
         })
+        key = (day, commune, events[-1]["place"], topic)
+        if key in taken:
+            # The same day, place and topic twice: the Excel import refuses such a repeat,
+            # so a demo exported and imported again would fail. Drawn, then dropped, so
+            # the other conferences of a seed stay what they were.
+            events.pop()
+            continue
+        taken.add(key)
         size = min(rng.randint(20, 60), len(people))
         local = pool[commune]
         linked = rng.sample(local, min(len(local), int(size * rng.uniform(0.3, 0.6))))

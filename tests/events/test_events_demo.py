@@ -62,3 +62,13 @@ def test_demo_events_are_deterministic(ctx, tmp_path):
     generate_demo(other, workers=600, seed=9, today=TODAY)
     assert _snapshot(ctx) == _snapshot(other)
     other_db.dispose()
+
+
+def test_a_one_commune_demo_never_holds_the_same_conference_twice(ctx):
+    """The Excel import refuses a conference repeated (day, commune, place, topic): a demo
+    exported to Excel must import again. 10,000 people in one commune drew such a repeat."""
+    generate_demo(ctx, workers=10_000, seed=3, today=TODAY, communes=["03670"])
+    with ctx.db.session() as s:
+        keys = s.execute(select(Event.event_date, Event.commune_code, Event.place,
+                                Event.topic)).all()
+    assert keys and len(keys) == len(set(keys))
