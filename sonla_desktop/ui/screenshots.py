@@ -14,11 +14,39 @@ import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..services.context import ServiceContext
 
 SIZE = (1366, 768)
 DEMO_WORKERS = 2000
 DEMO_TODAY = date(2025, 12, 2)  # fixed, so the pictures only change when the screens do
 SETTLE_SECONDS = 0.3  # let late paints and queued results land before each grab
+
+
+def _accounts(db) -> ServiceContext:
+    """The office's accounts as the Accounts page shows them: an administrator (logged in
+    for the pictures), a clerk, a counsellor and a disabled viewer."""
+    from ..services.context import ServiceContext
+    from ..services.users import (
+        add_user,
+        create_first_admin,
+        disable_user,
+        list_users,
+        needs_first_admin,
+    )
+
+    if needs_first_admin(db):
+        ctx = create_first_admin(db, "hoa.lt", "ảnh-chụp-màn-hình")
+    else:  # a database that has its accounts already (the tests' template)
+        ctx = ServiceContext(db, user="hoa.lt", role="admin")
+    have = {u.name for u in list_users(ctx)}
+    for name, role in (("lan.nt", "clerk"), ("tong.vv", "counsellor"), ("minh.lv", "viewer")):
+        if name not in have:
+            add_user(ctx, name, role, "ảnh-chụp-màn-hình")
+    disable_user(ctx, "minh.lv")
+    return ctx
 
 
 def _settle(runner=None, seconds: float | None = None) -> None:
@@ -88,7 +116,7 @@ def _render(out_dir: Path, db_path: Path, workers: int, fresh_path: Path,
     _use_bundled_font()
     db = open_database(db_path)
     initialise(db, name="UBND phường Chiềng Cơi", communes=["03670"])
-    ctx = ServiceContext(db, role="admin")
+    ctx = _accounts(db)
     set_settings(ctx, {OFFICE_NAME_SETTING: "UBND phường Chiềng Cơi"})
     generate_demo(ctx, workers=workers, seed=1, today=DEMO_TODAY,
                   communes=own_communes(ctx))
@@ -139,7 +167,7 @@ def _render(out_dir: Path, db_path: Path, workers: int, fresh_path: Path,
     # commune's demo people, not one commune's row.
     hub_db = open_database(hub_path)
     initialise(hub_db, name="Sở Nội vụ tỉnh Sơn La", hub=True)
-    hub_ctx = ServiceContext(hub_db, role="admin")
+    hub_ctx = ServiceContext(hub_db, user="minh.nv", role="admin")
     generate_demo(hub_ctx, workers=workers, seed=1, today=DEMO_TODAY)
     hub_window = MainWindow(hub_ctx)
     hub_window.showNormal()
