@@ -101,6 +101,18 @@ def outside_scope_refusal(code: str, scope: frozenset[str]) -> ValidationError:
         "would never be sent anywhere. Choose one of this office's communes.")
 
 
+def event_outside_scope_refusal(code: str, scope: frozenset[str]) -> ValidationError:
+    own = ", ".join(sorted(scope))
+    return ValidationError(
+        "commune_code",
+        f"Xã/phường: mã {code} không thuộc phạm vi của văn phòng này ({own}). Hội nghị ở "
+        "xã/phường khác do văn phòng đó nhập; hội nghị nhập ở đây sẽ không bao giờ được gửi "
+        "đi. Hãy chọn xã/phường của văn phòng này.",
+        f"Commune: code {code} is outside this office's scope ({own}). A conference in another "
+        "commune is entered by that commune's office; one entered here would never be sent "
+        "anywhere. Choose one of this office's communes.")
+
+
 def check_new_worker(scope: frozenset[str] | None, commune_code: object) -> None:
     """The rule every door applies before creating a worker (form, CLI, Excel, attendance)."""
     if scope and commune_code not in scope:
@@ -126,6 +138,13 @@ def check_write(session: Session, scope: frozenset[str] | None, row: object) -> 
         old = history.deleted[0] if history.deleted else None
         if old is not None and old in scope and row.commune_code not in scope:
             raise move_refusal(old, row.commune_code)
+    elif table == "event" and row.commune_code not in scope:
+        # Held at a commune but of another one: the exporter would never send it (#20).
+        from sqlalchemy import inspect
+
+        history = inspect(row).attrs.commune_code.history
+        if not inspect(row).persistent or history.has_changes():
+            raise event_outside_scope_refusal(str(row.commune_code), scope)
     elif table == "transfer" and (row.status != "requested" or row.from_commune not in scope):
         raise UserError(
             "Chỉ văn phòng tỉnh mới thực hiện việc chuyển xã/phường; văn phòng xã/phường chỉ gửi "

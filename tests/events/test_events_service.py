@@ -161,6 +161,9 @@ def _add_duplicate_attendance(ctx, event_id: str, worker_id: str) -> None:
 
 
 def test_counselling_figures_count_distinct_people_per_event(ctx):
+    from tests.conftest import serve_communes
+
+    serve_communes(ctx, "03670", "03646")  # conferences in two communes: an office of both
     e1 = create_event(ctx, EVENT)
     e2 = create_event(ctx, dict(EVENT, event_date="10/01/2026", commune_code="03646"))
     e_late = create_event(ctx, dict(EVENT, event_date="02/02/2026"))

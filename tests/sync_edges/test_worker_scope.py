@@ -16,7 +16,7 @@ from sonla_desktop.cli import main
 from sonla_desktop.errors import ImportRowsError, ValidationError
 from sonla_desktop.models import Worker
 from sonla_desktop.services.workers import create_worker
-from tests.conftest import dump_database, make_hub
+from tests.conftest import dump_database, make_hub, serve_communes
 from tests.sync_db.sync_helpers import COMMUNE_A, COMMUNE_B, person
 
 OWN, OTHER = COMMUNE_A, COMMUNE_B
@@ -105,12 +105,35 @@ def test_a_new_person_registered_at_another_communes_conference_is_refused(ctx, 
     from sonla_desktop.services.attendance import register_attendee
     from sonla_desktop.services.events import create_event
 
+    # Held when the office still served that commune too (a conference of another commune
+    # can no longer be created here: see the next test).
+    serve_communes(ctx, OWN, OTHER)
     eid = create_event(ctx, {"event_date": "05/12/2025", "commune_code": OTHER,
                              "place": "Nhà văn hoá", "topic": "Tư vấn"})
+    serve_communes(ctx, OWN)
     before = dump_database(db)
     with pytest.raises(ValidationError) as err:
         register_attendee(ctx, eid, {"full_name": "Lò Văn Ơn", "birth_year": "1998",
                                      "sex": "Nam", "village": "Bản Hẹo",
                                      "consent_method": "verbal"})
     assert err.value.field == "commune_code" and "phạm vi" in err.value.vi
+    assert dump_database(db) == before
+
+
+def test_a_conference_of_another_commune_is_refused_at_a_commune_office(ctx, db):
+    """Like a worker, a conference held here for another commune would never travel."""
+    from sonla_desktop.services.events import create_event, update_event
+
+    before = dump_database(db)
+    with pytest.raises(ValidationError) as err:
+        create_event(ctx, {"event_date": "05/12/2025", "commune_code": OTHER,
+                           "place": "Nhà văn hoá", "topic": "Tư vấn"})
+    assert err.value.field == "commune_code" and "Hội nghị" in err.value.vi
+    assert dump_database(db) == before
+    eid = create_event(ctx, {"event_date": "05/12/2025", "commune_code": OWN,
+                             "place": "Nhà văn hoá", "topic": "Tư vấn"})
+    before = dump_database(db)
+    with pytest.raises(ValidationError):
+        update_event(ctx, eid, {"event_date": "05/12/2025", "commune_code": OTHER,
+                                "place": "Nhà văn hoá", "topic": "Tư vấn"})
     assert dump_database(db) == before
