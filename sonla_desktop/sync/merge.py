@@ -122,6 +122,7 @@ class Merger(AfterMerge):
         self.self_have = dict(self_have)
         self.summary = MergeSummary()
         self._seen: set[tuple[str, str]] = set()
+        self._stale_loans: dict[str, str] = {}  # loan id -> worker id, set aside (transfers)
         self._order = -1
         self._refs: ReferenceCodes | None = None
         self._copy = can_copy(session)  # new rows by COPY on PostgreSQL (sync/pg_copy.py)
@@ -320,7 +321,9 @@ class Merger(AfterMerge):
             conflict_rules.check_state_records(name, items, self.sender_scope)
         # A late edit of a worker the hub moved away goes to the inbox (sync/transfers.py).
         items, stale = split_stale(self.s, spec, items, existing, self.sender_scope,
-                                   own_id=self.self_id)
+                                   own_id=self.self_id, stale_loans=self._stale_loans)
+        if name == "loan_application":
+            self._stale_loans.update({v["id"]: v["worker_id"] for _, v in stale})
         self._check_links(spec, items, existing)
         received = self.summary.received
         inserts: list[dict] = []

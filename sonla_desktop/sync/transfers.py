@@ -64,7 +64,8 @@ def moved_out_of(session: Session, scope: frozenset[str], worker_ids: Iterable[s
 
 
 def _owner_here(session: Session, table: str, items: list[tuple[int, dict]],
-                existing: dict[str, dict]) -> dict[str, tuple[str | None, str | None]]:
+                existing: dict[str, dict], stale_loans: dict[str, str],
+                ) -> dict[str, tuple[str | None, str | None]]:
     """Per record id: (worker id, that worker's commune) as this database knows them."""
     out: dict[str, tuple[str | None, str | None]] = {}
     if table == "worker":
@@ -81,13 +82,25 @@ def _owner_here(session: Session, table: str, items: list[tuple[int, dict]],
     owners = _pairs(session, lambda c: select(LoanApplication.id, Worker.id, Worker.commune_code)
                     .join(Worker, Worker.id == LoanApplication.worker_id)
                     .where(LoanApplication.id.in_(c)), loans.values())
+    # A loan this bundle brought for a moved-out worker was set aside, not written: its
+    # disbursements and repayments in the same bundle go with it to the inbox.
+    set_aside = {lid: stale_loans[lid] for lid in loans.values()
+                 if lid not in owners and lid in stale_loans}
+    communes = _pairs(session, lambda c: select(Worker.id, Worker.commune_code)
+                      .where(Worker.id.in_(c)), set_aside.values())
+    for lid, wid in set_aside.items():
+        owners[lid] = (wid, communes.get(wid, (None,))[0])
     return {rid: owners.get(lid, (None, None)) for rid, lid in loans.items()}
 
 
 def split_stale(session: Session, spec: TableSpec, items: list[tuple[int, dict]],
                 existing: dict[str, dict], scope: Scope, own_id: str = "",
+                stale_loans: dict[str, str] | None = None,
                 ) -> tuple[list[tuple[int, dict]], list[tuple[int, dict]]]:
     """(records to merge, stale records of workers moved out of the sender's scope).
+
+    ``stale_loans`` (loan id -> worker id) are the loans of this bundle already set aside;
+    a new loan's children follow it (the caller adds this call's stale loans to it).
 
     A record written by this very node (``own_id``) is never stale: it is our own write
     coming back to us after a restore (``inbound.admit``), newer than what the restore left.
@@ -96,7 +109,7 @@ def split_stale(session: Session, spec: TableSpec, items: list[tuple[int, dict]]
     if scope is None or name not in ("worker", "loan_application", "attendance",
                                      *LOAN_CHILD_TABLES):
         return items, []
-    owners = _owner_here(session, name, items, existing)
+    owners = _owner_here(session, name, items, existing, stale_loans or {})
     outside = {rid: wid for rid, (wid, commune) in owners.items()
                if commune is not None and commune not in scope}
     if not outside:

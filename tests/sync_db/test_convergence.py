@@ -375,7 +375,8 @@ MOVES = ("move", "move", "move")
 RESTORES = () if pg_backend.ACTIVE else ("backup", "restore")
 # Not yet in the normal suite: with moves, or restores, in the mix the hunt still finds
 # divergences that are not fixed (docs/architecture.md, "Sync edges, part 2", known limits),
-# about one seed in four with moves and one in forty with restores. Hunt them with
+# about one seed in 20 to 40 with moves (one in four before the payouts of a loan set aside
+# went to the inbox with it) and one in forty with restores. Hunt them with
 # SONLA_CONVERGENCE_EDGES=moves|restores|all (and SONLA_CONVERGENCE_SEEDS=200).
 EDGES = {"": (), "moves": MOVES, "restores": RESTORES, "all": MOVES + RESTORES}[
     os.environ.get("SONLA_CONVERGENCE_EDGES", "")]
