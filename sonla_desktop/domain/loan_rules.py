@@ -166,6 +166,13 @@ def _day(on: date) -> str:
     return on.strftime("%d/%m/%Y")
 
 
+def rule_of_row(r: object) -> LoanRule:
+    """A stored rule (the ``loan_rule`` row, or anything with its columns) as the domain's
+    ``LoanRule``: the one mapping the services and the sync door both use."""
+    return LoanRule(r.key, r.kind, r.valid_from, r.valid_to, r.conditions, r.value_kind,
+                    Decimal(r.value), r.base, r.legal_basis, r.label_vi, r.note)
+
+
 def _single(rules: Iterable[LoanRule], kind: str, on: date, key: str | None = None) -> LoanRule:
     found = [r for r in rules if r.kind == kind and r.in_force(on)
              and (key is None or r.key == key)]

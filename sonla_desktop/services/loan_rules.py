@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from .. import paths
 from ..domain.dates import parse_date
 from ..domain.loan_application import decode_notes
-from ..domain.loan_rules import BorrowerFacts, LoanRule, check_rule
+from ..domain.loan_rules import BorrowerFacts, LoanRule, check_rule, rule_of_row
 from ..domain.text import clean_multiline, clean_text
 from ..errors import ValidationError
 from ..models import AdminUnit, LoanApplication, Worker, reference_id
@@ -29,14 +29,9 @@ from .context import ServiceContext
 RULES_CSV = "loan_rules.csv"
 
 
-def _rule(r: LoanRuleRow) -> LoanRule:
-    return LoanRule(r.key, r.kind, r.valid_from, r.valid_to, r.conditions, r.value_kind,
-                    Decimal(r.value), r.base, r.legal_basis, r.label_vi, r.note)
-
-
 def loan_rules(session: Session) -> list[LoanRule]:
     """Every live rule, in a stable order."""
-    return [_rule(r) for r in session.scalars(
+    return [rule_of_row(r) for r in session.scalars(
         select(LoanRuleRow).where(~LoanRuleRow.deleted)
         .order_by(LoanRuleRow.kind, LoanRuleRow.key, LoanRuleRow.valid_from))]
 
@@ -110,7 +105,7 @@ class RuleRow:
 def list_rules(ctx: ServiceContext) -> list[RuleRow]:
     ctx.require("loans.read")
     with ctx.db.session() as s:
-        return [RuleRow(r.id, _rule(r), r.confidence) for r in s.scalars(
+        return [RuleRow(r.id, rule_of_row(r), r.confidence) for r in s.scalars(
             select(LoanRuleRow).where(~LoanRuleRow.deleted)
             .order_by(LoanRuleRow.kind, LoanRuleRow.key, LoanRuleRow.valid_from))]
 

@@ -213,18 +213,11 @@ def list_users(ctx: ServiceContext) -> list[UserInfo]:
 def disable_user(ctx: ServiceContext, name: str) -> None:
     """Disable an account (it stays in the audit). The last active admin cannot be."""
     ctx.require("users.manage")
-    from sqlalchemy import func, select
-
-    from ..models import AppUser
-
     with ctx.transaction() as s:
         row = _get(s, name)
-        if row.role == ADMIN and not row.disabled:
-            admins = s.scalar(select(func.count()).select_from(AppUser).where(
-                AppUser.role == ADMIN, AppUser.disabled.is_(False)))
-            if admins <= 1:
-                raise UserError("Không thể khoá quản trị viên cuối cùng.",
-                                "The last administrator cannot be disabled.")
+        if _last_active_admin(s, row):
+            raise UserError("Không thể khoá quản trị viên cuối cùng.",
+                            "The last administrator cannot be disabled.")
         if not row.disabled:
             row.disabled = True
             ctx.audit(s, "update", "user", row.id, {"disabled": (False, True)})
@@ -245,6 +238,19 @@ def set_password(ctx: ServiceContext, name: str, password: str) -> None:
         # The slot follows the password; an admin's reset of someone else's password from a
         # session without keys removes the old slot (refused if it is the last one).
         key_slots.write_slot(ctx.node_id, row.name, row.role, _clean_password(password))
+
+
+def _last_active_admin(s, row) -> bool:
+    """Whether ``row`` is the only active administrator: the office would lose the one
+    account that can add, open or reset accounts."""
+    from sqlalchemy import func, select
+
+    from ..models import AppUser
+
+    if row.role != ADMIN or row.disabled:
+        return False
+    return s.scalar(select(func.count()).select_from(AppUser).where(
+        AppUser.role == ADMIN, AppUser.disabled.is_(False))) <= 1
 
 
 def _get(s, name: str):
@@ -284,21 +290,14 @@ def set_role(ctx: ServiceContext, name: str, role: str) -> UserInfo:
     """Change an account's role. The last active administrator keeps theirs: an office
     with no administrator could never add, open or reset an account again."""
     ctx.require("users.manage")
-    from sqlalchemy import func, select
-
-    from ..models import AppUser
-
     role = _check_role(role)
     with ctx.transaction() as s:
         row = _get(s, name)
         if row.role == role:
             return _info(row)
-        if row.role == ADMIN and not row.disabled:
-            admins = s.scalar(select(func.count()).select_from(AppUser).where(
-                AppUser.role == ADMIN, AppUser.disabled.is_(False)))
-            if admins <= 1:
-                raise UserError("Không thể đổi vai trò của quản trị viên cuối cùng.",
-                                "The last administrator's role cannot be changed.")
+        if _last_active_admin(s, row):
+            raise UserError("Không thể đổi vai trò của quản trị viên cuối cùng.",
+                            "The last administrator's role cannot be changed.")
         ctx.audit(s, "update", "user", row.id, {"role": (row.role, role)})
         if key_uses(row.role) != key_uses(role):
             # A slot holds the keys the old role may use and only the password can wrap

@@ -33,7 +33,7 @@ from ..domain.loan_application import (
     parse_int,
     parse_vnd,
 )
-from ..domain.loan_rules import CAP, SERIES, LoanRule, check_cap, check_rule
+from ..domain.loan_rules import CAP, SERIES, LoanRule, check_cap, check_rule, rule_of_row
 from ..domain.loans import check_amount, check_term
 from ..domain.person_rights import clean_consent_record
 from ..domain.policy import PolicyParam
@@ -74,8 +74,7 @@ class RuleContext:
         from ..models import LoanRule as LoanRuleRow
 
         return self._once("loan_rules", lambda: [
-            LoanRule(r.key, r.kind, r.valid_from, r.valid_to, r.conditions, r.value_kind,
-                     Decimal(r.value), r.base, r.legal_basis, r.label_vi, r.note)
+            rule_of_row(r)
             for r in self.session.scalars(select(LoanRuleRow).where(~LoanRuleRow.deleted))])
 
     def markets(self) -> dict[str, str]:

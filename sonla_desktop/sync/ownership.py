@@ -87,30 +87,28 @@ def move_refusal(old: str, new: str) -> UserError:
         "hub with the next sync file).")
 
 
-def outside_scope_refusal(code: str, scope: frozenset[str]) -> ValidationError:
-    """A new worker of a commune this office does not serve: it would stay here for good
-    (the exporter sends only the office's own communes, and peers refuse such a record)."""
+def outside_scope_refusal(code: str, scope: frozenset[str],
+                          what: tuple[str, str] | None = None) -> ValidationError:
+    """A new worker (or, with ``what``, another record such as a conference) of a commune
+    this office does not serve: it would stay here for good (the exporter sends only the
+    office's own communes, and peers refuse such a record)."""
     own = ", ".join(sorted(scope))
+    vi, en = what or (
+        "Người lao động của xã/phường khác do văn phòng xã/phường đó hoặc văn phòng tỉnh "
+        "nhập; bản ghi nhập ở đây",
+        "Workers of another commune are entered by that commune's office or by the hub; a "
+        "record entered here")
     return ValidationError(
         "commune_code",
-        f"Xã/phường: mã {code} không thuộc phạm vi của văn phòng này ({own}). Người lao động "
-        "của xã/phường khác do văn phòng xã/phường đó hoặc văn phòng tỉnh nhập; bản ghi nhập "
-        "ở đây sẽ không bao giờ được gửi đi. Hãy chọn xã/phường của văn phòng này.",
-        f"Commune: code {code} is outside this office's scope ({own}). Workers of another "
-        "commune are entered by that commune's office or by the hub; a record entered here "
-        "would never be sent anywhere. Choose one of this office's communes.")
+        f"Xã/phường: mã {code} không thuộc phạm vi của văn phòng này ({own}). {vi} sẽ không "
+        "bao giờ được gửi đi. Hãy chọn xã/phường của văn phòng này.",
+        f"Commune: code {code} is outside this office's scope ({own}). {en} would never be "
+        "sent anywhere. Choose one of this office's communes.")
 
 
-def event_outside_scope_refusal(code: str, scope: frozenset[str]) -> ValidationError:
-    own = ", ".join(sorted(scope))
-    return ValidationError(
-        "commune_code",
-        f"Xã/phường: mã {code} không thuộc phạm vi của văn phòng này ({own}). Hội nghị ở "
-        "xã/phường khác do văn phòng đó nhập; hội nghị nhập ở đây sẽ không bao giờ được gửi "
-        "đi. Hãy chọn xã/phường của văn phòng này.",
-        f"Commune: code {code} is outside this office's scope ({own}). A conference in another "
-        "commune is entered by that commune's office; one entered here would never be sent "
-        "anywhere. Choose one of this office's communes.")
+_EVENT = ("Hội nghị ở xã/phường khác do văn phòng đó nhập; hội nghị nhập ở đây",
+          "A conference in another commune is entered by that commune's office; one entered "
+          "here")
 
 
 def check_new_worker(scope: frozenset[str] | None, commune_code: object) -> None:
@@ -144,7 +142,7 @@ def check_write(session: Session, scope: frozenset[str] | None, row: object) -> 
 
         history = inspect(row).attrs.commune_code.history
         if not inspect(row).persistent or history.has_changes():
-            raise event_outside_scope_refusal(str(row.commune_code), scope)
+            raise outside_scope_refusal(str(row.commune_code), scope, _EVENT)
     elif table == "transfer" and (row.status != "requested" or row.from_commune not in scope):
         raise UserError(
             "Chỉ văn phòng tỉnh mới thực hiện việc chuyển xã/phường; văn phòng xã/phường chỉ gửi "
