@@ -1,5 +1,6 @@
 """Declarative base and the columns every synced table carries (see DESIGN.md, Data)."""
 
+import os
 import uuid
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -14,7 +15,15 @@ REFERENCE_NAMESPACE = uuid.UUID("6f1c3a52-8a4e-4c1e-9a57-2b3c7d0e5f10")
 
 
 def new_id() -> str:
-    return str(uuid.uuid4())
+    """A random (version 4) UUID in its usual text form: the same 122 random bits from
+    ``os.urandom`` as ``str(uuid.uuid4())``, written without building a ``UUID`` object (an
+    import of 10,000 people makes ~70,000 ids; the object costs four times the randomness)."""
+    h = os.urandom(16).hex()
+    return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{_VARIANT[h[16]]}{h[17:20]}-{h[20:]}"
+
+
+# RFC 4122 variant: the top two bits of byte 8 are 10, so its first hex digit is 8, 9, a or b.
+_VARIANT = {d: "89ab"[int(d, 16) & 3] for d in "0123456789abcdef"}
 
 
 def reference_id(table: str, code: str) -> str:

@@ -28,8 +28,8 @@ from ..domain.audit_chain import (
     Break,
     ChainRow,
     format_head,
+    link,
     parse_head,
-    row_hash,
     verify,
 )
 from ..models import AuditLog, Setting
@@ -94,23 +94,12 @@ def append_rows(session: Session, rows: list[dict]) -> list[dict]:
     its ``seq``, ``prev_hash`` and ``row_hash`` and move the head; the caller inserts them."""
     if not rows:
         return rows
-    seq, prev = _lock_head(session)
-    for row in rows:
-        seq += 1
-        row["seq"], row["prev_hash"] = seq, prev
-        row["row_hash"] = prev = row_hash(_chain_row(row))
+    seq, prev = link(rows, *_lock_head(session))
     session.execute(update(Setting).where(Setting.key == HEAD_SETTING)
                     .values(value=format_head(seq, prev))
                     .execution_options(synchronize_session=False))
     session.info[_HEAD_INFO] = (seq, prev)
     return rows
-
-
-def _chain_row(row: dict) -> ChainRow:
-    return ChainRow(seq=row["seq"], id=row["id"], at=row["at"], user=row["user"],
-                    node_id=row["node_id"], action=row["action"], entity=row["entity"],
-                    entity_id=row["entity_id"], changes=row["changes"],
-                    prev_hash=row["prev_hash"])
 
 
 def record(ctx: ServiceContext, action: str, entity: str, entity_id: str,

@@ -12,10 +12,10 @@ import json
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import Table, insert
+from sqlalchemy import Date, DateTime, Table, insert
 from sqlalchemy.orm import Session
 
-from ...domain.audit_chain import redact
+from ...domain.audit_chain import created, redact
 from ...domain.worker_rules import DERIVED_FIELDS
 from ...models import (
     Attendance,
@@ -55,6 +55,9 @@ def _jsonable(value: object) -> object:
 # The audit entries' text, as json.dumps(..., ensure_ascii=False, sort_keys=True,
 # default=_jsonable) writes it; one encoder for all rows.
 _AUDIT_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=_jsonable)
+# The same text for a payload whose keys are already in order and whose values are all
+# plain (``audit_chain.created``): no sorting, no fallback, no cycle check.
+_CREATED_JSON = json.JSONEncoder(ensure_ascii=False, check_circular=False)
 
 _STAMPS = frozenset(("id", "origin", "version", "deleted", "created_at", "updated_at"))
 
@@ -78,16 +81,27 @@ class _Writer:
         self._log(action, entity, entity_id, {k: [a, b] for k, (a, b) in changes.items()})
 
     def _log(self, action: str, entity: str, entity_id: str, payload: dict) -> None:
+        self._append(action, entity, entity_id,
+                     _AUDIT_JSON.encode(redact(payload, self.audit_key)))
+
+    def _append(self, action: str, entity: str, entity_id: str, changes: str) -> None:
         self.audits.append({
             "id": new_id(), "at": self.now, "user": self.ctx.user, "node_id": self.node,
-            "action": action, "entity": entity, "entity_id": entity_id,
-            "changes": _AUDIT_JSON.encode(redact(payload, self.audit_key))})
+            "action": action, "entity": entity, "entity_id": entity_id, "changes": changes})
 
     def insert(self, model, entity: str, rows: list[dict], audit_fields=None) -> None:
+        key, encode = self.audit_key, _CREATED_JSON.encode
+        fixed = sorted(audit_fields) if audit_fields else None
+        by_keys: dict[tuple, list[str]] = {}  # the rows of one sheet share their keys
         for row in rows:
+            fields = fixed
+            if fields is None:
+                keys = tuple(row)
+                fields = by_keys.get(keys)
+                if fields is None:
+                    fields = by_keys[keys] = sorted(k for k in keys if k not in _STAMPS)
             self.stamp(row)
-            fields = audit_fields or [k for k in row if k not in _STAMPS]
-            self._log("create", entity, row["id"], {k: [None, row[k]] for k in fields})
+            self._append("create", entity, row["id"], encode(created(row, fields, key)))
         insert_rows(self.s, model.__table__, rows)
 
     def flush_audits(self) -> None:
@@ -115,12 +129,31 @@ def insert_rows(session: Session, table: Table, rows: list[dict]) -> None:
         for batch in chunks(rows, BATCH):
             session.execute(insert(table), batch)
         return
-    steps = [(k, table.c[k].type.dialect_impl(conn.dialect).bind_processor(conn.dialect))
-             for k in order]
+    steps = [(k, _processor(table.c[k].type, conn.dialect)) for k in order]
     sql = str(compiled)
     for batch in chunks(rows, BATCH):
         conn.exec_driver_sql(sql, [tuple([row[k] if p is None else p(row[k]) for k, p in steps])
                                    for row in batch])
+
+
+def _processor(kind, dialect):
+    """The column type's bind processor; a date/time column's turns each distinct value into
+    text once (every row of an import shares its ``created_at``/``updated_at``, many share
+    their dates). Only dates and times: equal decimals (1.0, 1) may have different texts."""
+    process = kind.dialect_impl(dialect).bind_processor(dialect)
+    if process is None or not isinstance(kind, Date | DateTime):
+        return process
+    seen: dict[object, object] = {}
+
+    def remembered(value):
+        try:
+            return seen[value]
+        except KeyError:
+            out = seen[value] = process(value)
+            return out
+        except TypeError:  # not hashable
+            return process(value)
+    return remembered
 
 
 def write_plan(ctx: ServiceContext, session: Session, plan: ImportPlan,
