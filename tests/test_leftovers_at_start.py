@@ -156,3 +156,31 @@ def test_the_scan_of_our_folders_goes_by_name_process_and_age(tmp_path):
     assert temp_files.clean_at_start([tmp_path]) == 2
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
         [young_dead.name, old_alive.name, not_ours.name])
+
+
+@pytest.mark.parametrize("writer", ["key", "sync state"])
+def test_a_key_or_sync_state_write_killed_before_its_rename_is_cleaned_at_start(
+        tmp_path, writer):
+    # The process dies between writing the temporary file and renaming it over the real
+    # one (a power cut would do the same): a key's temporary copy must not stay behind.
+    folder = tmp_path / "keys" / "node"
+    folder.mkdir(parents=True)
+    (folder / "signing.key").write_text("the key in use", encoding="utf-8")
+    call = ("keys._write_private(folder / 'signing.key', 'a new secret key')"
+            if writer == "key" else
+            "generation.os.replace = die\n"
+            "generation._write_state_file(folder, {'node': 'n'})")
+    code = ("import os, signal\n"
+            "from pathlib import Path\n"
+            "from sonla_desktop.sync import keys, generation\n"
+            "def die(*_):\n"
+            "    os.kill(os.getpid(), signal.SIGKILL)\n"
+            "keys.os.replace = die\n"
+            f"folder = Path({str(folder)!r})\n"
+            f"{call}\n")
+    killed = subprocess.run([sys.executable, "-c", code], check=False, capture_output=True)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr.decode()
+    assert len(_ours(folder)) == 1 and _journals()
+    temp_files.clean_at_start()
+    assert _ours(folder) == [] and _journals() == []
+    assert (folder / "signing.key").read_text(encoding="utf-8") == "the key in use"

@@ -23,6 +23,7 @@ bring it back, and its sequence numbers would start again below what the peers h
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import uuid
@@ -33,6 +34,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from ..models import BundleLog, PeerAck, Setting, utcnow
+from ..temp_files import journal, our_prefix
 from .hlc import HybridClock, parse_version
 
 GENERATION = "sync_generation"
@@ -155,12 +157,22 @@ def write_state(session: Session, self_id: str, folder: Path | None) -> None:
         state["sequence"] = max(state["sequence"], old["sequence"])
         if isinstance(old.get("clock"), str) and old["clock"] > clock:
             state["clock"] = old["clock"]
-    tmp = folder / (STATE_FILE + ".part")
-    try:
-        tmp.write_text(json.dumps(state, sort_keys=True), encoding="utf-8")
-        os.replace(tmp, folder / STATE_FILE)
-    except OSError:
-        tmp.unlink(missing_ok=True)
+    _write_state_file(folder, state)
+
+
+def _write_state_file(folder: Path, state: dict) -> None:
+    # Our temporary name, in a journal: a process killed before the rename leaves a file
+    # the next start removes (temp_files).
+    with journal() as record:
+        tmp = folder / f"{our_prefix()}{STATE_FILE}.part"
+        record.add(tmp)
+        try:
+            tmp.write_text(json.dumps(state, sort_keys=True), encoding="utf-8")
+            os.replace(tmp, folder / STATE_FILE)
+        except OSError:
+            tmp.unlink(missing_ok=True)
+    with contextlib.suppress(OSError):
+        (folder / (STATE_FILE + ".part")).unlink()  # older versions' fixed name
 
 
 def forgotten_versions(session: Session) -> list[tuple[str, str]]:

@@ -39,6 +39,7 @@ from nacl.signing import SigningKey
 from nacl.utils import random as random_bytes
 
 from sonla_desktop.errors import SyncError
+from sonla_desktop.temp_files import journal, our_prefix
 
 NODE_FILE = "node.json"
 SIGNING_KEY_FILE = "signing.key"
@@ -135,22 +136,29 @@ def generate_keys(node_id: str) -> NodeKeys:
 
 
 def _write_private(path: Path, text: str) -> None:
-    """Write ``text`` so that the file is never readable by others, even for a moment."""
-    tmp = path.with_name(path.name + ".tmp")
-    with contextlib.suppress(FileNotFoundError):
-        tmp.unlink()
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(text.encode("utf-8"))
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o600)  # in case the umask or the OS ignored the mode given to open
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
+    """Write ``text`` so that the file is never readable by others, even for a moment.
+
+    The temporary file carries our temporary name and is listed in a journal
+    (``temp_files``): a process killed before the rename leaves a copy of a key, which the
+    next start removes (it used to stay until the same file was written again)."""
+    with contextlib.suppress(OSError):
+        path.with_name(path.name + ".tmp").unlink()  # older versions' fixed name
+    with journal() as record:
+        tmp = path.with_name(f"{our_prefix()}{path.name}.tmp")
+        record.add(tmp)
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+        fd = os.open(tmp, flags, 0o600)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(text.encode("utf-8"))
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.chmod(tmp, 0o600)  # in case the umask or the OS ignored the mode given to open
+            os.replace(tmp, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            raise
 
 
 def save_keys(keys: NodeKeys, directory: Path, *, overwrite: bool = False) -> None:
