@@ -70,23 +70,47 @@ def _spacer(height: float) -> Flowable:
     return Spacer(1, height)
 
 
-def _markets_box(data: FlyerData, st: _Styles, width: float) -> list[Flowable]:
+# Section titles, numbered in the order a reader meets them on the paper being laid out
+# (``_numbered``): the A4 side reads markets, loan, who, papers, warning, contacts; the A5
+# front markets, loan, contacts and its back who, papers, warning. Absent sections (no
+# market chosen, no contact set) take no number.
+TITLES = {
+    "markets": "Thị trường và công việc",
+    "loan": "Vay vốn ưu đãi (NHCSXH)",
+    "who": "Ai được tham gia?",
+    "papers": "Giấy tờ cần chuẩn bị",
+    "warn": "Cảnh giác lừa đảo",
+    "contacts": "Liên hệ – quét mã bằng điện thoại",
+}
+
+
+def _numbered(order: list[str]) -> dict[str, str]:
+    return {key: f"{n}. {TITLES[key]}" for n, key in enumerate(order, start=1)}
+
+
+def _order(data: FlyerData, contacts: Table | None, keys: list[str]) -> list[str]:
+    present = {"markets": bool(data.markets), "contacts": contacts is not None}
+    return [k for k in keys if present.get(k, True)]
+
+
+def _markets_box(data: FlyerData, st: _Styles, width: float, title: str) -> list[Flowable]:
     if not data.markets:
         return []
     inner = inner_width(width, st.size)
     table = (_market_one(data.markets[0], st, inner) if len(data.markets) == 1
              else _market_many(data.markets, st, inner))
-    return [_section("1. Thị trường và công việc", [table], st, width), _spacer(st.size * 0.6)]
+    return [_section(title, [table], st, width), _spacer(st.size * 0.6)]
 
 
-def _boxes(data: FlyerData, st: _Styles, width: float) -> dict[str, Table]:
+def _boxes(data: FlyerData, st: _Styles, width: float, titles: dict[str, str]
+           ) -> dict[str, Table]:
     return {
-        "loan": _section("2. Vay vốn ưu đãi (NHCSXH)", _bullets(_loan_items(data), st), st, width),
-        "who": _section("3. Ai được tham gia?", _bullets(_who_items(data), st), st, width),
-        "papers": _section("4. Giấy tờ cần chuẩn bị",
+        "loan": _section(titles["loan"], _bullets(_loan_items(data), st), st, width),
+        "who": _section(titles["who"], _bullets(_who_items(data), st), st, width),
+        "papers": _section(titles["papers"],
                            _bullets([escape(d) for d in _documents(data.unit_word)], st), st,
                            width),
-        "warn": _section("5. Cảnh giác lừa đảo", _bullets(_warning_items(data.unit_word), st), st,
+        "warn": _section(titles["warn"], _bullets(_warning_items(data.unit_word), st), st,
                          width, fill=WARN_TINT, ink=WARN_INK),
     }
 
@@ -113,12 +137,11 @@ def _top(data: FlyerData, st: _Styles, width: float) -> list[Flowable]:
     return story
 
 
-def _contacts_box(data: FlyerData, st: _Styles, width: float) -> list[Flowable]:
-    contacts = _contacts(data, st, inner_width(width, st.size))
+def _contacts_box(contacts: Table | None, st: _Styles, width: float, title: str
+                  ) -> list[Flowable]:
     if contacts is None:
         return []
-    return [_section("6. Liên hệ – quét mã bằng điện thoại", [contacts], st, width),
-            _spacer(st.size * 0.36)]
+    return [_section(title, [contacts], st, width), _spacer(st.size * 0.36)]
 
 
 def _bottom(data: FlyerData, st: _Styles) -> list[Flowable]:
@@ -143,11 +166,14 @@ def flyer_flowables(data: FlyerData, width: float, size: float) -> list[Flowable
     st = _Styles(size)
     gap = size * 0.6
     half = (width - size * 0.8) / 2
-    box = _boxes(data, st, half)
+    contacts = _contacts(data, st, inner_width(width, size))
+    titles = _numbered(_order(data, contacts, list(TITLES)))
+    box = _boxes(data, st, half, titles)
     columns = _two_columns([box["loan"], _spacer(gap), box["who"]],
                            [box["papers"], _spacer(gap), box["warn"]], width, size * 0.8)
-    return [*_top(data, st, width), *_markets_box(data, st, width), columns, _spacer(gap),
-            *_contacts_box(data, st, width), *_bottom(data, st)]
+    return [*_top(data, st, width), *_markets_box(data, st, width, titles.get("markets", "")),
+            columns, _spacer(gap),
+            *_contacts_box(contacts, st, width, titles.get("contacts", "")), *_bottom(data, st)]
 
 
 def flyer_sides(data: FlyerData, width: float, size: float) -> list[list[Flowable]]:
@@ -155,9 +181,13 @@ def flyer_sides(data: FlyerData, width: float, size: float) -> list[list[Flowabl
     who may go, what to bring and what to beware of, then the sources."""
     st = _Styles(size)
     gap = size * 0.6
-    box = _boxes(data, st, width)
-    front = [*_top(data, st, width), *_markets_box(data, st, width), box["loan"], _spacer(gap),
-             *_contacts_box(data, st, width)]
+    contacts = _contacts(data, st, inner_width(width, size))
+    titles = _numbered(_order(data, contacts,
+                              ["markets", "loan", "contacts", "who", "papers", "warn"]))
+    box = _boxes(data, st, width, titles)
+    front = [*_top(data, st, width), *_markets_box(data, st, width, titles.get("markets", "")),
+             box["loan"], _spacer(gap),
+             *_contacts_box(contacts, st, width, titles.get("contacts", ""))]
     back = [box["who"], _spacer(gap), box["papers"], _spacer(gap), box["warn"], _spacer(gap),
             *_bottom(data, st)]
     return [front, back]
