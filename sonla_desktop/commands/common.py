@@ -17,6 +17,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from ..db import Database, open_database
+from ..domain.roles import check_retyped
 from ..errors import UserError
 from ..services.context import ServiceContext
 from ..services.setup import is_initialised
@@ -57,9 +58,7 @@ def read_password(prompt: str, env: str = "SONLA_PASSWORD", confirm: bool = Fals
         again = getpass.getpass("Nhập lại / again: ") if confirm else first
     except EOFError:  # no terminal to type in (a script, a scheduled task)
         raise _no_terminal() from None
-    if again != first:
-        raise UserError("Hai lần nhập mật khẩu không giống nhau.",
-                        "The two passwords differ.")
+    check_retyped(first, again)
     return first
 
 

@@ -12,6 +12,8 @@ A commune office has 1–3 people: four roles are enough.
 
 from __future__ import annotations
 
+from ..errors import ValidationError
+
 ADMIN, CLERK, COUNSELLOR, VIEWER = "admin", "clerk", "counsellor", "viewer"
 ROLES: tuple[str, ...] = (ADMIN, CLERK, COUNSELLOR, VIEWER)
 
@@ -86,6 +88,14 @@ def login_delay(failures: int) -> float:
 
 IDLE_LOCK_SECONDS = 10 * 60
 MIN_PASSWORD_LENGTH = 8
+
+
+def check_retyped(password: str, retyped: str) -> None:
+    """Every form that sets a password asks for it twice (first administrator, new account,
+    reset, change): one rule, one message."""
+    if password != retyped:
+        raise ValidationError("confirm", "Hai lần nhập mật khẩu không giống nhau.",
+                              "The two passwords you typed differ.")
 
 
 # Which of the office's private keys (``sync.keyvault``) an account's key slot opens.

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain.roles import check_retyped
 from ..errors import LoginError, UserError
 from ..services.context import ServiceContext
 
@@ -79,9 +80,7 @@ class LoginDialog(QDialog):
 
         try:
             if self.first_admin:
-                if self.password.text() != self.confirm.text():
-                    raise UserError("Hai lần nhập mật khẩu không giống nhau.",
-                                    "The two passwords differ.")
+                check_retyped(self.password.text(), self.confirm.text())
                 self.ctx = create_first_admin(self.db, self.name.text(), self.password.text())
             else:
                 self.ctx = login(self.db, self.name.text(), self.password.text())

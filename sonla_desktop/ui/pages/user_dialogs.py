@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.roles import MIN_PASSWORD_LENGTH, ROLE_LABELS, ROLES, VIEWER
+from ...domain.roles import MIN_PASSWORD_LENGTH, ROLE_LABELS, ROLES, VIEWER, check_retyped
 from ...errors import UserError, current_language
 
 
@@ -69,9 +69,10 @@ class _FormDialog(QDialog):
         self.submit: Callable[[], None] = lambda: None
 
     def passwords_match(self) -> bool:
-        if self.password.text() != self.confirm.text():
-            self.error.setText(QCoreApplication.translate("UserDialogs",
-                                                      "Hai mật khẩu không giống nhau."))
+        try:
+            check_retyped(self.password.text(), self.confirm.text())
+        except UserError as exc:
+            self.error.setText(exc.message)
             self.confirm.clear()
             self.confirm.setFocus()
             return False
