@@ -169,6 +169,7 @@ def _render(out_dir: Path, db_path: Path, workers: int, fresh_path: Path,
     initialise(hub_db, name="Sở Nội vụ tỉnh Sơn La", hub=True)
     hub_ctx = ServiceContext(hub_db, user="minh.nv", role="admin")
     generate_demo(hub_ctx, workers=workers, seed=1, today=DEMO_TODAY)
+    _registered_twice(hub_ctx)
     hub_window = MainWindow(hub_ctx)
     hub_window.showNormal()
     hub_window.resize(*SIZE)
@@ -190,6 +191,26 @@ def _render(out_dir: Path, db_path: Path, workers: int, fresh_path: Path,
     fresh.dispose()
     app.processEvents()
     return written
+
+
+def _registered_twice(ctx) -> None:
+    """Three demo people registered again by another commune, as happens when someone
+    signs up where they work and where they live (the duplicates page then has pairs to
+    show; its name match ignores accents, so one twin is typed without them)."""
+    from ..domain.text import fold
+    from ..services.worker_rows import WorkerFilter
+    from ..services.workers import create_worker, get_worker, list_workers
+
+    rows = list_workers(ctx, WorkerFilter(), limit=40)
+    for index, row in enumerate(rows[5:35:10]):
+        person = get_worker(ctx, row.id)
+        if person["birth_date"] is None:
+            continue
+        other = "03679" if person["commune_code"] != "03679" else "03670"
+        name = fold(person["full_name"]).title() if index == 1 else person["full_name"]
+        create_worker(ctx, {"full_name": name, "birth_date": person["birth_date"],
+                            "sex": person["sex"], "commune_code": other,
+                            "village": person["village"], "phone": person["phone"]})
 
 
 def _existing_form(page, runner):
