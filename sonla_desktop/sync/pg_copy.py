@@ -42,7 +42,9 @@ def copy_insert(session: Session, table: Table, rows: list[dict]) -> bool:
     conn = session.connection()
     dialect = conn.dialect
     columns = names + [name for name, _ in defaults]
-    convert = [table.c[name].type._cached_bind_processor(dialect) for name in columns]
+    # The public route to what SQLAlchemy itself would send for each column's type.
+    convert = [table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+               for name in columns]
     quote = dialect.identifier_preparer.quote
     statement = (f"COPY {quote(table.name)} ({', '.join(quote(c) for c in columns)}) "
                  "FROM STDIN")
