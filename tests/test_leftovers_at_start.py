@@ -166,7 +166,7 @@ def test_a_key_or_sync_state_write_killed_before_its_rename_is_cleaned_at_start(
     folder = tmp_path / "keys" / "node"
     folder.mkdir(parents=True)
     (folder / "signing.key").write_text("the key in use", encoding="utf-8")
-    call = ("keys._write_private(folder / 'signing.key', 'a new secret key')"
+    call = ("keys.write_private(folder / 'signing.key', 'a new secret key')"
             if writer == "key" else
             "generation.os.replace = die\n"
             "generation._write_state_file(folder, {'node': 'n'})")

@@ -327,22 +327,36 @@ def _after_restore(db: Database, source: Path, previous: Path | None,
                    user: str) -> RestoreResult:
     from sqlalchemy import text
 
+    from ..domain.text import group_digits
     from ..sync import generation
+    from .erasure_ledger import reapply_erasures, remember_erasures
+    from .person_erase import purge_file
     from .setup import node_keys_dir
 
     db.upgrade()  # a backup made by an older version is brought up to date
     ctx = ServiceContext(db, user=user)
     with ctx.transaction() as s:
         found = generation.mark_restored(s, ctx.node_id, node_keys_dir(ctx.node_id))
+        # People erased after the backup was made are erased again, before anyone sees them.
+        erased_again = reapply_erasures(ctx, s)
         # The backup API keeps rowids, but the search index is cheap to trust anew.
         s.execute(text("INSERT INTO worker_fts(worker_fts) VALUES('rebuild')"))
         ctx.audit(s, "restore", "database", ctx.node_id, {"from": (None, source.name)})
+    if erased_again:
+        with ctx.db.session() as s:
+            remember_erasures(ctx, s)
+        purge_file(db)
     vi = ("Các thay đổi sau lúc sao lưu không còn trong dữ liệu. Nếu văn phòng có trao đổi "
           "tệp đồng bộ: lần xuất tệp tiếp theo sẽ báo việc khôi phục, và đơn vị nhận tệp sẽ tự "
           "gửi lại bản đầy đủ.")
     en = ("Changes made after the backup are not in the data. If this office exchanges sync "
           "files: the next export reports the restore, and the office receiving it sends a "
           "full file back by itself.")
+    if erased_again:
+        vi += (f"\n\n{group_digits(erased_again)} người đã được xoá thông tin theo yêu cầu sau "
+               "lúc sao lưu: thông tin của họ trong bản sao lưu đã được xoá lại.")
+        en += (f"\n\n{erased_again:,} people erased on request after the backup was made: "
+               "their data from the backup was erased again.")
     if found.how != "backup":  # the state file shows sync files were sent after the backup
         vi, en = f"{vi}\n\n{found.message_vi}", f"{en}\n\n{found.message_en}"
     return RestoreResult(source, previous, vi, en)

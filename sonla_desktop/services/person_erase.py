@@ -24,6 +24,7 @@ from ..domain.worker_rules import clean_worker
 from ..errors import NotFoundError, UserError
 from ..models import Conflict, Consent, Erasure, PossibleDuplicate, Worker
 from .context import ServiceContext
+from .erasure_ledger import remember_erasures
 from .workers import EDITABLE_FIELDS, reference_codes
 
 
@@ -82,6 +83,8 @@ def erase_person(ctx: ServiceContext, worker_id: str, today: date | None = None)
         _scrub_copies(s, worker_id)
         s.flush()
         _audit(ctx, s, worker_id, changed)
+    with ctx.db.session() as s:  # outside the database: a restore must not bring it back
+        remember_erasures(ctx, s)
     purge_file(ctx.db)
     return changed
 
@@ -94,13 +97,20 @@ def enforce_erasures(ctx: ServiceContext, s: Session) -> int:
     rows = s.execute(select(Erasure.worker_id, Erasure.erased_on).where(~Erasure.deleted))
     for worker_id, erased_on in rows.all():
         worker = s.get(Worker, worker_id)
-        if worker is None:
-            continue
-        values = {k: getattr(worker, k) for k in ERASED_VALUES}
-        if not (is_erased(values) and worker.deleted):
-            _audit(ctx, s, worker_id, _anonymise(ctx, s, worker, max(erased_on, date.today())))
-            changed += 1
-        _scrub_copies(s, worker_id)
+        if worker is not None:
+            changed += erase_restored(ctx, s, worker, erased_on)
+    return changed
+
+
+def erase_restored(ctx: ServiceContext, s: Session, worker: Worker, erased_on: date) -> int:
+    """Erase ``worker`` again if it holds values (a newer edit from elsewhere, a restored
+    backup) and scrub this office's copies; 1 if it had to be erased again, else 0."""
+    changed = 0
+    values = {k: getattr(worker, k) for k in ERASED_VALUES}
+    if not (is_erased(values) and worker.deleted):
+        _audit(ctx, s, worker.id, _anonymise(ctx, s, worker, max(erased_on, date.today())))
+        changed = 1
+    _scrub_copies(s, worker.id)
     return changed
 
 

@@ -221,10 +221,14 @@ def import_bundle(ctx: ServiceContext, path: Path) -> ImportResult:
         with ctx.db.session() as s:
             write_state(ctx, s)
         if check.counts.get("erasure"):
-            # A person erased elsewhere: the old values leave this file too (VACUUM), after
-            # the commit.
+            # A person erased elsewhere: noted outside the database (a restore must not bring
+            # the values back, services.erasure_ledger), and the old values leave this file
+            # too (VACUUM), after the commit.
+            from .erasure_ledger import remember_erasures
             from .person_erase import purge_file
 
+            with ctx.db.session() as s:
+                remember_erasures(ctx, s)
             purge_file(ctx.db)
     return result
 

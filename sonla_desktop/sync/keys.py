@@ -135,7 +135,7 @@ def generate_keys(node_id: str) -> NodeKeys:
     )
 
 
-def _write_private(path: Path, text: str) -> None:
+def write_private(path: Path, text: str) -> None:
     """Write ``text`` so that the file is never readable by others, even for a moment.
 
     The temporary file carries our temporary name and is listed in a journal
@@ -191,10 +191,10 @@ def save_keys(keys: NodeKeys, directory: Path, *, overwrite: bool = False) -> No
     }
     created = datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
     age_file = f"# created: {created}\n# public key: {keys.age_recipient}\n{keys.age_identity}\n"
-    _write_private(directory / SIGNING_KEY_FILE, json.dumps(signing, indent=2) + "\n")
-    _write_private(directory / AGE_KEY_FILE, age_file)
+    write_private(directory / SIGNING_KEY_FILE, json.dumps(signing, indent=2) + "\n")
+    write_private(directory / AGE_KEY_FILE, age_file)
     # node.json last: its presence means the folder is complete.
-    _write_private(directory / NODE_FILE, json.dumps(node, indent=2) + "\n")
+    write_private(directory / NODE_FILE, json.dumps(node, indent=2) + "\n")
 
 
 def _broken(path: Path, en_detail: str, vi_detail: str) -> SyncError:

@@ -48,8 +48,8 @@ from sonla_desktop.sync.keys import (
     NODE_FILE,
     SIGNING_KEY_FILE,
     NodeKeys,
-    _write_private,
     canonical_recipient,
+    write_private,
 )
 
 VAULT_FILE = "vault.json"
@@ -161,7 +161,7 @@ def read(folder: Path) -> dict:
 
 
 def _write(folder: Path, data: dict) -> None:
-    _write_private(vault_path(folder), json.dumps(data, indent=2, sort_keys=True) + "\n")
+    write_private(vault_path(folder), json.dumps(data, indent=2, sort_keys=True) + "\n")
 
 
 def _slot(data: dict, name: str, password: str, data_keys: dict[str, bytes]) -> dict:
