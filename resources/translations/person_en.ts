@@ -89,4 +89,15 @@
         <translation>Wrote {0} and {1}. Hand them to the person who asked within 2 working days.</translation>
     </message>
 </context>
+<context>
+    <name>BackupHooks</name>
+    <message>
+        <source>Đã xoá lại thông tin</source>
+        <translation>Data erased again</translation>
+    </message>
+    <message>
+        <source>Tệp cơ sở dữ liệu đang mở còn thông tin của {0} người đã được xoá theo yêu cầu (tệp được chép lại từ bản cũ?). Thông tin đó vừa được xoá lại.</source>
+        <translation>The open database file still held the data of {0} people erased on request (was an old copy put back?). That data has just been erased again.</translation>
+    </message>
+</context>
 </TS>

@@ -140,3 +140,21 @@ def reapply_erasures(ctx: ServiceContext, session: Session) -> int:
             ctx.stamp(session, tomb)
         again += erase_restored(ctx, session, worker, entry.erased_on)
     return again
+
+
+def check_erasures(ctx: ServiceContext) -> int:
+    """At start: a database file copied back by hand (not through a restore) may hold people
+    erased since; erase them again now, in one transaction, then purge the file. Returns how
+    many people had to be erased again (0 nearly always: a file read and one query)."""
+    ctx.require("workers.write")
+    from .person_erase import purge_file
+
+    if not read_ledger(_folder(ctx), ctx.node_id):
+        return 0
+    with ctx.transaction() as s:
+        again = reapply_erasures(ctx, s)
+    if again:
+        with ctx.db.session() as s:
+            remember_erasures(ctx, s)
+        purge_file(ctx.db)
+    return again

@@ -103,3 +103,53 @@ def test_a_damaged_list_of_erasures_is_ignored_whole(office, tmp_path, damage):
         assert s.get(Worker, other).full_name == NAME and not s.get(Worker, other).deleted
         assert s.get(Worker, keep).full_name == NAME  # the ledger was not trusted at all
     assert "xoá lại" not in notice
+
+
+def _copy_back(office, old_copy) -> None:
+    """What a clerk does by hand: the database file replaced by an older copy of it."""
+    import shutil
+
+    office.db.dispose()
+    for suffix in ("-wal", "-shm"):
+        office.db.path.with_name(office.db.path.name + suffix).unlink(missing_ok=True)
+    shutil.copyfile(old_copy, office.db.path)
+
+
+def test_a_database_file_copied_back_by_hand_is_erased_again_at_start(office, tmp_path,
+                                                                       qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
+    from sonla_desktop.ui.backup_hooks import daily_backup
+    from sonla_desktop.ui.tasks import TaskRunner
+
+    wid, _ = worker_with_loan(office)
+    old_copy = tmp_path / "copy.db"
+    office.db.backup(old_copy)
+    erase_person(office, wid)
+    _copy_back(office, old_copy)
+    assert held(file_bytes(office.db), NAME, CCCD) == [NAME, CCCD]  # back in the file
+
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information",
+                        lambda parent, title, text, *a: told.append(text))
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    runner = TaskRunner(owner)
+    daily_backup(office, runner, owner)  # what the main window runs after the first paint
+    qtbot.waitUntil(lambda: bool(told), timeout=30_000)
+    runner.wait_idle(30_000)
+    assert "1 người đã được xoá theo yêu cầu" in told[0]
+    assert held(file_bytes(office.db), NAME, CCCD, PHONE) == []
+    with office.db.session() as s:
+        assert s.get(Worker, wid).deleted and s.scalar(select(Erasure.worker_id)) == wid
+
+
+def test_the_start_check_changes_nothing_when_nothing_was_copied_back(office):
+    from sonla_desktop.services.erasure_ledger import check_erasures
+    from tests.conftest import dump_database
+
+    wid, _ = worker_with_loan(office)
+    erase_person(office, wid)
+    before = dump_database(office.db)
+    assert check_erasures(office) == 0
+    assert dump_database(office.db) == before
