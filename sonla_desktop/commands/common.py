@@ -18,6 +18,7 @@ from collections.abc import Sequence
 
 from ..db import Database, open_database
 from ..domain.roles import check_retyped
+from ..domain.text import group_digits
 from ..errors import UserError
 from ..services.context import ServiceContext
 from ..services.setup import is_initialised
@@ -34,7 +35,22 @@ def context(args: argparse.Namespace, require_init: bool = True) -> ServiceConte
         raise UserError(
             "Cơ sở dữ liệu chưa được khởi tạo: chạy “sonla-desktop init” trước.",
             "The database is not initialised: run “sonla-desktop init” first.")
-    return log_in(db, args)
+    ctx = log_in(db, args)
+    if require_init and ctx.may("workers.write"):
+        _erased_again(ctx)
+    return ctx
+
+
+def _erased_again(ctx: ServiceContext) -> None:
+    """A database file copied back by hand may hold people erased since: erased again before
+    the command runs (``services.erasure_ledger``), as the window does when it opens."""
+    from ..services.erasure_ledger import check_erasures
+
+    again = check_erasures(ctx)
+    if again:
+        print(f"Tệp cơ sở dữ liệu còn thông tin của {group_digits(again)} người đã được xoá "
+              "theo yêu cầu (tệp được chép lại từ bản cũ?): đã xoá lại. / The database held "
+              f"the data of {again:,} people erased on request: erased again.", file=sys.stderr)
 
 
 def user_name(args: argparse.Namespace, default: str | None = None) -> str:

@@ -149,8 +149,12 @@ def check_erasures(ctx: ServiceContext) -> int:
     ctx.require("workers.write")
     from .person_erase import purge_file
 
-    if not read_ledger(_folder(ctx), ctx.node_id):
+    entries = read_ledger(_folder(ctx), ctx.node_id)
+    if not entries:
         return 0
+    with ctx.db.session() as s:  # a read first: no writer turn for nothing to do
+        if not _anything_to_erase(s, entries):
+            return 0
     with ctx.transaction() as s:
         again = reapply_erasures(ctx, s)
     if again:
@@ -158,3 +162,24 @@ def check_erasures(ctx: ServiceContext) -> int:
             remember_erasures(ctx, s)
         purge_file(ctx.db)
     return again
+
+
+def _anything_to_erase(session: Session, entries: list[Entry]) -> bool:
+    """Whether some listed worker is held un-erased or some tombstone is missing."""
+    from ..domain.person_rights import ERASED_VALUES, is_erased
+
+    for start in range(0, len(entries), 500):
+        batch = entries[start:start + 500]
+        tombs = set(session.scalars(select(Erasure.id).where(
+            Erasure.id.in_([e.id for e in batch]))))
+        workers = session.scalars(select(Worker).where(
+            Worker.id.in_([e.worker_id for e in batch])))
+        held = {w.id: w for w in workers}
+        for entry in batch:
+            worker = held.get(entry.worker_id)
+            if worker is None:
+                continue
+            values = {k: getattr(worker, k) for k in ERASED_VALUES}
+            if entry.id not in tombs or not (is_erased(values) and worker.deleted):
+                return True
+    return False

@@ -153,3 +153,18 @@ def test_the_start_check_changes_nothing_when_nothing_was_copied_back(office):
     before = dump_database(office.db)
     assert check_erasures(office) == 0
     assert dump_database(office.db) == before
+
+
+def test_the_command_line_erases_a_copied_back_file_again_before_the_command(
+        office, tmp_path, capsys):
+    from sonla_desktop.cli import main as cli_main
+
+    wid, _ = worker_with_loan(office)
+    old_copy = tmp_path / "copy.db"
+    office.db.backup(old_copy)
+    erase_person(office, wid)
+    _copy_back(office, old_copy)
+    assert cli_main(["--db", str(office.db.path), "workers", "list", "--search", "duc"]) == 0
+    out, err = capsys.readouterr()
+    assert "1 người đã được xoá" in err and NAME not in out
+    assert held(file_bytes(office.db), NAME, CCCD, PHONE) == []
