@@ -340,7 +340,7 @@ class Merger(AfterMerge):
                                       ((local or v)["version"], v["version"])))
             tally.unchanged += 1
         one_by_one = name in NATURAL_KEYS
-        state_table = name in conflict_rules.SYNC_STATE_TABLES
+        no_clash = name in conflict_rules.NO_CLASH_TABLES
         self._touch(name, items)
         for line, v in items:
             origin, version = v["origin"], v["version"]
@@ -361,9 +361,9 @@ class Merger(AfterMerge):
             wins = conflict_rules.wins(name, v, local) or authority
             differs = any(v[c] != local[c] for c in spec.data_columns)
             # The hub's own tables are not a commune's to edit: its copy (its seeding at
-            # init, say) gives way without asking anyone. Inbox entries and duplicate links
-            # merge by their own order (conflict_rules) and never clash themselves.
-            if (differs and not authority and not state_table
+            # init, say) gives way without asking anyone. Inbox entries, duplicate links and
+            # move requests merge by their own order (conflict_rules) and never clash.
+            if (differs and not authority and not no_clash
                     and self._concurrent(local, v)):
                 self._note_conflict(spec, local, v, wins)
             if not wins:

@@ -90,8 +90,12 @@ def scope_condition(table: str, t, scope: Scope) -> ColumnElement[bool] | None:
         return or_(t.c.commune_code.is_(None), t.c.commune_code.in_(codes))
     if table == "conflict":  # inbox entries go where the row they are about goes
         return t.c.commune_code.in_(codes)
-    if table == "possible_duplicate":  # both communes of the pair see the link
-        return or_(t.c.commune_code_1.in_(codes), t.c.commune_code_2.in_(codes))
+    if table == "possible_duplicate":
+        # Where its workers are (both communes of the pair see it), like a loan: the
+        # communes written in a link are those of whoever wrote it last, and a link whose
+        # workers were moved away must leave the old commune's scope with them.
+        held = workers_in(scope)
+        return or_(t.c.worker_id_1.in_(held), t.c.worker_id_2.in_(held))
     return None  # shared reference tables: all rows
 
 
@@ -110,6 +114,7 @@ def parent_links(table: str) -> tuple[tuple[str, str], ...]:
         "attendance": (("event_id", "event"), ("worker_id", "worker")),
         "consent": (("worker_id", "worker"),),
         "erasure": (("worker_id", "worker"),),
+        "possible_duplicate": (("worker_id_1", "worker"), ("worker_id_2", "worker")),
     }.get(table, ())
 
 

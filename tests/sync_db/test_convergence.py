@@ -107,6 +107,7 @@ class World:
                also: frozenset[str] = frozenset()) -> None:
         after = self._version(key, model, row_id)
         if after is not None and after != before:
+            self.log.append(f"  wrote {model.__tablename__} {row_id[:8]} {short(after)}")
             known = (frozenset({before}) if before else frozenset()) | also
             self.writes.setdefault((model.__tablename__, row_id), []).append(
                 (key, after, known))
@@ -263,13 +264,18 @@ class World:
         path = self.usb / f"{len(self.pool) + 1:03d}-{src}-to-{dst}.sldsync"
         result = export_bundle(self.nodes[src].ctx, path, to=self.nodes[dst].id)
         self.pool.append((path, dst))
-        self.log.append(f"{path.name} ({result.total}{', full' if result.full else ''})")
+        self.log.append(f"{path.name} ({result.total}{', full' if result.full else ''}) "
+                        + " ".join(f"{t}:{n}" for t, n in sorted(result.counts.items())))
         return result.total
 
     def import_one(self, path: Path, dst: str) -> None:
         self.log.append(f"{dst} imports {path.name}")
         try:
-            import_bundle(self.nodes[dst].ctx, path)
+            result = import_bundle(self.nodes[dst].ctx, path)
+            done = {t: {k: n for k, n in tally.items() if n} for t, tally in result.tallies.items()}
+            self.log.append(f"  {result.already_imported and 'again ' or ''}"
+                            f"{result.moved_out and f'moved out {result.moved_out} ' or ''}"
+                            + " ".join(f"{t}:{d}" for t, d in sorted(done.items()) if d))
         except SyncError as err:  # an older file after a newer one: refused, fine
             assert "not above number" in err.en, f"{err.en}\n" + "\n".join(self.log)
 
@@ -284,6 +290,11 @@ class World:
             if not moved:
                 return
         raise AssertionError("the offices never stopped sending each other changes")
+
+
+def short(version: str) -> str:
+    """A version as a failing seed's log shows it: last ms digits, counter, writer."""
+    return f"{version[6:12]}.{int(version[12:18], 16)}-{version[19:23]}"
 
 
 def knows(writes, version: str, target: str) -> bool:
@@ -393,37 +404,10 @@ def test_a_hub_and_two_communes_converge_and_nothing_is_lost_silently(sync_templ
     # seed, a failing seed runs the same actions again (up to writes in the same millisecond).
     ids = random.Random(f"ids-{seed}")
     monkeypatch.setattr(uuid, "uuid4", lambda: uuid.UUID(int=ids.getrandbits(128), version=4))
-    edges = EDGES
-    kinds = ("create", "edit", "edit", "edit", "delete", "loan", "loan", "approve",
-             "approve", "approve", "disburse", "disburse", "disburse", "repay", "repay",
-             "resolve", "resolve", "export", "export", "export", "export", "import",
-             "import", "import", "import", "import", "import") + edges
     with tempfile.TemporaryDirectory() as tmp:
         world = World(templates, keys, Path(tmp), rng)
         try:
-            for key in ("a", "b", "hub", "a", "b"):
-                world.do(key, "create")
-            world.settle()
-            if "restore" in edges:  # every office has something to go back to
-                for key in ("hub", "a", "b"):
-                    world.do(key, "backup")
-            for step in range(STEPS):
-                kind = rng.choice(kinds)
-                # Every seed moves someone, or restores someone, at least once.
-                if step == STEPS // 3 and "move" in edges:
-                    world.do("hub", "move")
-                if step == 2 * STEPS // 3 and "restore" in edges:
-                    world.do(rng.choice(RESTORED), "restore")
-                if kind == "export":
-                    world.export(*rng.choice(LINKS))
-                elif kind == "import":
-                    if world.pool:
-                        world.import_one(*rng.choice(world.pool))
-                else:
-                    world.do(rng.choice(("hub", "a", "b")), kind)
-            world.settle()
-            assert world.moves or "move" not in edges
-            assert world.restores or "restore" not in edges
+            play(world, EDGES)
             hub = world.nodes["hub"]
             for key in ("a", "b"):
                 here, there = synced_rows(world.nodes[key], SCOPES[key]), synced_rows(
@@ -433,3 +417,35 @@ def test_a_hub_and_two_communes_converge_and_nothing_is_lost_silently(sync_templ
             check_rules(world)
         finally:
             world.close()
+
+
+def play(world: World, edges: tuple[str, ...]) -> None:
+    """The seeded run: a first sync, STEPS random actions, then the offices settle."""
+    rng = world.rng
+    kinds = ("create", "edit", "edit", "edit", "delete", "loan", "loan", "approve",
+             "approve", "approve", "disburse", "disburse", "disburse", "repay", "repay",
+             "resolve", "resolve", "export", "export", "export", "export", "import",
+             "import", "import", "import", "import", "import") + edges
+    for key in ("a", "b", "hub", "a", "b"):
+        world.do(key, "create")
+    world.settle()
+    if "restore" in edges:  # every office has something to go back to
+        for key in ("hub", "a", "b"):
+            world.do(key, "backup")
+    for step in range(STEPS):
+        kind = rng.choice(kinds)
+        # Every seed moves someone, or restores someone, at least once.
+        if step == STEPS // 3 and "move" in edges:
+            world.do("hub", "move")
+        if step == 2 * STEPS // 3 and "restore" in edges:
+            world.do(rng.choice(RESTORED), "restore")
+        if kind == "export":
+            world.export(*rng.choice(LINKS))
+        elif kind == "import":
+            if world.pool:
+                world.import_one(*rng.choice(world.pool))
+        else:
+            world.do(rng.choice(("hub", "a", "b")), kind)
+    world.settle()
+    assert world.moves or "move" not in edges
+    assert world.restores or "restore" not in edges
