@@ -278,11 +278,41 @@ def full_owed(session: Session, peer_id: str) -> bool:
     return bool(_get(session, _full_key(peer_id)))
 
 
-def full_paid(session: Session, peer_id: str) -> None:
+def full_sent(session: Session, peer_id: str, sequence: int) -> None:
+    """A full bundle went to a peer that is owed one: remember the first one's number.
+
+    The debt stays until the peer says it imported that bundle or a later one (see
+    ``full_confirmed``): a repair file lost on the way must not leave the peer without what
+    it forgot, and incremental bundles never bring it back (its clock, moved past what it
+    forgot, tells us it holds its own writes)."""
     row = session.get(Setting, _full_key(peer_id))
-    if row is not None:
+    if row is None:
+        return
+    try:
+        owed = json.loads(row.value)
+    except ValueError:
+        owed = {}
+    if not isinstance(owed, dict):
+        owed = {}
+    if not isinstance(owed.get("sent"), int):
+        row.value = json.dumps({**owed, "sent": sequence})
+
+
+def full_confirmed(session: Session, sender_id: str, manifest: dict) -> None:
+    """On import: the sender imported our first full bundle since it was found restored
+    (or a later one; all were full), so the debt is paid."""
+    row = session.get(Setting, _full_key(sender_id))
+    if row is None:
+        return
+    try:
+        sent = json.loads(row.value).get("sent")
+    except (ValueError, AttributeError):
+        sent = None
+    seen = manifest.get("last_from_you")
+    if (isinstance(sent, int) and isinstance(seen, int) and not isinstance(seen, bool)
+            and seen >= sent):
         session.delete(row)
 
 
 __all__ = ["Restored", "check_peer_word", "forgotten_versions", "mark_restored", "check_self", "check_sender", "full_owed",
-           "full_paid", "current_generation", "generation", "last_in", "last_out", "sequence_floor", "write_state"]
+           "full_confirmed", "full_sent", "current_generation", "generation", "last_in", "last_out", "sequence_floor", "write_state"]
