@@ -10,8 +10,8 @@ Now the peer keeps sending full bundles until the restored office says it import
 
 from __future__ import annotations
 
-from sonla_desktop.sync.bundle_file import read_manifest
 from sonla_desktop.services.workers import create_worker
+from sonla_desktop.sync.bundle_file import read_manifest
 from tests.sync_db.sync_helpers import COMMUNE_A, SCOPES, person, receive, send, synced_rows, worker
 from tests.sync_edges.test_restore import edit, history, restore
 
