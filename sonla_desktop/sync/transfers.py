@@ -121,15 +121,16 @@ def split_stale(session: Session, spec: TableSpec, items: list[tuple[int, dict]]
 
 
 def check_transfers(items: list[tuple[int, dict]], existing: dict[str, dict], scope: Scope,
-                    sender_id: str, communes: frozenset[str]) -> None:
+                    sender_id: str, communes: frozenset[str], own_id: str = "") -> None:
     """A transfer names known communes; a commune office sends only its own requests for
-    workers of its communes (the hub's decisions it relays are compared by version)."""
+    workers of its communes (the hub's decisions it relays are compared by version; our
+    own decision coming home after a restore, ``inbound.admit``, is ours to take back)."""
     for line, v in items:
         for code in (v["from_commune"], v["to_commune"]):
             if code not in communes:
                 raise record_error(line, "transfer", f"mã xã/phường {code} không có trong danh mục",
                                    f"unknown commune code {code}")
-        if scope is None:
+        if scope is None or (own_id and v["origin"] == own_id):
             continue
         old = existing.get(v["id"])
         own = v["origin"] == sender_id
