@@ -114,8 +114,14 @@ class AfterMerge:
     def _note_conflict(self, spec: TableSpec, local: dict, incoming: dict, wins: bool) -> None:
         """Keep the losing version for the inbox; written after every record is in."""
         winner, loser = (incoming, local) if wins else (local, incoming)
-        entry = conflict_rules.conflict_values(spec, winner, loser, self._row_commune(
-            spec.name, local))
+        # The entry's id comes from the losing version, so another office noticing the same
+        # clash writes the same row: its commune must come from the versions too (the
+        # loser's, where the losing office wrote it), not from where each office holds the
+        # row now, or one entry would get two communes while a move is on its way and leave
+        # the scope of the office that kept the other one.
+        commune = (loser["commune_code"] if spec.name in ("worker", "event")
+                   else self._row_commune(spec.name, local))
+        entry = conflict_rules.conflict_values(spec, winner, loser, commune)
         resolved = self.s.execute(select(Conflict.version).where(
             Conflict.row_id == local["id"], Conflict.version == local["version"],
             Conflict.resolution != "")).first()
