@@ -17,8 +17,9 @@ by the restore itself (nobody acknowledged it): it is the one kind of write the 
 leaves out; everything another office had received must end up in the data or in an inbox.
 
 A seeded loop (not hypothesis) keeps the run bounded for CI: SEEDS x STEPS in the normal
-suite; ``SONLA_CONVERGENCE_SEEDS=200`` hunts longer (seeds 1 to 200). The moves and restores
-join the mix with ``SONLA_CONVERGENCE_EDGES`` (see EDGES below: not yet green).
+suite, with moves in the mix; ``SONLA_CONVERGENCE_SEEDS=200`` hunts longer (seeds 1 to 200).
+Restores join the mix with ``SONLA_CONVERGENCE_EDGES=restores|all`` (see EDGES below: not
+yet green). Row ids are drawn from the seed, so a failing seed runs the same actions again.
 """
 
 from __future__ import annotations
@@ -65,7 +66,8 @@ from tests.sync_db.sync_helpers import (
 from tests.sync_db.test_sync_invariants import submitted_loan
 
 # A longer hunt: SONLA_CONVERGENCE_SEEDS=200 pytest tests/sync_db/test_convergence.py
-SEEDS = tuple(range(1, int(os.environ.get("SONLA_CONVERGENCE_SEEDS", "5")) + 1))
+# (30 seeds with moves take about 40 s on a 2-core machine).
+SEEDS = tuple(range(1, int(os.environ.get("SONLA_CONVERGENCE_SEEDS", "30")) + 1))
 STEPS = 90
 LINKS = (("a", "hub"), ("b", "hub"), ("hub", "a"), ("hub", "b"))
 VILLAGES = ("Bản Cọ", "Bản Hụm", "Bản Mòng", "Tổ 3")
@@ -385,13 +387,13 @@ def check_rules(world: World) -> None:
 # (services.backup refuses PostgreSQL, whose restores are the server's own tools).
 MOVES = ("move", "move", "move")
 RESTORES = () if pg_backend.ACTIVE else ("backup", "restore")
-# Not yet in the normal suite: with moves, or restores, in the mix the hunt still finds
-# divergences that are not fixed (docs/architecture.md, "Sync edges, part 2", known limits),
-# about one seed in 20 to 40 with moves (one in four before the payouts of a loan set aside
-# went to the inbox with it) and one in forty with restores. Hunt them with
-# SONLA_CONVERGENCE_EDGES=moves|restores|all (and SONLA_CONVERGENCE_SEEDS=200).
-EDGES = {"": (), "moves": MOVES, "restores": RESTORES, "all": MOVES + RESTORES}[
-    os.environ.get("SONLA_CONVERGENCE_EDGES", "")]
+# Moves are in the normal suite's mix (0 failing seeds in 120, three times over, since the
+# fixes of session 6). Restores are not yet: with them about one seed in seven still
+# diverges (docs/architecture.md, "Convergence test, session 6"). Hunt them with
+# SONLA_CONVERGENCE_EDGES=restores|all (and SONLA_CONVERGENCE_SEEDS=200); "none" leaves out
+# the moves too.
+EDGES = {"none": (), "": MOVES, "moves": MOVES, "restores": RESTORES,
+         "all": MOVES + RESTORES}[os.environ.get("SONLA_CONVERGENCE_EDGES", "")]
 RESTORED = ("hub", "a", "b")
 
 
