@@ -84,8 +84,13 @@ def scope_condition(table: str, t, scope: Scope) -> ColumnElement[bool] | None:
     if table == "attendance":
         return and_(t.c.event_id.in_(events_in(scope)), t.c.worker_id.in_(workers_in(scope)))
     if table == "transfer":
-        # Both offices concerned: the one the worker leaves learns it is "moved out".
-        return or_(t.c.from_commune.in_(codes), t.c.to_commune.in_(codes))
+        # Both offices concerned: the one the worker leaves learns it is "moved out". A
+        # request is between the asking commune and the hub; only the hub's answer goes to
+        # the other commune (a request held there would be a third office's row, which a
+        # restored hub refuses when it comes back, inbound.admit). A row only ever enters
+        # that scope (requested -> done | refused), never leaves it.
+        return or_(t.c.from_commune.in_(codes),
+                   and_(t.c.to_commune.in_(codes), t.c.status != "requested"))
     if table == "target":
         return or_(t.c.commune_code.is_(None), t.c.commune_code.in_(codes))
     if table == "conflict":  # inbox entries go where the row they are about goes
