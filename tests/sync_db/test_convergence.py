@@ -50,8 +50,10 @@ from sonla_desktop.services.context import ServiceContext
 from sonla_desktop.services.loans import approve_loan, disburse_loan, record_repayment
 from sonla_desktop.services.sync import export_bundle, import_bundle
 from sonla_desktop.services.sync_conflicts import list_conflicts, resolve_conflict
+from sonla_desktop.services.sync_trust import node_keys
 from sonla_desktop.services.transfers import list_transfers, move_worker
 from sonla_desktop.services.workers import create_worker, delete_worker, get_worker, update_worker
+from sonla_desktop.sync.bundle_file import read_manifest, read_records
 from sonla_desktop.sync.records import TABLES
 from tests import pg_backend
 from tests.sync_db.sync_helpers import (
@@ -270,10 +272,48 @@ class World:
                         + " ".join(f"{t}:{n}" for t, n in sorted(result.counts.items())))
         return result.total
 
+    def _tracked(self, key: str) -> dict[tuple[str, str], str]:
+        """The version of every worker and loan row on ``key``."""
+        with self.nodes[key].db.session() as s:
+            return {(model.__tablename__, row_id): version
+                    for model in (Worker, LoanApplication)
+                    for row_id, version in s.execute(select(model.id, model.version))}
+
+    def _merge_writes(self, dst: str, path: Path, before: dict[tuple[str, str], str]) -> None:
+        """Writes the merge itself made on ``dst`` (a hub putting a worker where its latest
+        move says, ``transfers.follow_moves``): they carry on the row as it stood after the
+        bundle's records went in, i.e. what ``dst`` held and the bundle's version of it."""
+        node = self.nodes[dst]
+        own = [(key, v) for key, v in self._tracked(dst).items()
+               if v != before.get(key) and v not in self.data and v.endswith(node.id)]
+        if not own:
+            return
+        manifest = read_manifest(path)[0]
+        sent = {(r["table"], r["id"]): r["version"]
+                for r in read_records(path, manifest, node_keys(node.ctx))}
+        for (table, row_id), version in own:
+            model = Worker if table == "worker" else LoanApplication
+            self._version(dst, model, row_id)  # its data, for the comparison below
+            columns = TABLES[table].data_columns
+            moved = columns.index("commune_code") if "commune_code" in columns else -1
+
+            def same(v: str | None, moved=moved, version=version) -> bool:
+                # Only the commune may differ: the data the merge write carried on.
+                a, b = self.data.get(v), self.data[version]
+                return a is not None and all(
+                    x == y for i, (x, y) in enumerate(zip(a, b, strict=True)) if i != moved)
+
+            pre, came = before.get((table, row_id)), sent.get((table, row_id))
+            known = frozenset(v for v in (pre, came) if v and same(v)) or frozenset(
+                {pre} if pre else ())
+            self._wrote(dst, model, row_id, None, known)
+
     def import_one(self, path: Path, dst: str) -> None:
         self.log.append(f"{dst} imports {path.name}")
         try:
+            before = self._tracked(dst)
             result = import_bundle(self.nodes[dst].ctx, path)
+            self._merge_writes(dst, path, before)
             done = {t: {k: n for k, n in tally.items() if n} for t, tally in result.tallies.items()}
             self.log.append(f"  {result.already_imported and 'again ' or ''}"
                             f"{result.moved_out and f'moved out {result.moved_out} ' or ''}"
