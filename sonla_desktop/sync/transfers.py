@@ -168,8 +168,10 @@ def follow_moves(session: Session, self_id: str, stamp: Callable[[], str]) -> li
     def same_office(a: str, b: str) -> bool:
         return a == b or any(a in o and b in o for o in offices)
 
+    # Deleted workers too: a tombstone travels by its commune like a live row, and the old
+    # commune drops its copy whatever its state (drop_moved_out).
     stmt = (select(Transfer, Worker).join(Worker, Worker.id == Transfer.worker_id)
-            .where(Transfer.status == "done", ~Transfer.deleted, ~Worker.deleted))
+            .where(Transfer.status == "done", ~Transfer.deleted))
     latest: dict[str, tuple[Transfer, Worker]] = {}
     for t, w in session.execute(stmt):
         if t.worker_id not in latest or _later(t, latest[t.worker_id][0]):
