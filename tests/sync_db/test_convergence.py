@@ -427,9 +427,9 @@ def check_rules(world: World) -> None:
 # (services.backup refuses PostgreSQL, whose restores are the server's own tools).
 MOVES = ("move", "move", "move")
 RESTORES = () if pg_backend.ACTIVE else ("backup", "restore")
-# Moves are in the normal suite's mix (0 failing seeds in 120, three times over, since the
-# fixes of session 6). Restores are not yet: with them about one seed in seven still
-# diverges (docs/architecture.md, "Convergence test, session 6"). Hunt them with
+# Moves are in the normal suite's mix (0 failing seeds of 1..120, in every batch since the
+# fixes of session 6). Restores are not yet: with them about one seed in 25 still diverges
+# (5 of 1..120; docs/architecture.md, "Convergence test, session 6"). Hunt them with
 # SONLA_CONVERGENCE_EDGES=restores|all (and SONLA_CONVERGENCE_SEEDS=200); "none" leaves out
 # the moves too.
 EDGES = {"none": (), "": MOVES, "moves": MOVES, "restores": RESTORES,
