@@ -225,8 +225,10 @@ def resolve_conflict(ctx: ServiceContext, conflict_id: str, keep: str) -> bool:
         # Edits (both ends, or a late one after a move) can be kept either way; a row a
         # loan rule kept out cannot be put back from here.
         editable = conflict.reason in ("", "stale")
-        # A stale edit never moves the worker back to the commune it left.
-        keep_here = {"id", "commune_code"} if conflict.reason == "stale" else {"id"}
+        # Settling a clash never moves a worker: a move is `workers move`, which records the
+        # transfer every office follows (a kept edit made before the hub moved the worker
+        # would otherwise put it back where it left, with no transfer saying so).
+        keep_here = {"id", "commune_code"} if spec.name == "worker" else {"id"}
         changes: dict = {}
         if not editable and keeps_loser:
             raise UserError(

@@ -94,8 +94,8 @@ def export_bundle(
     try:
         with ctx.transaction() as s:
             log_export(s, result, me.id)
-            if result.full:
-                generation.full_paid(s, peer.id)
+            if result.full:  # owed until the peer says it imported one (generation.py)
+                generation.full_sent(s, peer.id, result.sequence)
             ctx.audit(s, "export", "bundle", result.bundle_sha256[:36],
                       {"to": (None, peer.id), "sequence": (None, result.sequence),
                        "records": (None, result.total)})

@@ -274,6 +274,8 @@ def _merge_bundle(ctx: ServiceContext, check: BundleCheck, keys) -> ImportResult
                 "The number of records in the file does not match its signed manifest. "
                 "Nothing was imported.")
         sender_restored = generation.check_sender(s, me.id, sender.id, manifest)
+        if not sender_restored:
+            generation.full_confirmed(s, sender.id, manifest)
         for origin, version in manifest.get("have", {}).items():
             _raise_ack(s, sender.id, origin, version)
         # Our "have" per origin moves only on what that origin signed, or what the hub

@@ -4,8 +4,9 @@
   possible duplicate from its two worker ids. Two nodes that notice the same clash write the
   same row, which then merges like any other instead of being listed twice.
 * Merge order per row is (rank, version): a loan further along its workflow wins over a
-  concurrent write behind it (``domain.loan_invariants``), and a decided inbox entry (or
-  duplicate link) wins over an undecided copy of it, whatever the clocks said; otherwise the later version.
+  concurrent write behind it (``domain.loan_invariants``), a decided inbox entry (or
+  duplicate link, or move request) wins over an undecided copy of it, whatever the clocks
+  said; otherwise the later version.
   Both are total orders, so merging stays order-independent.
 * A resolution is a versioned decision: resolving stamps the entry and the row it keeps with
   the same version (services/sync_conflicts.py), so wherever the entry's decision wins, the
@@ -24,6 +25,10 @@ from .records import TABLES, TableSpec, decode_record, encode_values, record_err
 
 _NAMESPACE = uuid.UUID("0c6f3c8e-3f2e-4b0e-8d55-6f0a2f1c9b7d")
 SYNC_STATE_TABLES = frozenset({"conflict", "possible_duplicate"})
+# Rows whose two concurrent versions are never a clash for the inbox: the entries and links
+# themselves, and a move request the hub has answered (the answer is the row: a "keep mine"
+# would write an old move again as if it were the latest one).
+NO_CLASH_TABLES = SYNC_STATE_TABLES | {"transfer"}
 RESOLUTIONS = ("", "winner", "loser")
 RULES = {
     "": ("Hai nơi cùng sửa", "Edited at both ends"),
@@ -58,6 +63,11 @@ def merge_rank(table: str, values: dict) -> int:
         return 1 if values["resolution"] else 0
     if table == "possible_duplicate":  # a hub clerk's decision wins over an open copy
         return 0 if values["status"] == "open" else 1
+    if table == "transfer":
+        # The hub's answer (done, refused) wins over the commune's request, even over a
+        # request asked again later, before the commune learnt the answer: otherwise the
+        # request would undo the move at the hub (and its order among later moves).
+        return 0 if values["status"] == "requested" else 1
     return 0
 
 

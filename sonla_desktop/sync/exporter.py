@@ -108,8 +108,12 @@ _PARENT_TABLES = ("worker", "loan_application", "event")
 class _Selector:
     """Builds, per table, the condition for "this row goes in the bundle"."""
 
-    def __init__(self, scope: Scope, acks: dict[str, str] | None, text_collate: str | None):
+    def __init__(self, scope: Scope, acks: dict[str, str] | None, text_collate: str | None,
+                 relays: bool = True):
         self.scope = scope
+        # Only the hub passes on other offices' rows: a commune's link of another office
+        # following its worker would be refused by a hub that lost it (inbound.admit).
+        self.relays = relays
         self.acks = acks  # None: full export
         self.collate = text_collate
         # Ids of parent rows already chosen (incremental only): the children's condition
@@ -135,7 +139,8 @@ class _Selector:
         wanted = self._newer(t)
         if self.acks is not None:
             follow = []
-            for column, parent in parent_links(table):
+            links = parent_links(table) if self.relays or table != "possible_duplicate" else ()
+            for column, parent in links:
                 ids = self.chosen.get(parent)
                 if ids is not None and len(ids) <= _MAX_ID_LIST:
                     follow.append(t.c[column].in_(ids))
@@ -160,7 +165,7 @@ def plan_export(
     """How many rows of each table a bundle to ``peer`` would carry now."""
     is_hub, scope = _scopes(self_node, peer)
     selector = _Selector(scope, None if full else peer_acks(session, peer.id),
-                         None if is_sqlite else "C")
+                         None if is_sqlite else "C", relays=is_hub)
     counts = {}
     for table in tables_sent(is_hub, TABLE_ORDER):
         t = TABLES[table].table
@@ -219,7 +224,7 @@ def write_export(
     peer_keys = parse_public(peer.public_key)
     is_hub, scope = _scopes(self_node, peer)
     acks = None if full else peer_acks(session, peer.id)
-    selector = _Selector(scope, acks, None if is_sqlite else "C")
+    selector = _Selector(scope, acks, None if is_sqlite else "C", relays=is_hub)
     sequence, previous = next_sequence(session, self_node.id)
     result = ExportResult(Path(path), peer.id, peer.name, sequence, full)
     manifest = {

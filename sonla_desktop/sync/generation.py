@@ -43,6 +43,10 @@ RESTORED = "sync_restored"
 # Versions of this node's own writes that a restore took away ([after, up to] pairs): they
 # may come back in a peer's bundle and must meet later edits as a clash, not as an echo.
 FORGOTTEN = "sync_forgotten_versions"
+# Per forgotten range, what the restored database still held of every other office (its
+# "have" entries): a write of another office at or below them was known to the forgotten
+# writes (made after the backup); one above arrived after the restore and did not know them.
+FORGOTTEN_HAVE = "sync_forgotten_have"
 HLC_SETTING = "hlc_last"
 STATE_FILE = "sync-state.json"
 
@@ -184,6 +188,26 @@ def forgotten_versions(session: Session) -> list[tuple[str, str]]:
         return []
 
 
+def _forgotten_have_raw(session: Session) -> list:
+    try:
+        items = json.loads(_get(session, FORGOTTEN_HAVE) or "[]")
+    except ValueError:
+        return []
+    return items if isinstance(items, list) else []
+
+
+def held_before_forgetting(session: Session) -> list[tuple[str, str, dict[str, str]]]:
+    """(after, up to, what the restored database held of each other office) per range."""
+    out = []
+    for item in _forgotten_have_raw(session):
+        try:
+            (a, b), have = item["range"], item["have"]
+            out.append((str(a), str(b), {str(k): str(v) for k, v in have.items()}))
+        except (KeyError, TypeError, ValueError, AttributeError):
+            continue
+    return out
+
+
 def _own_newest(session: Session, self_id: str, upto: str) -> str:
     """The newest version of our own writes in this database's synced rows, up to ``upto``."""
     from .records import TABLES
@@ -216,6 +240,10 @@ def _renew(session: Session, self_id: str, clock: str, floor: int, how: str) -> 
         if held < clock:
             _set(session, FORGOTTEN, json.dumps([*forgotten_versions(session),
                                                  [held, clock]]))
+            have = {a.origin: a.version for a in session.scalars(
+                select(PeerAck).where(PeerAck.peer_id == self_id, PeerAck.origin != self_id))}
+            _set(session, FORGOTTEN_HAVE, json.dumps(
+                [*_forgotten_have_raw(session), {"range": [held, clock], "have": have}]))
     _set(session, RESTORED, json.dumps({"at": utcnow().isoformat(), "how": how,
                                         "last_known": known, "last_sent": floor}))
     return Restored(how, known, floor)
@@ -290,11 +318,41 @@ def full_owed(session: Session, peer_id: str) -> bool:
     return bool(_get(session, _full_key(peer_id)))
 
 
-def full_paid(session: Session, peer_id: str) -> None:
+def full_sent(session: Session, peer_id: str, sequence: int) -> None:
+    """A full bundle went to a peer that is owed one: remember the first one's number.
+
+    The debt stays until the peer says it imported that bundle or a later one (see
+    ``full_confirmed``): a repair file lost on the way must not leave the peer without what
+    it forgot, and incremental bundles never bring it back (its clock, moved past what it
+    forgot, tells us it holds its own writes)."""
     row = session.get(Setting, _full_key(peer_id))
-    if row is not None:
+    if row is None:
+        return
+    try:
+        owed = json.loads(row.value)
+    except ValueError:
+        owed = {}
+    if not isinstance(owed, dict):
+        owed = {}
+    if not isinstance(owed.get("sent"), int):
+        row.value = json.dumps({**owed, "sent": sequence})
+
+
+def full_confirmed(session: Session, sender_id: str, manifest: dict) -> None:
+    """On import: the sender imported our first full bundle since it was found restored
+    (or a later one; all were full), so the debt is paid."""
+    row = session.get(Setting, _full_key(sender_id))
+    if row is None:
+        return
+    try:
+        sent = json.loads(row.value).get("sent")
+    except (ValueError, AttributeError):
+        sent = None
+    seen = manifest.get("last_from_you")
+    if (isinstance(sent, int) and isinstance(seen, int) and not isinstance(seen, bool)
+            and seen >= sent):
         session.delete(row)
 
 
-__all__ = ["Restored", "check_peer_word", "forgotten_versions", "mark_restored", "check_self", "check_sender", "full_owed",
-           "full_paid", "current_generation", "generation", "last_in", "last_out", "sequence_floor", "write_state"]
+__all__ = ["Restored", "check_peer_word", "forgotten_versions", "held_before_forgetting", "mark_restored", "check_self", "check_sender", "full_owed",
+           "full_confirmed", "full_sent", "current_generation", "generation", "last_in", "last_out", "sequence_floor", "write_state"]

@@ -223,8 +223,10 @@ class Merger(AfterMerge):
         if name in ("loan_application", "event", "attendance", "target"):
             refs = self.refs()
 
-        def out_of_scope(line: int, code: str | None) -> None:
-            if scope is not None and code not in scope:
+        def out_of_scope(line: int, code: str | None, v: dict) -> None:
+            # Our own write coming home after we were restored (inbound.admit) may find its
+            # worker where the restore left it: the write is ours, not the sender's.
+            if scope is not None and code not in scope and v["origin"] != self.self_id:
                 raise record_error(
                     line, name,
                     f"bản ghi thuộc xã/phường {code}, ngoài phạm vi đã xác nhận cho đơn vị gửi "
@@ -235,11 +237,9 @@ class Merger(AfterMerge):
         olds = [existing[v["id"]] for _, v in items if v["id"] in existing]
         if name == "worker":
             for line, v in items:
-                out_of_scope(line, v["commune_code"])
-                # Our own move coming home after we were restored (inbound.admit) may find
-                # the worker where the restore left it: the move is ours, not the sender's.
-                if v["id"] in existing and v["origin"] != self.self_id:
-                    out_of_scope(line, existing[v["id"]]["commune_code"])
+                out_of_scope(line, v["commune_code"], v)
+                if v["id"] in existing:
+                    out_of_scope(line, existing[v["id"]]["commune_code"], v)
         elif name == "loan_application":
             communes = self._worker_communes({v["worker_id"] for _, v in items}
                                              | {o["worker_id"] for o in olds})
@@ -248,25 +248,25 @@ class Merger(AfterMerge):
                     raise self._missing(line, name, "người lao động", "worker", v["worker_id"])
                 if v["market_code"] is not None and v["market_code"] not in refs.markets:
                     raise self._missing(line, name, "thị trường", "market", v["market_code"])
-                out_of_scope(line, communes[v["worker_id"]])
+                out_of_scope(line, communes[v["worker_id"]], v)
                 if v["id"] in existing:
-                    out_of_scope(line, communes.get(existing[v["id"]]["worker_id"]))
+                    out_of_scope(line, communes.get(existing[v["id"]]["worker_id"]), v)
         elif name in LOAN_CHILD_TABLES:
             communes = self._loan_communes({v["loan_id"] for _, v in items}
                                            | {o["loan_id"] for o in olds})
             for line, v in items:
                 if v["loan_id"] not in communes:
                     raise self._missing(line, name, "khoản vay", "loan", v["loan_id"])
-                out_of_scope(line, communes[v["loan_id"]])
+                out_of_scope(line, communes[v["loan_id"]], v)
                 if v["id"] in existing:
-                    out_of_scope(line, communes.get(existing[v["id"]]["loan_id"]))
+                    out_of_scope(line, communes.get(existing[v["id"]]["loan_id"]), v)
         elif name == "event":
             for line, v in items:
                 if v["commune_code"] not in refs.communes:
                     raise self._missing(line, name, "xã/phường", "commune", v["commune_code"])
-                out_of_scope(line, v["commune_code"])
+                out_of_scope(line, v["commune_code"], v)
                 if v["id"] in existing:
-                    out_of_scope(line, existing[v["id"]]["commune_code"])
+                    out_of_scope(line, existing[v["id"]]["commune_code"], v)
         elif name == "attendance":
             events = self._event_communes({v["event_id"] for _, v in items}
                                           | {o["event_id"] for o in olds})
@@ -280,21 +280,22 @@ class Merger(AfterMerge):
                 market = v["interest_market"]
                 if market is not None and market not in refs.markets:
                     raise self._missing(line, name, "thị trường", "market", market)
-                out_of_scope(line, events[v["event_id"]])
-                out_of_scope(line, workers[v["worker_id"]])
+                out_of_scope(line, events[v["event_id"]], v)
+                out_of_scope(line, workers[v["worker_id"]], v)
                 old = existing.get(v["id"])
                 if old is not None:
-                    out_of_scope(line, events.get(old["event_id"]))
-                    out_of_scope(line, workers.get(old["worker_id"]))
+                    out_of_scope(line, events.get(old["event_id"]), v)
+                    out_of_scope(line, workers.get(old["worker_id"]), v)
         elif name in ("consent", "erasure"):  # a person's rights follow the worker
             workers = self._worker_communes({v["worker_id"] for _, v in items}
                                             | {o["worker_id"] for o in olds})
             for line, v in items:
                 if v["worker_id"] not in workers:
                     raise self._missing(line, name, "người lao động", "worker", v["worker_id"])
-                out_of_scope(line, workers[v["worker_id"]])
+                out_of_scope(line, workers[v["worker_id"]], v)
         elif name == "transfer":
-            check_transfers(items, existing, scope, self.sender_id, self.refs().communes)
+            check_transfers(items, existing, scope, self.sender_id, self.refs().communes,
+                            own_id=self.self_id)
         elif name == "target":
             for line, v in items:
                 code = v["commune_code"]
@@ -340,7 +341,7 @@ class Merger(AfterMerge):
                                       ((local or v)["version"], v["version"])))
             tally.unchanged += 1
         one_by_one = name in NATURAL_KEYS
-        state_table = name in conflict_rules.SYNC_STATE_TABLES
+        no_clash = name in conflict_rules.NO_CLASH_TABLES
         self._touch(name, items)
         for line, v in items:
             origin, version = v["origin"], v["version"]
@@ -361,9 +362,9 @@ class Merger(AfterMerge):
             wins = conflict_rules.wins(name, v, local) or authority
             differs = any(v[c] != local[c] for c in spec.data_columns)
             # The hub's own tables are not a commune's to edit: its copy (its seeding at
-            # init, say) gives way without asking anyone. Inbox entries and duplicate links
-            # merge by their own order (conflict_rules) and never clash themselves.
-            if (differs and not authority and not state_table
+            # init, say) gives way without asking anyone. Inbox entries, duplicate links and
+            # move requests merge by their own order (conflict_rules) and never clash.
+            if (differs and not authority and not no_clash
                     and self._concurrent(local, v)):
                 self._note_conflict(spec, local, v, wins)
             if not wins:

@@ -16,6 +16,7 @@ from sqlalchemy import insert, select, update
 
 from ..models import Conflict, PossibleDuplicate, Setting
 from . import conflict_rules
+from .generation import held_before_forgetting
 from .hlc import HybridClock, parse_version
 from .invariants import enforce_loan_rules, link_duplicates
 from .records import TableSpec
@@ -35,6 +36,7 @@ class AfterMerge:
         self._pending: list[tuple[dict, tuple[str, str]]] = []  # (entry, both versions)
         self._touched: dict[str, set[str]] = {"loan": set(), "worker": set()}
         self._resolutions: set[tuple[str, str]] = set()  # (row id, version) decided
+        self._restore_have: list[tuple[str, str, dict[str, str]]] | None = None
 
     def _stamp(self) -> str:
         received = self.summary.received.values()
@@ -91,8 +93,17 @@ class AfterMerge:
     def _concurrent(self, local: dict, incoming: dict) -> bool:
         # Our own write that a restore made us forget, meeting a row written after it here;
         # or the sender's write it forgot in a restore, which its new edit overwrites here.
+        # (When in doubt a forgotten write makes a clash: an extra entry, never a missing one.)
         if local["version"] > incoming["version"] and self.inbound.forgot(incoming):
             return True
+        # Our own forgotten write coming home over another office's write that reached us
+        # after the restore (above what the restored database held of that office): the
+        # two did not know each other; the other office's write loses and must be told.
+        if (local["version"] < incoming["version"] and local["origin"] != self.self_id
+                and self.inbound.forgot(incoming)):
+            held = self._held_at_restore(incoming["version"])
+            if held is None or local["version"] > held.get(local["origin"], ""):
+                return True
         if (local["origin"] == self.sender_id and local["version"] < incoming["version"]
                 and any(a < local["version"] <= b for a, b in self.sender_forgot)):
             return True
@@ -101,6 +112,16 @@ class AfterMerge:
             and local["version"] > self.sender_knows_mine
             and incoming["version"] > self.self_have.get(incoming["origin"], "")
         )
+
+    def _held_at_restore(self, version: str) -> dict[str, str] | None:
+        """What the database held of the other offices when it was restored and forgot our
+        ``version`` (None: not recorded, a database restored by an older program)."""
+        if self._restore_have is None:
+            self._restore_have = held_before_forgetting(self.s)
+        for after, upto, have in self._restore_have:
+            if after < version <= upto:
+                return have
+        return None
 
     def _restamp_home(self, spec: TableSpec, ids: list[str]) -> None:
         """Our own transfer rows coming home after a restore (``inbound.admit``) are written
@@ -114,8 +135,14 @@ class AfterMerge:
     def _note_conflict(self, spec: TableSpec, local: dict, incoming: dict, wins: bool) -> None:
         """Keep the losing version for the inbox; written after every record is in."""
         winner, loser = (incoming, local) if wins else (local, incoming)
-        entry = conflict_rules.conflict_values(spec, winner, loser, self._row_commune(
-            spec.name, local))
+        # The entry's id comes from the losing version, so another office noticing the same
+        # clash writes the same row: its commune must come from the versions too (the
+        # loser's, where the losing office wrote it), not from where each office holds the
+        # row now, or one entry would get two communes while a move is on its way and leave
+        # the scope of the office that kept the other one.
+        commune = (loser["commune_code"] if spec.name in ("worker", "event")
+                   else self._row_commune(spec.name, local))
+        entry = conflict_rules.conflict_values(spec, winner, loser, commune)
         resolved = self.s.execute(select(Conflict.version).where(
             Conflict.row_id == local["id"], Conflict.version == local["version"],
             Conflict.resolution != "")).first()

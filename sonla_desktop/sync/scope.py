@@ -84,14 +84,23 @@ def scope_condition(table: str, t, scope: Scope) -> ColumnElement[bool] | None:
     if table == "attendance":
         return and_(t.c.event_id.in_(events_in(scope)), t.c.worker_id.in_(workers_in(scope)))
     if table == "transfer":
-        # Both offices concerned: the one the worker leaves learns it is "moved out".
-        return or_(t.c.from_commune.in_(codes), t.c.to_commune.in_(codes))
+        # Both offices concerned: the one the worker leaves learns it is "moved out". A
+        # request is between the asking commune and the hub; only the hub's answer goes to
+        # the other commune (a request held there would be a third office's row, which a
+        # restored hub refuses when it comes back, inbound.admit). A row only ever enters
+        # that scope (requested -> done | refused), never leaves it.
+        return or_(t.c.from_commune.in_(codes),
+                   and_(t.c.to_commune.in_(codes), t.c.status != "requested"))
     if table == "target":
         return or_(t.c.commune_code.is_(None), t.c.commune_code.in_(codes))
     if table == "conflict":  # inbox entries go where the row they are about goes
         return t.c.commune_code.in_(codes)
-    if table == "possible_duplicate":  # both communes of the pair see the link
-        return or_(t.c.commune_code_1.in_(codes), t.c.commune_code_2.in_(codes))
+    if table == "possible_duplicate":
+        # Where its workers are (both communes of the pair see it), like a loan: the
+        # communes written in a link are those of whoever wrote it last, and a link whose
+        # workers were moved away must leave the old commune's scope with them.
+        held = workers_in(scope)
+        return or_(t.c.worker_id_1.in_(held), t.c.worker_id_2.in_(held))
     return None  # shared reference tables: all rows
 
 
@@ -110,6 +119,7 @@ def parent_links(table: str) -> tuple[tuple[str, str], ...]:
         "attendance": (("event_id", "event"), ("worker_id", "worker")),
         "consent": (("worker_id", "worker"),),
         "erasure": (("worker_id", "worker"),),
+        "possible_duplicate": (("worker_id_1", "worker"), ("worker_id_2", "worker")),
     }.get(table, ())
 
 

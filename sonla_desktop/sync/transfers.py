@@ -4,10 +4,11 @@ The hub moves a worker from commune B to A and writes a ``transfer`` row (status
 the row travels to B and to A (``scope.scope_condition``). Two things follow here:
 
 * ``split_stale`` (at the receiver of a commune's bundle, normally the hub): a record of a
-  worker who has been moved *out* of the sender's communes (its loans, their lines, its
-  attendance) is a stale edit, not a forgery. It goes to the conflicts inbox with the reason
-  ``stale`` and the rest of the bundle imports. A record that moves data out of the sender's
-  scope by itself, with no transfer behind it, is still refused by ``merge``.
+  worker held here in a commune outside the sender's (its loans, their lines, its
+  attendance) is a stale edit, not a forgery: the hub moved the worker away, or a restore
+  made the hub forget such a move. It goes to the conflicts inbox with the reason ``stale``,
+  is never applied, and the rest of the bundle imports. A worker record that names a
+  commune outside the sender's scope by itself is still refused by ``merge``.
 * ``drop_moved_out`` (at the commune the worker left): when the latest ``done`` transfer of a
   worker held here leads out of this node's communes, the copy is dropped with its loans,
   their lines and its attendance. Edits of those rows made here that the hub had not yet
@@ -51,16 +52,6 @@ def _pairs(session: Session, stmt_for, ids: Iterable[str]) -> dict[str, tuple]:
         for key, *rest in session.execute(stmt_for(chunk)):
             out[key] = tuple(rest)
     return out
-
-
-def moved_out_of(session: Session, scope: frozenset[str], worker_ids: Iterable[str]) -> set[str]:
-    """The workers among ``worker_ids`` that the hub moved out of one of ``scope``'s communes."""
-    found: set[str] = set()
-    for chunk in _chunks(sorted(set(worker_ids))):
-        found.update(session.scalars(select(Transfer.worker_id).where(
-            Transfer.worker_id.in_(chunk), Transfer.status == "done", ~Transfer.deleted,
-            Transfer.from_commune.in_(sorted(scope)))))
-    return found
 
 
 def _owner_here(session: Session, table: str, items: list[tuple[int, dict]],
@@ -114,7 +105,6 @@ def split_stale(session: Session, spec: TableSpec, items: list[tuple[int, dict]]
                if commune is not None and commune not in scope}
     if not outside:
         return items, []
-    moved = moved_out_of(session, scope, outside.values())
     keep, stale = [], []
     for line, v in items:
         wid = outside.get(v["id"])
@@ -122,21 +112,25 @@ def split_stale(session: Session, spec: TableSpec, items: list[tuple[int, dict]]
         # commune by itself is a write outside the sender's scope, refused by merge.
         ok_claim = name != "worker" or v["commune_code"] in scope
         home = bool(own_id) and v["origin"] == own_id
-        (stale if wid is not None and wid in moved and ok_claim and not home
-         else keep).append((line, v))
+        # Held here in a commune outside the sender's: moved away by the hub (a transfer
+        # says so), or by a move the hub forgot in a restore and has not had back yet. The
+        # sender's copy is stale either way; it is never applied, and never a reason to
+        # refuse the rest of the bundle.
+        (stale if wid is not None and ok_claim and not home else keep).append((line, v))
     return keep, stale
 
 
 def check_transfers(items: list[tuple[int, dict]], existing: dict[str, dict], scope: Scope,
-                    sender_id: str, communes: frozenset[str]) -> None:
+                    sender_id: str, communes: frozenset[str], own_id: str = "") -> None:
     """A transfer names known communes; a commune office sends only its own requests for
-    workers of its communes (the hub's decisions it relays are compared by version)."""
+    workers of its communes (the hub's decisions it relays are compared by version; our
+    own decision coming home after a restore, ``inbound.admit``, is ours to take back)."""
     for line, v in items:
         for code in (v["from_commune"], v["to_commune"]):
             if code not in communes:
                 raise record_error(line, "transfer", f"mã xã/phường {code} không có trong danh mục",
                                    f"unknown commune code {code}")
-        if scope is None:
+        if scope is None or (own_id and v["origin"] == own_id):
             continue
         old = existing.get(v["id"])
         own = v["origin"] == sender_id
@@ -174,8 +168,10 @@ def follow_moves(session: Session, self_id: str, stamp: Callable[[], str]) -> li
     def same_office(a: str, b: str) -> bool:
         return a == b or any(a in o and b in o for o in offices)
 
+    # Deleted workers too: a tombstone travels by its commune like a live row, and the old
+    # commune drops its copy whatever its state (drop_moved_out).
     stmt = (select(Transfer, Worker).join(Worker, Worker.id == Transfer.worker_id)
-            .where(Transfer.status == "done", ~Transfer.deleted, ~Worker.deleted))
+            .where(Transfer.status == "done", ~Transfer.deleted))
     latest: dict[str, tuple[Transfer, Worker]] = {}
     for t, w in session.execute(stmt):
         if t.worker_id not in latest or _later(t, latest[t.worker_id][0]):
@@ -257,5 +253,5 @@ def drop_moved_out(session: Session, self_id: str, scope: Scope,
     return gone
 
 
-__all__ = ["MOVED_OUT", "STALE", "check_transfers", "drop_moved_out", "follow_moves", "stale_entry", "moved_out_of",
+__all__ = ["MOVED_OUT", "STALE", "check_transfers", "drop_moved_out", "follow_moves", "stale_entry",
            "split_stale"]

@@ -17,24 +17,23 @@ by the restore itself (nobody acknowledged it): it is the one kind of write the 
 leaves out; everything another office had received must end up in the data or in an inbox.
 
 A seeded loop (not hypothesis) keeps the run bounded for CI: SEEDS x STEPS in the normal
-suite; ``SONLA_CONVERGENCE_SEEDS=200`` hunts longer (seeds 1 to 200). The moves and restores
-join the mix with ``SONLA_CONVERGENCE_EDGES`` (see EDGES below: not yet green).
+suite, with moves in the mix; ``SONLA_CONVERGENCE_SEEDS=200`` hunts longer (seeds 1 to 200).
+Restores join the mix with ``SONLA_CONVERGENCE_EDGES=restores|all`` (see EDGES below: not
+yet green). Row ids are drawn from the seed, so a failing seed runs the same actions again.
 """
+
 
 from __future__ import annotations
 
 import os
 import random
-import shutil
 import tempfile
-from datetime import date
+import uuid
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
-from sonla_desktop.db import open_database
-from sonla_desktop.errors import SyncError, UserError
 from sonla_desktop.models import (
     Conflict,
     Disbursement,
@@ -43,261 +42,14 @@ from sonla_desktop.models import (
     Repayment,
     Worker,
 )
-from sonla_desktop.services.backup import make_backup, restore_backup
-from sonla_desktop.services.context import ServiceContext
-from sonla_desktop.services.loans import approve_loan, disburse_loan, record_repayment
-from sonla_desktop.services.sync import export_bundle, import_bundle
-from sonla_desktop.services.sync_conflicts import list_conflicts, resolve_conflict
-from sonla_desktop.services.transfers import list_transfers, move_worker
-from sonla_desktop.services.workers import create_worker, delete_worker, get_worker, update_worker
-from sonla_desktop.sync.records import TABLES
 from tests import pg_backend
-from tests.sync_db.sync_helpers import (
-    COMMUNE_A,
-    COMMUNE_B,
-    SCOPES,
-    SyncNode,
-    open_network,
-    person,
-    synced_rows,
-)
-from tests.sync_db.test_sync_invariants import submitted_loan
+from tests.sync_db.convergence_world import LINKS, World, knows
+from tests.sync_db.sync_helpers import SCOPES, synced_rows
 
 # A longer hunt: SONLA_CONVERGENCE_SEEDS=200 pytest tests/sync_db/test_convergence.py
-SEEDS = tuple(range(1, int(os.environ.get("SONLA_CONVERGENCE_SEEDS", "5")) + 1))
+# (30 seeds with moves take about 40 s on a 2-core machine).
+SEEDS = tuple(range(1, int(os.environ.get("SONLA_CONVERGENCE_SEEDS", "30")) + 1))
 STEPS = 90
-LINKS = (("a", "hub"), ("b", "hub"), ("hub", "a"), ("hub", "b"))
-VILLAGES = ("Bản Cọ", "Bản Hụm", "Bản Mòng", "Tổ 3")
-TODAY = date(2025, 6, 1)
-
-
-class World:
-    def __init__(self, templates, keys, folder: Path, rng: random.Random) -> None:
-        self.nodes = open_network(templates, keys, folder / "nodes")
-        self.usb = folder / "usb"
-        self.usb.mkdir()
-        self.rng = rng
-        self.pool: list[tuple[Path, str]] = []
-        # (table, row id) -> [(node, version written, versions the writer had seen)]
-        self.writes: dict[tuple[str, str], list[tuple[str, str, frozenset[str]]]] = {}
-        self.data: dict[str, tuple] = {}  # version -> the row's data columns it wrote
-        self.backups: dict[str, list[tuple[str, Path]]] = {k: [] for k in self.nodes}
-        # Writes a restore took away before any other office had them (nobody acknowledged
-        # them): lost by the restore itself, not by sync.
-        self.unacknowledged: set[str] = set()
-        self.restores = self.moves = 0
-        self.log: list[str] = []  # what happened, for the message of a failing seed
-
-    def close(self) -> None:
-        for node in self.nodes.values():
-            node.db.dispose()
-
-    # -- bookkeeping of every write, with what the writer knew --------------------------------
-    def _version(self, key: str, model, row_id: str) -> str | None:
-        with self.nodes[key].db.session() as s:
-            row = s.get(model, row_id)
-            if row is None:
-                return None
-            self.data[row.version] = tuple(getattr(row, c) for c in TABLES[
-                model.__tablename__].data_columns)
-            return row.version
-
-    def _wrote(self, key: str, model, row_id: str, before: str | None,
-               also: frozenset[str] = frozenset()) -> None:
-        after = self._version(key, model, row_id)
-        if after is not None and after != before:
-            known = (frozenset({before}) if before else frozenset()) | also
-            self.writes.setdefault((model.__tablename__, row_id), []).append(
-                (key, after, known))
-
-    def _pick(self, key: str, model, where=()) -> str | None:
-        with self.nodes[key].db.session() as s:
-            ids = list(s.scalars(select(model.id).where(*where).order_by(model.id)))
-        return self.rng.choice(ids) if ids else None
-
-    # -- actions ------------------------------------------------------------------------------
-    def do(self, key: str, kind: str) -> None:
-        node, rng = self.nodes[key], self.rng
-        self.log.append(f"{key} {kind}")
-        commune = {"a": COMMUNE_A, "b": COMMUNE_B}.get(key) or rng.choice((COMMUNE_A, COMMUNE_B))
-        try:
-            if kind == "create":
-                # A small pool of people, so the same CCCD is now and then entered at two ends.
-                wid = create_worker(node.ctx, person(commune, rng.randrange(9000, 9012)))
-                self._wrote(key, Worker, wid, None)
-            elif kind in ("edit", "delete"):
-                wid = self._pick(key, Worker, (Worker.deleted.is_(False),))
-                if wid:
-                    before = self._version(key, Worker, wid)
-                    if kind == "delete":
-                        delete_worker(node.ctx, wid)
-                    else:
-                        values = get_worker(node.ctx, wid)
-                        values["village"] = rng.choice(VILLAGES)
-                        update_worker(node.ctx, wid, values)
-                    self._wrote(key, Worker, wid, before)
-            elif kind == "loan":
-                wid = self._pick(key, Worker, (Worker.deleted.is_(False),))
-                if wid:
-                    self._wrote(key, LoanApplication, submitted_loan(node, wid), None)
-            elif kind in ("approve", "disburse", "repay"):
-                status = {"approve": "submitted", "disburse": "approved",
-                          "repay": "disbursed"}[kind]
-                lid = self._pick(key, LoanApplication, (LoanApplication.status == status,
-                                                        LoanApplication.deleted.is_(False)))
-                if lid:
-                    before = self._version(key, LoanApplication, lid)
-                    amount = rng.choice((40, 50, 60)) * 1_000_000
-                    if kind == "approve":
-                        approve_loan(node.ctx, lid, amount)
-                    elif kind == "disburse":
-                        with node.db.session() as s:
-                            amount = s.get(LoanApplication, lid).approved_vnd
-                        disburse_loan(node.ctx, lid, date(2025, 4, 1), amount, today=TODAY)
-                    else:
-                        record_repayment(node.ctx, lid, date(2025, 5, 1), 10_000_000,
-                                         today=TODAY)
-                    self._wrote(key, LoanApplication, lid, before)
-            elif kind == "resolve":
-                open_ = list_conflicts(node.ctx)
-                if open_:
-                    c = rng.choice(open_)
-                    model = {"worker": Worker, "loan_application": LoanApplication}.get(c.table)
-                    before = self._version(key, model, c.row_id) if model else None
-                    resolve_conflict(node.ctx, c.id, rng.choice(("mine", "theirs")))
-                    if model:
-                        self._wrote(key, model, c.row_id, before,
-                                    frozenset({c.mine["version"], c.theirs["version"]}))
-            elif kind == "move":
-                self._move(key)
-            elif kind == "backup":
-                self._backup(key)
-            elif kind == "restore":
-                self._restore(key)
-        except UserError:
-            pass  # a refused action (duplicate CCCD, loan rule): nothing was written
-
-    # -- the edges of issue #20 ----------------------------------------------------------------
-    def _move(self, key: str) -> None:
-        """At the hub: carry out a commune's request or move anyone; at a commune: request."""
-        node, rng = self.nodes[key], self.rng
-        requests = [t for t in list_transfers(node.ctx, "requested")] if key == "hub" else []
-        if requests and rng.random() < 0.5:
-            t = rng.choice(requests)
-            wid, to = t.worker_id, t.to_commune
-        else:
-            where = (Worker.deleted.is_(False),)
-            if key != "hub":
-                where += (Worker.commune_code.in_(sorted(SCOPES[key])),)
-            wid = self._pick(key, Worker, where)
-            if wid is None:
-                return
-            with node.db.session() as s:
-                here = s.get(Worker, wid).commune_code
-            to = COMMUNE_B if here == COMMUNE_A else COMMUNE_A
-        before = self._version(key, Worker, wid)
-        if before is None:
-            return  # a request for someone this office no longer holds
-        move_worker(node.ctx, wid, to)
-        self._wrote(key, Worker, wid, before)
-        self.moves += key == "hub"
-
-    def _backup(self, key: str) -> None:
-        node = self.nodes[key]
-        folder = self.usb.parent / "backups"
-        folder.mkdir(exist_ok=True)
-        n = sum(len(b) for b in self.backups.values()) + 1
-        if self.rng.random() < 0.5:  # the program's encrypted backup
-            path = make_backup(node.ctx, folder / f"{n:03d}-{key}.sldbak").path
-            self.backups[key].append(("backup", path))
-        else:  # a plain copy of the file, to be copied back by hand
-            path = folder / f"{n:03d}-{key}.db"
-            node.db.backup(path)
-            self.backups[key].append(("copy", path))
-
-    def _restore(self, key: str) -> None:
-        if not self.backups[key]:
-            return
-        node = self.nodes[key]
-        how, path = self.rng.choice(self.backups[key])
-        if how == "backup":
-            restore_backup(node.db, path, user=node.ctx.user)
-            db = node.db
-        else:  # the office's IT copies an old file over the live one
-            node.db.dispose()
-            for suffix in ("-wal", "-shm"):
-                Path(f"{node.path}{suffix}").unlink(missing_ok=True)
-            shutil.copyfile(path, node.path)
-            db = open_database(node.path)
-        self.nodes[key] = SyncNode(key, ServiceContext(db, user=node.ctx.user, role="admin"),
-                                   node.path)
-        self.restores += 1
-        self.log.append(f"  {key} restored from {path.name} ({how})")
-        self._forget_unacknowledged()
-
-    def _held(self, key: str, model, row_id: str) -> tuple[str | None, str]:
-        """(the row's version on ``key``, its inbox entries about the row as one text)."""
-        with self.nodes[key].db.session() as s:
-            row = s.get(model, row_id)
-            entries = s.scalars(select(Conflict).where(Conflict.row_id == row_id)).all()
-            return (row.version if row else None,
-                    " ".join(e.loser + e.winner for e in entries))
-
-    def _forget_unacknowledged(self) -> None:
-        """Writes that no office holds any more (not even in an inbox) after a restore were
-        never received anywhere else (or only by offices restored since): the restores lost
-        them, and no one can know. Every other write must survive."""
-        for (table, row_id), writes in self.writes.items():
-            mine = [v for _, v, _ in writes if v not in self.unacknowledged]
-            if not mine:
-                continue
-            model = Worker if table == "worker" else LoanApplication
-            held = [self._held(k, model, row_id) for k in self.nodes]
-            for version in mine:
-                if not any(v == version or (v and knows(writes, v, version)) or version in text
-                           for v, text in held):
-                    self.unacknowledged.add(version)
-
-    def export(self, src: str, dst: str) -> int:
-        path = self.usb / f"{len(self.pool) + 1:03d}-{src}-to-{dst}.sldsync"
-        result = export_bundle(self.nodes[src].ctx, path, to=self.nodes[dst].id)
-        self.pool.append((path, dst))
-        self.log.append(f"{path.name} ({result.total}{', full' if result.full else ''})")
-        return result.total
-
-    def import_one(self, path: Path, dst: str) -> None:
-        self.log.append(f"{dst} imports {path.name}")
-        try:
-            import_bundle(self.nodes[dst].ctx, path)
-        except SyncError as err:  # an older file after a newer one: refused, fine
-            assert "not above number" in err.en, f"{err.en}\n" + "\n".join(self.log)
-
-    def settle(self) -> None:
-        """Sync the normal way until a whole round moves nothing (rules may write during a
-        merge, and those writes travel too)."""
-        for _ in range(6):
-            moved = 0
-            for src, dst in LINKS:
-                moved += self.export(src, dst)
-                self.import_one(*self.pool[-1])
-            if not moved:
-                return
-        raise AssertionError("the offices never stopped sending each other changes")
-
-
-def knows(writes, version: str, target: str) -> bool:
-    """Did the write of ``version`` see ``target`` (directly or through earlier writes)?"""
-    seen, todo = set(), [version]
-    by_version = {v: known for _, v, known in writes}
-    while todo:
-        v = todo.pop()
-        if v == target:
-            return True
-        if v in seen:
-            continue
-        seen.add(v)
-        todo.extend(by_version.get(v, ()))
-    return False
 
 
 def check_no_silent_loss(world: World) -> None:
@@ -317,9 +69,14 @@ def check_no_silent_loss(world: World) -> None:
             if any(k == key and knows(writes, v, version) and v != version
                    for k, v, _ in writes):
                 continue
+            # A later write of another office that knew this one, shown as the loser of an
+            # entry in this office's inbox, tells it that its line of edits lost (its own
+            # restore may have made it forget this very version, as in seed 109).
+            carriers = [v for _, v, _ in writes if v != version and knows(writes, v, version)]
             with world.nodes[key].db.session() as s:
                 entries = s.scalars(select(Conflict).where(Conflict.row_id == row_id)).all()
-            assert any(version in (e.loser + e.winner) for e in entries), (
+            assert any(version in (e.loser + e.winner) or any(c in e.loser for c in carriers)
+                       for e in entries), (
                 f"{table} {row_id}: the edit {version} of {key} was lost without an inbox "
                 f"entry there; writes {writes}; final {final}; " + _debug(world, row_id)
                 + "\n" + "\n".join(world.log))
@@ -373,51 +130,29 @@ def check_rules(world: World) -> None:
 # (services.backup refuses PostgreSQL, whose restores are the server's own tools).
 MOVES = ("move", "move", "move")
 RESTORES = () if pg_backend.ACTIVE else ("backup", "restore")
-# Not yet in the normal suite: with moves, or restores, in the mix the hunt still finds
-# divergences that are not fixed (docs/architecture.md, "Sync edges, part 2", known limits),
-# about one seed in 20 to 40 with moves (one in four before the payouts of a loan set aside
-# went to the inbox with it) and one in forty with restores. Hunt them with
-# SONLA_CONVERGENCE_EDGES=moves|restores|all (and SONLA_CONVERGENCE_SEEDS=200).
-EDGES = {"": (), "moves": MOVES, "restores": RESTORES, "all": MOVES + RESTORES}[
-    os.environ.get("SONLA_CONVERGENCE_EDGES", "")]
+# Moves are in the normal suite's mix (0 failing seeds of 1..120, in every batch since the
+# fixes of session 6). Restores are not yet: with them about one seed in 40 still diverges
+# (3 of 1..120; docs/architecture.md, "Convergence test, session 6"). Hunt them with
+# SONLA_CONVERGENCE_EDGES=restores|all (and SONLA_CONVERGENCE_SEEDS=200); "none" leaves out
+# the moves too.
+EDGES = {"none": (), "": MOVES, "moves": MOVES, "restores": RESTORES,
+         "all": MOVES + RESTORES}[os.environ.get("SONLA_CONVERGENCE_EDGES", "")]
 RESTORED = ("hub", "a", "b")
 
 
 @pytest.mark.parametrize("seed", SEEDS)
-def test_a_hub_and_two_communes_converge_and_nothing_is_lost_silently(sync_templates, seed):
+def test_a_hub_and_two_communes_converge_and_nothing_is_lost_silently(sync_templates, seed,
+                                                                     monkeypatch):
     templates, keys = sync_templates
     rng = random.Random(seed)
-    edges = EDGES
-    kinds = ("create", "edit", "edit", "edit", "delete", "loan", "loan", "approve",
-             "approve", "approve", "disburse", "disburse", "disburse", "repay", "repay",
-             "resolve", "resolve", "export", "export", "export", "export", "import",
-             "import", "import", "import", "import", "import") + edges
+    # Row ids decide which row an action picks (``World._pick`` sorts them): drawn from the
+    # seed, a failing seed runs the same actions again (up to writes in the same millisecond).
+    ids = random.Random(f"ids-{seed}")
+    monkeypatch.setattr(uuid, "uuid4", lambda: uuid.UUID(int=ids.getrandbits(128), version=4))
     with tempfile.TemporaryDirectory() as tmp:
         world = World(templates, keys, Path(tmp), rng)
         try:
-            for key in ("a", "b", "hub", "a", "b"):
-                world.do(key, "create")
-            world.settle()
-            if "restore" in edges:  # every office has something to go back to
-                for key in ("hub", "a", "b"):
-                    world.do(key, "backup")
-            for step in range(STEPS):
-                kind = rng.choice(kinds)
-                # Every seed moves someone, or restores someone, at least once.
-                if step == STEPS // 3 and "move" in edges:
-                    world.do("hub", "move")
-                if step == 2 * STEPS // 3 and "restore" in edges:
-                    world.do(rng.choice(RESTORED), "restore")
-                if kind == "export":
-                    world.export(*rng.choice(LINKS))
-                elif kind == "import":
-                    if world.pool:
-                        world.import_one(*rng.choice(world.pool))
-                else:
-                    world.do(rng.choice(("hub", "a", "b")), kind)
-            world.settle()
-            assert world.moves or "move" not in edges
-            assert world.restores or "restore" not in edges
+            play(world, EDGES)
             hub = world.nodes["hub"]
             for key in ("a", "b"):
                 here, there = synced_rows(world.nodes[key], SCOPES[key]), synced_rows(
@@ -427,3 +162,35 @@ def test_a_hub_and_two_communes_converge_and_nothing_is_lost_silently(sync_templ
             check_rules(world)
         finally:
             world.close()
+
+
+def play(world: World, edges: tuple[str, ...]) -> None:
+    """The seeded run: a first sync, STEPS random actions, then the offices settle."""
+    rng = world.rng
+    kinds = ("create", "edit", "edit", "edit", "delete", "loan", "loan", "approve",
+             "approve", "approve", "disburse", "disburse", "disburse", "repay", "repay",
+             "resolve", "resolve", "export", "export", "export", "export", "import",
+             "import", "import", "import", "import", "import") + edges
+    for key in ("a", "b", "hub", "a", "b"):
+        world.do(key, "create")
+    world.settle()
+    if "restore" in edges:  # every office has something to go back to
+        for key in ("hub", "a", "b"):
+            world.do(key, "backup")
+    for step in range(STEPS):
+        kind = rng.choice(kinds)
+        # Every seed moves someone, or restores someone, at least once.
+        if step == STEPS // 3 and "move" in edges:
+            world.do("hub", "move")
+        if step == 2 * STEPS // 3 and "restore" in edges:
+            world.do(rng.choice(RESTORED), "restore")
+        if kind == "export":
+            world.export(*rng.choice(LINKS))
+        elif kind == "import":
+            if world.pool:
+                world.import_one(*rng.choice(world.pool))
+        else:
+            world.do(rng.choice(("hub", "a", "b")), kind)
+    world.settle()
+    assert world.moves or "move" not in edges
+    assert world.restores or "restore" not in edges
