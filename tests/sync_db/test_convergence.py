@@ -25,11 +25,14 @@ yet green). Row ids are drawn from the seed, so a failing seed runs the same act
 
 from __future__ import annotations
 
+import itertools
 import os
 import random
 import tempfile
+import time
 import uuid
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from sqlalchemy import func, select
@@ -42,6 +45,8 @@ from sonla_desktop.models import (
     Repayment,
     Worker,
 )
+from sonla_desktop.models import base as models_base
+from sonla_desktop.sync import hlc
 from tests import pg_backend
 from tests.sync_db.convergence_world import LINKS, World, knows
 from tests.sync_db.sync_helpers import SCOPES, synced_rows
@@ -146,9 +151,15 @@ def test_a_hub_and_two_communes_converge_and_nothing_is_lost_silently(sync_templ
     templates, keys = sync_templates
     rng = random.Random(seed)
     # Row ids decide which row an action picks (``World._pick`` sorts them): drawn from the
-    # seed, a failing seed runs the same actions again (up to writes in the same millisecond).
+    # seed, a failing seed runs the same actions again.
     ids = random.Random(f"ids-{seed}")
     monkeypatch.setattr(uuid, "uuid4", lambda: uuid.UUID(int=ids.getrandbits(128), version=4))
+    monkeypatch.setattr(models_base, "_random_bytes", ids.randbytes)  # models.new_id
+    # Versions take the wall clock, so the same actions in another run could order writes of
+    # the same millisecond differently (a failing seed passed one run in three). Every node
+    # here reads one clock that moves a millisecond per reading: the run is the same each time.
+    ticks = itertools.count(int(time.time() * 1000))
+    monkeypatch.setattr(hlc, "time", SimpleNamespace(time=lambda: (next(ticks) + 0.5) / 1000))
     with tempfile.TemporaryDirectory() as tmp:
         world = World(templates, keys, Path(tmp), rng)
         try:
