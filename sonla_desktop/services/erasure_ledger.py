@@ -120,13 +120,15 @@ def remember_erasures(ctx: ServiceContext, session: Session) -> int:
     return len(entries)
 
 
-def reapply_erasures(ctx: ServiceContext, session: Session) -> int:
-    """Inside a restore's transaction: erase again each person on the ledger whom the
-    restored database holds un-erased, and restore a missing tombstone. Returns how many
-    people had to be erased again."""
+def reapply_erasures(ctx: ServiceContext, session: Session,
+                     entries: list[Entry] | None = None) -> int:
+    """Inside a restore's transaction: erase again each person on the ledger (``entries``, or
+    the file's) whom the restored database holds un-erased, and restore a missing tombstone.
+    Returns how many people had to be erased again."""
     from .person_erase import erase_restored
 
-    entries = read_ledger(_folder(ctx), ctx.node_id)
+    if entries is None:
+        entries = read_ledger(_folder(ctx), ctx.node_id)
     again = 0
     for entry in entries:
         worker = session.get(Worker, entry.worker_id)
@@ -156,7 +158,7 @@ def check_erasures(ctx: ServiceContext) -> int:
         if not _anything_to_erase(s, entries):
             return 0
     with ctx.transaction() as s:
-        again = reapply_erasures(ctx, s)
+        again = reapply_erasures(ctx, s, entries)
     if again:
         with ctx.db.session() as s:
             remember_erasures(ctx, s)
@@ -166,7 +168,7 @@ def check_erasures(ctx: ServiceContext) -> int:
 
 def _anything_to_erase(session: Session, entries: list[Entry]) -> bool:
     """Whether some listed worker is held un-erased or some tombstone is missing."""
-    from ..domain.person_rights import ERASED_VALUES, is_erased
+    from .person_erase import holds_values
 
     for start in range(0, len(entries), 500):
         batch = entries[start:start + 500]
@@ -179,7 +181,6 @@ def _anything_to_erase(session: Session, entries: list[Entry]) -> bool:
             worker = held.get(entry.worker_id)
             if worker is None:
                 continue
-            values = {k: getattr(worker, k) for k in ERASED_VALUES}
-            if entry.id not in tombs or not (is_erased(values) and worker.deleted):
+            if entry.id not in tombs or holds_values(worker):
                 return True
     return False

@@ -102,12 +102,16 @@ def enforce_erasures(ctx: ServiceContext, s: Session) -> int:
     return changed
 
 
+def holds_values(worker: Worker) -> bool:
+    """Whether ``worker`` still holds what an erasure removes (or is not marked deleted)."""
+    return not (is_erased({k: getattr(worker, k) for k in ERASED_VALUES}) and worker.deleted)
+
+
 def erase_restored(ctx: ServiceContext, s: Session, worker: Worker, erased_on: date) -> int:
     """Erase ``worker`` again if it holds values (a newer edit from elsewhere, a restored
     backup) and scrub this office's copies; 1 if it had to be erased again, else 0."""
     changed = 0
-    values = {k: getattr(worker, k) for k in ERASED_VALUES}
-    if not (is_erased(values) and worker.deleted):
+    if holds_values(worker):
         _audit(ctx, s, worker.id, _anonymise(ctx, s, worker, max(erased_on, date.today())))
         changed = 1
     _scrub_copies(s, worker.id)
