@@ -23,7 +23,7 @@ import hashlib
 import hmac
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, datetime
 from decimal import Decimal
 from functools import lru_cache
@@ -208,8 +208,7 @@ def link(rows: list[dict], seq: int, prev: str) -> tuple[int, str]:
 
 # The escaping json.JSONEncoder(ensure_ascii=False) applies to a string (its C version).
 _quote = json.encoder.encode_basestring
-_CHAIN_FIELDS = ("seq", "id", "at", "user", "node_id", "action", "entity", "entity_id",
-                 "changes", "prev_hash")
+_CHAIN_FIELDS = tuple(f.name for f in fields(ChainRow))
 
 
 def format_head(seq: int, digest: str) -> str:
