@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,8 +33,8 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from ..models import BundleLog, PeerAck, Setting, utcnow
-from ..temp_files import journal, our_prefix
 from .hlc import HybridClock, parse_version
+from .keys import write_private
 
 GENERATION = "sync_generation"
 SEQUENCE_FLOOR = "sync_sequence_floor"
@@ -165,16 +164,10 @@ def write_state(session: Session, self_id: str, folder: Path | None) -> None:
 
 
 def _write_state_file(folder: Path, state: dict) -> None:
-    # Our temporary name, in a journal: a process killed before the rename leaves a file
-    # the next start removes (temp_files).
-    with journal() as record:
-        tmp = folder / f"{our_prefix()}{STATE_FILE}.part"
-        record.add(tmp)
-        try:
-            tmp.write_text(json.dumps(state, sort_keys=True), encoding="utf-8")
-            os.replace(tmp, folder / STATE_FILE)
-        except OSError:
-            tmp.unlink(missing_ok=True)
+    # The key files' writer: our temporary name in a journal (a process killed before the
+    # rename leaves a file the next start removes), renamed into place. Not fatal (above).
+    with contextlib.suppress(OSError):
+        write_private(folder / STATE_FILE, json.dumps(state, sort_keys=True))
     with contextlib.suppress(OSError):
         (folder / (STATE_FILE + ".part")).unlink()  # older versions' fixed name
 
@@ -328,14 +321,19 @@ def full_sent(session: Session, peer_id: str, sequence: int) -> None:
     row = session.get(Setting, _full_key(peer_id))
     if row is None:
         return
+    owed = _debt(row)
+    if not isinstance(owed.get("sent"), int):
+        row.value = json.dumps({**owed, "sent": sequence})
+
+
+def _debt(row: Setting) -> dict:
+    """The stored full-bundle debt (``{"at": …, "sent": first full bundle's number}``); {}
+    when the setting is not such an object."""
     try:
         owed = json.loads(row.value)
     except ValueError:
-        owed = {}
-    if not isinstance(owed, dict):
-        owed = {}
-    if not isinstance(owed.get("sent"), int):
-        row.value = json.dumps({**owed, "sent": sequence})
+        return {}
+    return owed if isinstance(owed, dict) else {}
 
 
 def full_confirmed(session: Session, sender_id: str, manifest: dict) -> None:
@@ -344,10 +342,7 @@ def full_confirmed(session: Session, sender_id: str, manifest: dict) -> None:
     row = session.get(Setting, _full_key(sender_id))
     if row is None:
         return
-    try:
-        sent = json.loads(row.value).get("sent")
-    except (ValueError, AttributeError):
-        sent = None
+    sent = _debt(row).get("sent")
     seen = manifest.get("last_from_you")
     if (isinstance(sent, int) and isinstance(seen, int) and not isinstance(seen, bool)
             and seen >= sent):
