@@ -147,10 +147,6 @@
   <context>
     <name>UserDialogs</name>
     <message>
-      <source>Hai mật khẩu không giống nhau.</source>
-      <translation>The two passwords are not the same.</translation>
-    </message>
-    <message>
       <source>ít nhất {0} ký tự</source>
       <translation>at least {0} characters</translation>
     </message>
