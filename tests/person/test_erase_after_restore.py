@@ -19,6 +19,7 @@ from sonla_desktop.services.person_erase import erase_person
 from sonla_desktop.services.setup import initialise, node_keys_dir
 from sonla_desktop.services.workers import WorkerFilter, list_workers
 from tests.person.helpers import CCCD, NAME, PHONE, file_bytes, held, worker_with_loan
+from tests.sync_db.sync_helpers import copy_back
 
 pytestmark = pytest.mark.sqlite_only("restores a SQLite file and reads its bytes")
 
@@ -105,16 +106,6 @@ def test_a_damaged_list_of_erasures_is_ignored_whole(office, tmp_path, damage):
     assert "xoá lại" not in notice
 
 
-def _copy_back(office, old_copy) -> None:
-    """What a clerk does by hand: the database file replaced by an older copy of it."""
-    import shutil
-
-    office.db.dispose()
-    for suffix in ("-wal", "-shm"):
-        office.db.path.with_name(office.db.path.name + suffix).unlink(missing_ok=True)
-    shutil.copyfile(old_copy, office.db.path)
-
-
 def test_a_database_file_copied_back_by_hand_is_erased_again_at_start(office, tmp_path,
                                                                        qtbot, monkeypatch):
     from PySide6.QtWidgets import QMessageBox, QWidget
@@ -126,7 +117,7 @@ def test_a_database_file_copied_back_by_hand_is_erased_again_at_start(office, tm
     old_copy = tmp_path / "copy.db"
     office.db.backup(old_copy)
     erase_person(office, wid)
-    _copy_back(office, old_copy)
+    copy_back(office.db, old_copy)
     assert held(file_bytes(office.db), NAME, CCCD) == [NAME, CCCD]  # back in the file
 
     told: list[str] = []
@@ -163,7 +154,7 @@ def test_the_command_line_erases_a_copied_back_file_again_before_the_command(
     old_copy = tmp_path / "copy.db"
     office.db.backup(old_copy)
     erase_person(office, wid)
-    _copy_back(office, old_copy)
+    copy_back(office.db, old_copy)
     assert cli_main(["--db", str(office.db.path), "workers", "list", "--search", "duc"]) == 0
     out, err = capsys.readouterr()
     assert "1 người đã được xoá" in err and NAME not in out

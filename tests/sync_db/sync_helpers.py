@@ -175,3 +175,32 @@ def set_target(ctx: ServiceContext, year: int, count: int, commune: str | None =
 def worker(node: SyncNode, worker_id: str) -> Worker | None:
     with node.db.session() as s:
         return s.get(Worker, worker_id)
+
+
+def edit(node: SyncNode, wid: str, **changes) -> None:
+    """Change some of a worker's fields through the form's service."""
+    from sonla_desktop.services.workers import get_worker, update_worker
+
+    values = get_worker(node.ctx, wid)
+    values.update(changes)
+    update_worker(node.ctx, wid, values)
+
+
+def copy_back(db, backup: Path) -> None:
+    """Put an older copy of a SQLite database file back over the live one, as a clerk (or IT)
+    would by hand: the engine closed, the write-ahead log dropped, the file replaced."""
+    path = db.path
+    db.dispose()
+    for suffix in ("-wal", "-shm"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+    shutil.copyfile(backup, path)
+
+
+def restore(network: dict[str, SyncNode], key: str, backup: Path) -> SyncNode:
+    """Copy the backup file back over a node's live database and open it again."""
+    node = network[key]
+    copy_back(node.db, backup)
+    network[key] = SyncNode(key, ServiceContext(open_database(node.path), user=node.ctx.user,
+                                                role="admin"), node.path)
+    return network[key]
+

@@ -16,13 +16,14 @@ from tests.sync_db.sync_helpers import (
     COMMUNE_A,
     COMMUNE_B,
     SCOPES,
+    edit,
     person,
     receive,
+    restore,
     send,
     sync_round,
     synced_rows,
 )
-from tests.sync_edges.test_restore import edit, restore
 
 
 def test_one_clash_noticed_at_the_hub_and_at_a_commune_is_one_entry_everywhere(

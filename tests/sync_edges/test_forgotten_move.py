@@ -19,14 +19,15 @@ from tests.sync_db.sync_helpers import (
     COMMUNE_B,
     SCOPES,
     add_loan,
+    edit,
     person,
     receive,
+    restore,
     send,
     sync_round,
     synced_rows,
     worker,
 )
-from tests.sync_edges.test_restore import edit, restore
 
 
 def test_an_edit_of_a_move_the_restored_hub_forgot_goes_to_the_inbox(network, usb, tmp_path):

@@ -18,14 +18,15 @@ from tests.sync_db.sync_helpers import (
     COMMUNE_A,
     COMMUNE_B,
     SCOPES,
+    edit,
     person,
     receive,
+    restore,
     send,
     sync_round,
     synced_rows,
     worker,
 )
-from tests.sync_edges.test_restore import edit, restore
 
 
 def test_the_hubs_forgotten_move_coming_home_over_an_edit_is_a_clash(network, usb, tmp_path):

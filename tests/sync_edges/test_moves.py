@@ -14,12 +14,13 @@ from sonla_desktop.errors import UserError
 from sonla_desktop.models import LoanApplication, Transfer
 from sonla_desktop.services.sync_conflicts import list_conflicts, resolve_conflict
 from sonla_desktop.services.transfers import list_transfers, move_worker
-from sonla_desktop.services.workers import create_worker, get_worker, update_worker
+from sonla_desktop.services.workers import create_worker
 from tests.sync_db.sync_helpers import (
     COMMUNE_A,
     COMMUNE_B,
     SCOPES,
     add_loan,
+    edit,
     person,
     receive,
     send,
@@ -27,12 +28,6 @@ from tests.sync_db.sync_helpers import (
     synced_rows,
     worker,
 )
-
-
-def edit(node, wid: str, **changes) -> None:
-    values = get_worker(node.ctx, wid)
-    values.update(changes)
-    update_worker(node.ctx, wid, values)
 
 
 def loans_of(node, wid: str) -> list[str]:

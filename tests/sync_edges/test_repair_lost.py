@@ -12,8 +12,18 @@ from __future__ import annotations
 
 from sonla_desktop.services.workers import create_worker
 from sonla_desktop.sync.bundle_file import read_manifest
-from tests.sync_db.sync_helpers import COMMUNE_A, SCOPES, person, receive, send, synced_rows, worker
-from tests.sync_edges.test_restore import edit, history, restore
+from tests.sync_db.sync_helpers import (
+    COMMUNE_A,
+    SCOPES,
+    edit,
+    person,
+    receive,
+    restore,
+    send,
+    synced_rows,
+    worker,
+)
+from tests.sync_edges.test_restore import history
 
 
 def test_the_repair_bundle_comes_again_until_the_restored_office_got_one(

@@ -20,10 +20,10 @@ from tests.sync_db.sync_helpers import (
     COMMUNE_B,
     SCOPES,
     person,
+    restore,
     sync_round,
     synced_rows,
 )
-from tests.sync_edges.test_restore import restore
 
 
 def transfers(node) -> dict[str, str]:

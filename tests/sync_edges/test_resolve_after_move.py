@@ -16,6 +16,7 @@ from tests.sync_db.sync_helpers import (
     COMMUNE_A,
     COMMUNE_B,
     SCOPES,
+    edit,
     person,
     receive,
     send,
@@ -23,7 +24,6 @@ from tests.sync_db.sync_helpers import (
     synced_rows,
     worker,
 )
-from tests.sync_edges.test_restore import edit
 
 
 def test_keeping_an_edit_made_before_a_move_keeps_the_worker_where_the_hub_moved_it(

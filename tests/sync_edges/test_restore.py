@@ -7,42 +7,21 @@ its first bundles after the restore were refused as "old" (sequence numbers reus
 
 from __future__ import annotations
 
-import shutil
-
-from sonla_desktop.db import open_database
-from sonla_desktop.services.context import ServiceContext
 from sonla_desktop.services.setup import node_keys_dir
-from sonla_desktop.services.workers import create_worker, get_worker, update_worker
+from sonla_desktop.services.workers import create_worker
 from sonla_desktop.sync.bundle_file import read_manifest
 from sonla_desktop.sync.generation import STATE_FILE
 from tests.sync_db.sync_helpers import (
     COMMUNE_A,
     SCOPES,
-    SyncNode,
+    edit,
     person,
     receive,
+    restore,
     send,
     synced_rows,
     worker,
 )
-
-
-def edit(node, wid: str, **changes) -> None:
-    values = get_worker(node.ctx, wid)
-    values.update(changes)
-    update_worker(node.ctx, wid, values)
-
-
-def restore(network, key: str, backup) -> SyncNode:
-    """Copy the backup file back over the live database, as a clerk (or IT) would."""
-    node = network[key]
-    node.db.dispose()
-    for suffix in ("-wal", "-shm"):
-        node.path.with_name(node.path.name + suffix).unlink(missing_ok=True)
-    shutil.copyfile(backup, node.path)
-    network[key] = SyncNode(key, ServiceContext(open_database(node.path), user=node.ctx.user, role="admin"),
-                            node.path)
-    return network[key]
 
 
 def history(network, usb, tmp_path):

@@ -14,8 +14,17 @@ from sonla_desktop.models import Conflict
 from sonla_desktop.services.sync_conflicts import list_conflicts
 from sonla_desktop.services.transfers import list_transfers
 from sonla_desktop.services.workers import create_worker
-from tests.sync_db.sync_helpers import COMMUNE_A, SCOPES, person, receive, send, synced_rows, worker
-from tests.sync_edges.test_restore import edit, restore
+from tests.sync_db.sync_helpers import (
+    COMMUNE_A,
+    SCOPES,
+    edit,
+    person,
+    receive,
+    restore,
+    send,
+    synced_rows,
+    worker,
+)
 
 
 def test_a_restored_hub_takes_back_its_own_writes_from_a_communes_repair_bundle(
