@@ -5,7 +5,7 @@ annotations SQLAlchemy evaluates every ``Mapped[...]`` at import, which made imp
 models take three times as long (about 0.16 s more CPU at every program start).
 """
 
-from .base import SYNC_COLUMNS, Base, SyncedMixin, new_id, reference_id, utcnow
+from .base import SYNC_COLUMNS, Base, SyncedMixin, new_id, ordered_id, reference_id, utcnow
 from .event import Attendance, Event
 from .loan import COST_KINDS, LOAN_STATUSES, Disbursement, LoanApplication, LoanCostLine, Repayment
 from .local import AuditLog, BundleLog, Node, PeerAck, Setting
@@ -35,7 +35,8 @@ SYNCED_MODELS = (
 )
 
 __all__ = [
-    "SYNC_COLUMNS", "SYNCED_MODELS", "Base", "SyncedMixin", "new_id", "reference_id", "utcnow",
+    "SYNC_COLUMNS", "SYNCED_MODELS", "Base", "SyncedMixin", "new_id", "ordered_id", "reference_id",
+    "utcnow",
     "AdminUnit", "EthnicGroup", "Market", "PolicyGroup", "PolicyRate", "PolicyParam", "LoanRule",
     "Target", "Worker", "WORKER_STATUSES", "HOUSEHOLD_STATUSES",
     "LoanApplication", "LoanCostLine", "Disbursement", "Repayment", "LOAN_STATUSES", "COST_KINDS",

@@ -179,12 +179,12 @@ class ServiceContext:
     ) -> None:
         """One audit row: who, when, which record, which fields. Sensitive values are kept
         only as keyed hashes and the row joins the hash chain (``services.audit``)."""
-        from ..models import AuditLog, new_id, utcnow
+        from ..models import AuditLog, ordered_id, utcnow
         from .audit import append_rows
 
         payload = {k: [_jsonable(a), _jsonable(b)]
                    for k, (a, b) in redact(changes or {}, self.audit_key).items()}
-        row = {"id": new_id(), "at": utcnow(), "user": self.user, "node_id": self.node_id,
+        row = {"id": ordered_id(), "at": utcnow(), "user": self.user, "node_id": self.node_id,
                "action": action, "entity": entity, "entity_id": entity_id,
                "changes": json.dumps(payload, ensure_ascii=False, sort_keys=True)}
         append_rows(session, [row])

@@ -25,7 +25,7 @@ from ...models import (
     LoanApplication,
     Repayment,
     Worker,
-    new_id,
+    ordered_id,
     utcnow,
 )
 from ...search_index import suspended_worker_index
@@ -86,7 +86,7 @@ class _Writer:
 
     def _append(self, action: str, entity: str, entity_id: str, changes: str) -> None:
         self.audits.append({
-            "id": new_id(), "at": self.now, "user": self.ctx.user, "node_id": self.node,
+            "id": ordered_id(), "at": self.now, "user": self.ctx.user, "node_id": self.node,
             "action": action, "entity": entity, "entity_id": entity_id, "changes": changes})
 
     def insert(self, model, entity: str, rows: list[dict], audit_fields=None) -> None:
