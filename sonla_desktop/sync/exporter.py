@@ -19,7 +19,7 @@ from sqlalchemy import ColumnElement, and_, func, or_, select, true
 from sqlalchemy.orm import Session
 
 from ..models import BundleLog, Node, PeerAck, Setting
-from . import bundle_file
+from . import bundle_write
 from .generation import current_generation, forgotten_versions, last_in, sequence_floor
 from .hlc import format_version, parse_version
 from .keys import NodeKeys, parse_public
@@ -244,7 +244,7 @@ def write_export(
         "forgotten": [list(pair) for pair in forgotten_versions(session)],
     }
     tables = tables_sent(is_hub, TABLE_ORDER)
-    written = bundle_file.write_bundle(
+    written = bundle_write.write_bundle(
         Path(path), manifest, _records(session, tables, selector, result.counts, progress),
         keys, [peer_keys.age_recipient],
         finish_manifest=lambda: {"counts": dict(result.counts)},

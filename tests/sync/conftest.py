@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from sonla_desktop.sync import bundle_file
+from sonla_desktop.sync import bundle_write
 from sonla_desktop.sync.keys import NodeKeys, PeerPublic, export_public, generate_keys, parse_public
 
 # Values that must never appear in clear inside a bundle (see test_bundle_file).
@@ -109,7 +109,7 @@ def make_bundle(tmp_path: Path, hub: NodeKeys, commune: NodeKeys, records: list[
             "recipients": [k.sign_key_id.hex() for k in to],
         }
         path = tmp_path / name
-        written = bundle_file.write_bundle(
+        written = bundle_write.write_bundle(
             path, manifest, records if rows is None else rows, sender, [k.age_recipient for k in to]
         )
         return path, written

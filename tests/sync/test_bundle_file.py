@@ -27,8 +27,8 @@ from sonla_desktop.sync.bundle_file import (
     read_records,
     trusted_comment_for,
     verify_bundle,
-    write_bundle,
 )
+from sonla_desktop.sync.bundle_write import write_bundle
 
 
 def refusal(call, *args, **kwargs) -> SyncError:

@@ -16,7 +16,7 @@ from sonla_desktop.services.setup import node_keys_dir
 from sonla_desktop.services.sync import check_bundle, import_bundle
 from sonla_desktop.services.sync_conflicts import list_conflicts
 from sonla_desktop.services.workers import create_worker
-from sonla_desktop.sync.bundle_file import write_bundle
+from sonla_desktop.sync.bundle_write import write_bundle
 from sonla_desktop.sync.exporter import have_vector
 from sonla_desktop.sync.keys import generate_keys, load_keys
 from tests.conftest import dump_database

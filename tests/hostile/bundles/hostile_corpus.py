@@ -24,7 +24,8 @@ from sonla_desktop.models import new_id
 from sonla_desktop.services.sync_trust import node_keys, public_key_text
 from sonla_desktop.services.workers import create_worker
 from sonla_desktop.sync import bundle_file
-from sonla_desktop.sync.bundle_file import read_records, verify_bundle, write_bundle
+from sonla_desktop.sync.bundle_file import read_records, verify_bundle
+from sonla_desktop.sync.bundle_write import write_bundle
 from sonla_desktop.sync.exporter import clock_sequence, have_vector
 from sonla_desktop.sync.hlc import CLOCK_TOLERANCE_MS, MAX_COUNTER, MAX_MS, format_version
 from sonla_desktop.sync.keys import parse_public
