@@ -68,3 +68,15 @@ class BundleLog(Base):
     sequence: Mapped[int] = mapped_column(Integer)
     at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     summary: Mapped[str] = mapped_column(Text, default="")
+
+
+class SyncExtra(Base):
+    """Columns of a synced row that this program version does not have, as a newer
+    version's bundle carried them (``sync/extra.py``): kept so they travel on unchanged and
+    a later upgrade that adds the column can take the values. Empty until offices run
+    different versions."""
+
+    __tablename__ = "sync_extra"
+    table_name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    row_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    columns: Mapped[str] = mapped_column(Text, default="{}")  # JSON {column: value}

@@ -23,6 +23,7 @@ from ..domain.person_rights import ERASED_VALUES, is_erased
 from ..domain.worker_rules import clean_worker
 from ..errors import NotFoundError, UserError
 from ..models import Conflict, Consent, Erasure, PossibleDuplicate, Worker
+from ..sync.extra import forget as forget_extra_columns
 from .context import ServiceContext
 from .erasure_ledger import remember_erasures
 from .workers import EDITABLE_FIELDS, reference_codes
@@ -55,6 +56,8 @@ def _scrub_copies(s: Session, worker_id: str) -> None:
     s.execute(delete(Conflict).where(Conflict.row_id == worker_id))
     s.execute(delete(PossibleDuplicate).where(or_(PossibleDuplicate.worker_id_1 == worker_id,
                                                   PossibleDuplicate.worker_id_2 == worker_id)))
+    # Columns a newer program version sent with the worker's row (sync/extra.py).
+    forget_extra_columns(s, [worker_id])
 
 
 def _audit(ctx: ServiceContext, s: Session, worker_id: str, changed: list[str]) -> None:

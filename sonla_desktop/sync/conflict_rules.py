@@ -21,7 +21,7 @@ import uuid
 from ..domain.loan_invariants import RULE_NOT_PAID_OUT, RULE_OVER_APPROVED, RULE_OVER_DISBURSED
 from ..domain.loan_invariants import status_rank as loan_status_rank
 from ..models import utcnow
-from .records import TABLES, TableSpec, decode_record, encode_values, record_error
+from .records import TABLES, TableSpec, decode_stored, encode_values, record_error
 
 _NAMESPACE = uuid.UUID("0c6f3c8e-3f2e-4b0e-8d55-6f0a2f1c9b7d")
 SYNC_STATE_TABLES = frozenset({"conflict", "possible_duplicate"})
@@ -100,8 +100,8 @@ def decode_pair(table_name: str, winner: str, loser: str) -> tuple[TableSpec, di
     if spec is None or table_name in SYNC_STATE_TABLES:
         raise ValueError("table")
     try:
-        w = decode_record(json.loads(winner), 1)
-        lo = decode_record(json.loads(loser), 1)
+        w = decode_stored(winner)
+        lo = decode_stored(loser)
     except Exception as exc:  # any malformed text: the caller names the record
         raise ValueError("record") from exc
     if w[0] is not spec or lo[0] is not spec:

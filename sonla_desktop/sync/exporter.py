@@ -19,7 +19,7 @@ from sqlalchemy import ColumnElement, and_, func, or_, select, true
 from sqlalchemy.orm import Session
 
 from ..models import BundleLog, Node, PeerAck, Setting
-from . import bundle_write
+from . import bundle_write, extra
 from .generation import current_generation, forgotten_versions, last_in, sequence_floor
 from .hlc import format_version, parse_version
 from .keys import NodeKeys, parse_public
@@ -189,6 +189,8 @@ def _records(
         spec = TABLES[table]
         encode = row_encoder(spec)
         t = spec.table
+        # Columns of a newer program version kept with their rows (sync/extra.py).
+        kept = extra.for_export(session, table, spec.column_set)
         stmt = select(*[t.c[c] for c in spec.column_names]).where(selector.condition(table))
         n = 0
         ids: list[str] = []
@@ -199,6 +201,8 @@ def _records(
             n += 1
             record = encode(row)
             ids.append(record["id"])
+            if kept and record["id"] in kept:
+                record.update(kept[record["id"]])
             yield record
             if progress and n % 5000 == 0:
                 progress(table, n)

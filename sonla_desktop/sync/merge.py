@@ -23,7 +23,6 @@ records, writing entries, duplicate links) is in ``merge_after`` and ``conflict_
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
@@ -42,13 +41,13 @@ from ..models import (
     Worker,
 )
 from ..search_index import suspended_worker_index
-from . import conflict_rules
+from . import conflict_rules, extra
 from .bundle_file import canonical_json
 from .generation import forgotten_versions
 from .inbound import Inbound
 from .merge_after import AfterMerge
 from .pg_copy import can_copy, copy_insert
-from .records import TABLES, TableSpec, decode_record, encode_values, record_error
+from .records import TABLES, TableSpec, decode_record, decode_stored, encode_values, record_error
 from .scope import HUB_ONLY_TABLES, LOAN_CHILD_TABLES, NATURAL_KEYS, Scope
 from .transfers import check_transfers, split_stale, stale_entry
 
@@ -123,6 +122,7 @@ class Merger(AfterMerge):
         self.summary = MergeSummary()
         self._seen: set[tuple[str, str]] = set()
         self._stale_loans: dict[str, str] = {}  # loan id -> worker id, set aside (transfers)
+        self._extras: dict[tuple[str, str], dict] = {}  # (table, id) -> unknown columns
         self._order = -1
         self._refs: ReferenceCodes | None = None
         self._copy = can_copy(session)  # new rows by COPY on PostgreSQL (sync/pg_copy.py)
@@ -137,7 +137,8 @@ class Merger(AfterMerge):
         spec: TableSpec | None = None
         batch: list[tuple[int, dict]] = []
         for line, record in enumerate(records, start=1):
-            rspec, values = decode_record(record, line)
+            extras: dict = {}
+            rspec, values = decode_record(record, line, extras)
             if rspec.order < self._order:
                 raise record_error(
                     line, rspec.name, "các bản ghi không theo thứ tự bảng (bảng cha trước)",
@@ -147,6 +148,8 @@ class Merger(AfterMerge):
                 raise record_error(line, rspec.name, "bản ghi xuất hiện hai lần",
                                    "the record appears twice")
             self._seen.add(key)
+            if extras:  # columns of a newer program version (sync/extra.py)
+                self._extras[key] = extras
             if spec is not None and (rspec is not spec or len(batch) >= BATCH):
                 self._batch(spec, batch)
                 batch = []
@@ -314,6 +317,7 @@ class Merger(AfterMerge):
     def _batch(self, spec: TableSpec, items: list[tuple[int, dict]]) -> None:
         name = spec.name
         existing = self._rows(spec, [v["id"] for _, v in items])
+        self._complete(spec, items, existing)
         tally = self.summary.tally(name)
         # Version bound, origin, cleaning and the table's domain rules (sync/inbound.py);
         # a commune's echo of a row held here at that version or later is left out.
@@ -329,6 +333,7 @@ class Merger(AfterMerge):
         received = self.summary.received
         inserts: list[dict] = []
         updates: list[dict] = []
+        keyed: list[dict] = []  # written one at a time (natural keys)
         for _, v in stale:
             # A late edit of a worker the hub has moved out of the sender's communes: kept
             # for a person to see, never applied, and never a reason to refuse the bundle.
@@ -351,6 +356,7 @@ class Merger(AfterMerge):
             if local is None:
                 if one_by_one:
                     self._write_keyed(spec, line, v, None)
+                    keyed.append(v)
                 else:
                     inserts.append(v)
                 tally.inserted += 1
@@ -372,13 +378,36 @@ class Merger(AfterMerge):
                 continue
             if one_by_one:
                 self._write_keyed(spec, line, v, local)
+                keyed.append(v)
             else:
                 updates.append(v)
             tally.updated += 1
         self._flush(spec, inserts, updates)
+        if self._extras:
+            extra.keep(self.s, name, {
+                v["id"]: self._extras[(name, v["id"])] for v in inserts + updates + keyed
+                if (name, v["id"]) in self._extras})
         if name == "transfer":
             self._restamp_home(spec, [v["id"] for v in inserts + updates
                                       if v["origin"] == self.self_id])
+
+    def _complete(self, spec: TableSpec, items: list[tuple[int, dict]],
+                  existing: dict[str, dict]) -> None:
+        """Records from an older program lack columns: the row here keeps its values, a
+        new row takes the defaults (sync/extra.py)."""
+        width = len(spec.columns)
+        for line, v in items:
+            if len(v) == width:
+                continue
+            unfilled = extra.complete(spec.columns, v, existing.get(v["id"]))
+            if unfilled:
+                shown = ", ".join(unfilled)
+                raise record_error(
+                    line, spec.name,
+                    f"thiếu cột {shown}, không có giá trị mặc định; tệp do phiên bản chương "
+                    "trình cũ hơn tạo ra: hãy cập nhật chương trình ở đơn vị gửi",
+                    f"the column(s) {shown} are missing and have no default; an older "
+                    "program version made the file: update the program at the sending office")
 
     def _flush(self, spec: TableSpec, inserts: list[dict], updates: list[dict]) -> None:
         t = spec.table
@@ -422,8 +451,8 @@ class Merger(AfterMerge):
 def conflict_records(row: Conflict) -> tuple[TableSpec, dict, dict]:
     """Decode the two stored versions of an inbox entry: (table, winner, loser)."""
     spec = TABLES[row.table_name]
-    winner = decode_record(json.loads(row.winner), 1)[1]
-    loser = decode_record(json.loads(row.loser), 1)[1]
+    winner = decode_stored(row.winner)[1]
+    loser = decode_stored(row.loser)[1]
     return spec, winner, loser
 
 

@@ -5,13 +5,15 @@ A record is one row of a synced table as a flat JSON object: every column of the
 ``"table"``. Dates are ``YYYY-MM-DD``, timestamps ISO 8601 without a time zone (naive UTC, as
 stored), decimals the text of the exact number, money plain integers.
 
-Decoding trusts nothing: unknown table, missing or extra columns, wrong types, text longer
+Decoding trusts nothing: an unknown table, a missing sync column, wrong types, text longer
 than the column, a version that does not belong to its origin are all refused with a
-sentence naming the line, the table and the column.
+sentence naming the line, the table and the column. Other columns may be missing or extra in
+a bundle from another program version; ``sync/extra.py`` says what happens to them.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,6 +28,7 @@ from ..domain.worker_rules import DERIVED_FIELDS
 from ..errors import SyncError
 from ..models import SYNC_COLUMNS, SYNCED_MODELS
 from ..models.base import DecimalText
+from .extra import MAX_EXTRA_COLUMNS, check_extra, complete
 from .hlc import parse_version
 from .keys import NODE_ID_RE
 
@@ -57,24 +60,33 @@ class Column:
     nullable: bool
     max_length: int | None = None
     int_limit: int | None = None
+    # What a row new here gets when a record from an older program lacks the column
+    # (sync/extra.py): None for a nullable column, else the model's plain default if any.
+    has_default: bool = False
+    default: Any = None
 
 
 def _column(col) -> Column:
     t = col.type
     nullable = bool(col.nullable) and not col.primary_key
+    fill: dict[str, Any] = {}
+    if nullable:
+        fill = {"has_default": True, "default": None}
+    elif col.default is not None and col.default.is_scalar and col.name not in SYNC_COLUMNS:
+        fill = {"has_default": True, "default": col.default.arg}
     if isinstance(t, DecimalText):
-        return Column(col.name, "decimal", nullable, 32)
+        return Column(col.name, "decimal", nullable, 32, **fill)
     if isinstance(t, Boolean):
-        return Column(col.name, "bool", nullable)
+        return Column(col.name, "bool", nullable, **fill)
     if isinstance(t, DateTime):
-        return Column(col.name, "datetime", nullable)
+        return Column(col.name, "datetime", nullable, **fill)
     if isinstance(t, Date):
-        return Column(col.name, "date", nullable)
+        return Column(col.name, "date", nullable, **fill)
     if isinstance(t, BigInteger | Integer):
         limit = _INT_RANGE[BigInteger] if isinstance(t, BigInteger) else _INT_RANGE[Integer]
-        return Column(col.name, "int", nullable, int_limit=limit)
+        return Column(col.name, "int", nullable, int_limit=limit, **fill)
     if isinstance(t, String | Text):
-        return Column(col.name, "str", nullable, getattr(t, "length", None))
+        return Column(col.name, "str", nullable, getattr(t, "length", None), **fill)
     raise TypeError(f"no sync codec for column {col} of type {t!r}")
 
 
@@ -210,11 +222,48 @@ _REASONS_VI = {
     "out of range": "vượt giới hạn", "not true/false": "không phải đúng/sai",
     "not a date": "không phải ngày (YYYY-MM-DD)", "not a timestamp": "không phải thời điểm",
     "not a decimal number": "không phải số thập phân",
+    "not a column name": "có tên không hợp lệ", "not a plain value": "không phải giá trị đơn",
 }
 
 
-def decode_record(record: dict, line: int) -> tuple[TableSpec, dict]:
-    """Check one record against the schema; return its table and python values."""
+def _other_version(record: dict, line: int, spec: TableSpec, keys: set[str],
+                   extras: dict | None) -> None:
+    """Columns that differ from this program's (a bundle from another program version,
+    sync/extra.py): the sync columns are always required, unknown ones go to ``extras``
+    after their check (or are refused where no ``extras`` is given)."""
+    names = spec.column_set
+    missing = names - keys
+    unknown = keys - names
+    absent = missing & set(SYNC_COLUMNS)
+    if absent or (unknown and extras is None) or len(unknown) > MAX_EXTRA_COLUMNS:
+        shown_missing = ", ".join(sorted(absent if not unknown or extras is not None
+                                         else missing)) or "-"
+        shown_extra = ", ".join(sorted(unknown)) or "-"
+        raise _record_error(
+            line, spec.name,
+            f"cột không khớp (thiếu: {shown_missing}; thừa: {shown_extra}); tệp có thể do "
+            "phiên bản chương trình khác tạo ra",
+            f"columns do not match (missing: {shown_missing}; extra: {shown_extra}); the "
+            "file may come from another program version",
+        )
+    for name in sorted(unknown):
+        reason = check_extra(name, record[name])
+        if reason is not None:
+            raise _record_error(
+                line, spec.name,
+                f"cột {name} (của phiên bản chương trình khác) {_REASONS_VI.get(reason, reason)}",
+                f"column {name} (of another program version) is {reason}",
+            )
+        extras[name] = record[name]
+
+
+def decode_record(record: dict, line: int, extras: dict | None = None
+                  ) -> tuple[TableSpec, dict]:
+    """Check one record against the schema; return its table and python values.
+
+    A record from another program version (sync/extra.py) may lack columns (they are
+    absent from the values: the caller fills them) and, when ``extras`` is given, carry
+    columns this program does not know (checked, then put in ``extras``)."""
     table = record.get(TABLE_KEY)
     spec = TABLES.get(table) if isinstance(table, str) else None
     if spec is None:
@@ -224,18 +273,13 @@ def decode_record(record: dict, line: int) -> tuple[TableSpec, dict]:
         )
     keys = set(record) - {TABLE_KEY}
     names = spec.column_set
+    columns = spec.columns
     if keys != names:
-        missing = ", ".join(sorted(names - keys)) or "-"
-        extra = ", ".join(sorted(keys - names)) or "-"
-        raise _record_error(
-            line, spec.name,
-            f"cột không khớp (thiếu: {missing}; thừa: {extra}); tệp có thể do phiên bản "
-            "chương trình khác tạo ra",
-            f"columns do not match (missing: {missing}; extra: {extra}); the file may come "
-            "from another program version",
-        )
+        _other_version(record, line, spec, keys, extras)
+        # From an older program: what it lacks is filled in by the merge (sync/extra.py).
+        columns = tuple(c for c in columns if c.name in keys)
     values: dict[str, Any] = {}
-    for col in spec.columns:
+    for col in columns:
         try:
             values[col.name] = _decode_value(col, record[col.name])
         except ValueError as exc:
@@ -259,6 +303,15 @@ def decode_record(record: dict, line: int) -> tuple[TableSpec, dict]:
             line, spec.name, "phiên bản không thuộc về đơn vị đã ghi (origin)",
             "the version does not belong to the unit that wrote it (origin)",
         )
+    return spec, values
+
+
+def decode_stored(text: str) -> tuple[TableSpec, dict]:
+    """A record kept as text (an inbox entry's two versions, which travel between offices):
+    from another program version it may lack columns, which take their defaults, or carry
+    columns this program does not know, which a copy kept for reading can do without."""
+    spec, values = decode_record(json.loads(text), 1, extras={})
+    complete(spec.columns, values, None)
     return spec, values
 
 
