@@ -260,6 +260,7 @@ def _merge_bundle(ctx: ServiceContext, check: BundleCheck, keys) -> ImportResult
             new_version=lambda floor: _version_past(ctx, s, floor),
         )
         merger.sender_forgot = _check_forgotten(manifest, sender.id)
+        merger.own_scope = None if me.is_hub else parse_scope(me.scope)
         with bulk_worker_index(s, check.counts.get("worker", 0)):
             summary: MergeSummary = merger.run(
                 bundle_file.read_records(check.path, manifest, keys))

@@ -37,6 +37,9 @@ RULES = {
               "Edited after the worker moved to another commune: not applied"),
     "moved_out": ("Người lao động đã được chuyển sang xã/phường khác trước khi bản sửa này đến",
                   "The worker was moved to another commune before this edit arrived"),
+    # A record whose parent row was not here (sync.orphans): set aside, not applied.
+    "orphan": ("Bản ghi trỏ tới dữ liệu không có ở đây: chưa nhập",
+               "Points to data not held here: not imported"),
     RULE_OVER_APPROVED: ("Giải ngân lần hai hoặc vượt số đã duyệt: không tính",
                          "A second payout, or more than approved: kept out"),
     RULE_NOT_PAID_OUT: ("Khoản vay chưa giải ngân nên không tính giải ngân/trả nợ này",

@@ -19,9 +19,10 @@ from . import conflict_rules
 from .generation import held_before_forgetting
 from .hlc import HybridClock, parse_version
 from .invariants import enforce_loan_rules, link_duplicates
+from .orphans import orphan_entry
 from .records import TableSpec
 from .scope import LOAN_CHILD_TABLES
-from .transfers import follow_moves
+from .transfers import follow_moves, stale_entry
 
 
 class AfterMerge:
@@ -77,6 +78,34 @@ class AfterMerge:
         for link in link_duplicates(self.s, self._touched["worker"]):
             self.s.execute(insert(PossibleDuplicate.__table__).values(
                 origin=self.self_id, version=self._stamp(), **link))
+
+    def _set_aside(self, spec: TableSpec, existing: dict[str, dict], stale: list,
+                   orphans: list, gone: list) -> None:
+        """Records of a bundle that are not applied, each counted as unchanged (the file's
+        counts still add up): a late edit of a worker the hub moved out of the sender's
+        communes (``transfers.split_stale``), a record of a worker moved out of ours, or one
+        whose parent is not here (``orphans.split_orphans``). Kept for a person to see when
+        something of an office could be lost; never a reason to refuse the bundle."""
+        received = self.summary.received
+        tally = self.summary.tally(spec.name)
+        for _, v in stale + gone:
+            # Received: the sender stops sending it (the row here, or elsewhere, wins).
+            if v["version"] > received.get(v["origin"], ""):
+                received[v["origin"]] = v["version"]
+            tally.unchanged += 1
+        for _, v in stale:
+            local = existing.get(v["id"])
+            unseen = v["version"] > self.self_have.get(v["origin"], "")
+            if unseen and (local is None or local["version"] != v["version"]):
+                self._pending.append((stale_entry(spec, local, v, self.sender_scope),
+                                      ((local or v)["version"], v["version"])))
+        # An orphan is not received: the sender may send it again, and it imports once its
+        # parent is here. Its entry is kept in this office's communes (at the hub: the
+        # sender's), so it also reaches the office that wrote it.
+        commune = min(self.own_scope or self.sender_scope or {None})
+        for _, v in orphans:
+            tally.unchanged += 1
+            self._pending.append((orphan_entry(spec, v, commune), (v["version"], v["version"])))
 
     def _touch(self, name: str, items: list[tuple[int, dict]]) -> None:
         """Remember what the rules across records must look at once every record is in."""
