@@ -57,7 +57,8 @@ REASON_TEXT_VI = {
              "nhưng giữ nguyên xã/phường mới.",
     "moved_out": "Văn phòng tỉnh đã chuyển người lao động này sang xã/phường khác trước khi "
                  "nhận được bản sửa này ở đây; bản sao ở đây đã bị bỏ. Hãy báo bản sửa cho văn "
-                 "phòng tỉnh hoặc xã/phường mới.",
+                 "phòng tỉnh hoặc xã/phường mới. (Nếu bản ghi là của văn phòng tỉnh thì tỉnh đã "
+                 "mất nó khi khôi phục: hãy nhập lại ở tỉnh.)",
     "orphan": "Bản ghi này (khoản vay, giải ngân, trả nợ, danh sách dự hội nghị…) đến trong một "
               "tệp đồng bộ nhưng người lao động, khoản vay hoặc hội nghị mà nó thuộc về không có "
               "ở đây (thường do một bên đã khôi phục cơ sở dữ liệu từ bản sao lưu); nó chưa được "
@@ -70,7 +71,8 @@ REASON_TEXT_EN = {
              "not applied. Keep theirs to copy the edited fields while keeping the new commune.",
     "moved_out": "The hub moved this worker to another commune before it received this edit "
                  "made here; the copy here was dropped. Pass the edit on to the hub or the new "
-                 "commune.",
+                 "commune. (When the hub's own record is shown, the hub had lost it in a "
+                 "restore: enter it again at the hub.)",
     "orphan": "This record (a loan, payout, repayment, attendance…) came in a sync file, but "
               "the worker, loan or event it belongs to is not held here (usually because an "
               "office restored its database from a backup); it was not imported, the rest of "

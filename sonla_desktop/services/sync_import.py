@@ -266,7 +266,8 @@ def _merge_bundle(ctx: ServiceContext, check: BundleCheck, keys) -> ImportResult
                 bundle_file.read_records(check.path, manifest, keys))
         moved_out = drop_moved_out(s, me.id, None if me.is_hub else parse_scope(me.scope),
                                    manifest.get("have", {}).get(me.id, ""),
-                                   lambda: _version_past(ctx, s, None))
+                                   lambda: _version_past(ctx, s, None), sender.id,
+                                   merger.sender_forgot)
         got = {t: n for t, tally in summary.tallies.items()
                if (n := tally.inserted + tally.updated + tally.unchanged)}
         if got != {t: n for t, n in check.counts.items() if n}:
