@@ -321,7 +321,7 @@ class Merger(AfterMerge):
         # a commune's echo of a row held here at that version or later is left out.
         items = self.inbound.admit(spec, items, existing, on_echo=tally.count_unchanged)
         if name in conflict_rules.SYNC_STATE_TABLES:
-            conflict_rules.check_state_records(name, items, self.sender_scope)
+            conflict_rules.check_state_records(name, items, self.sender_scope, self.self_id)
         # A late edit of a worker the hub moved away goes to the inbox (sync/transfers.py).
         items, stale = split_stale(self.s, spec, items, existing, self.sender_scope,
                                    own_id=self.self_id, stale_loans=self._stale_loans)
