@@ -13,6 +13,8 @@ sender's scope, as ``merge._check_links`` already does for other rows coming hom
 
 from __future__ import annotations
 
+import pytest
+
 from sonla_desktop.services.sync_conflicts import list_conflicts
 from sonla_desktop.services.transfers import move_worker
 from sonla_desktop.services.workers import create_worker
@@ -28,6 +30,9 @@ from tests.sync_db.sync_helpers import (
     worker,
 )
 from tests.sync_edges.test_orphans import converged
+
+# A restore puts a SQLite file back; PostgreSQL restores are the server's own tools.
+pytestmark = pytest.mark.sqlite_only("puts a SQLite database file back (a restore)")
 
 
 def test_the_hubs_stale_entry_comes_home_in_the_communes_repair_bundle(network, usb, tmp_path):

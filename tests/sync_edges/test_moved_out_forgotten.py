@@ -11,6 +11,8 @@ without a word. Now a row of the sender's own forgotten ranges (its manifest's
 
 from __future__ import annotations
 
+import pytest
+
 from sonla_desktop.services.sync_conflicts import list_conflicts
 from sonla_desktop.services.transfers import move_worker
 from sonla_desktop.services.workers import create_worker
@@ -25,6 +27,9 @@ from tests.sync_db.sync_helpers import (
     sync_round,
 )
 from tests.sync_edges.test_orphans import converged, loan_of
+
+# A restore puts a SQLite file back; PostgreSQL restores are the server's own tools.
+pytestmark = pytest.mark.sqlite_only("puts a SQLite database file back (a restore)")
 
 
 def test_a_loan_the_restored_hub_forgot_is_not_dropped_silently_by_its_move(

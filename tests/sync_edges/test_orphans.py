@@ -16,6 +16,8 @@ repairs the rest by itself:
 
 from __future__ import annotations
 
+import pytest
+
 from sonla_desktop.models import LoanApplication
 from sonla_desktop.services.sync_conflicts import list_conflicts, resolve_conflict
 from sonla_desktop.services.transfers import move_worker
@@ -33,6 +35,9 @@ from tests.sync_db.sync_helpers import (
     synced_rows,
     worker,
 )
+
+# A restore puts a SQLite file back; PostgreSQL restores are the server's own tools.
+pytestmark = pytest.mark.sqlite_only("puts a SQLite database file back (a restore)")
 
 
 def loan_of(node, loan_id: str) -> str | None:
