@@ -22,7 +22,7 @@ from .invariants import enforce_loan_rules, link_duplicates
 from .orphans import orphan_entry
 from .records import TableSpec
 from .scope import LOAN_CHILD_TABLES
-from .transfers import follow_moves, stale_entry
+from .transfers import follow_moves, split_stale, stale_entry
 
 
 class AfterMerge:
@@ -38,6 +38,9 @@ class AfterMerge:
         self._touched: dict[str, set[str]] = {"loan": set(), "worker": set()}
         self._resolutions: set[tuple[str, str]] = set()  # (row id, version) decided
         self._restore_have: list[tuple[str, str, dict[str, str]]] | None = None
+        # Stale records of a worker's loans and attendance, for another look once the hub
+        # has followed the moves this bundle brought home (_retry_stale).
+        self._stale_rows: list[tuple[TableSpec, int, dict]] = []
 
     def _stamp(self) -> str:
         received = self.summary.received.values()
@@ -61,6 +64,7 @@ class AfterMerge:
     def _finish(self) -> None:
         if self.self_is_hub:  # a move this hub forgot in a restore, coming back (transfers.py)
             self._touched["worker"].update(follow_moves(self.s, self.self_id, self._stamp))
+            self._retry_stale()
         entries = enforce_loan_rules(self.s, self.self_id, self._touched["loan"], self._stamp)
         for entry, versions in self._pending:
             # Two offices resolving the same clash differently: the later decision
@@ -93,6 +97,8 @@ class AfterMerge:
             if v["version"] > received.get(v["origin"], ""):
                 received[v["origin"]] = v["version"]
             tally.unchanged += 1
+        if spec.name != "worker":
+            self._stale_rows += [(spec, line, v) for line, v in stale]
         for _, v in stale:
             local = existing.get(v["id"])
             unseen = v["version"] > self.self_have.get(v["origin"], "")
@@ -106,6 +112,28 @@ class AfterMerge:
         for _, v in orphans:
             tally.unchanged += 1
             self._pending.append((orphan_entry(spec, v, commune), (v["version"], v["version"])))
+
+    def _retry_stale(self) -> None:
+        """Merge the stale loans (their lines, payouts, repayments) and attendance whose worker
+        the hub has just put back in the sender's communes (``follow_moves``: a move the hub
+        forgot in a restore, coming home in this very bundle after them, since transfers
+        come after loans in table order). Set aside, they counted as received, so the
+        sender would never send them again and the hub would miss them for good."""
+        by_table: dict[str, tuple[TableSpec, list[tuple[int, dict]]]] = {}
+        for spec, line, v in self._stale_rows:
+            by_table.setdefault(spec.name, (spec, []))[1].append((line, v))
+        for spec, rows in by_table.values():  # in table order: loans before their children
+            existing = self._rows(spec, [v["id"] for _, v in rows])
+            now, _ = split_stale(self.s, spec, rows, existing, self.sender_scope,
+                                 own_id=self.self_id, stale_loans=self._stale_loans)
+            if not now:
+                continue
+            # Not set aside after all: no inbox entry, and counted once, as merged.
+            gone = {conflict_rules.conflict_id(spec.name, v["id"], v["version"])
+                    for _, v in now}
+            self._pending = [p for p in self._pending if p[0]["id"] not in gone]
+            self.summary.tally(spec.name).unchanged -= len(now)
+            self._batch(spec, now)
 
     def _touch(self, name: str, items: list[tuple[int, dict]]) -> None:
         """Remember what the rules across records must look at once every record is in."""
