@@ -373,7 +373,7 @@ class Merger(AfterMerge):
                 updates.append(v)
             tally.updated += 1
         self._flush(spec, inserts, updates)
-        if name == "transfer":
+        if name == "transfer" or self.self_is_hub:  # see AfterMerge._restamp_home
             self._restamp_home(spec, [v["id"] for v in inserts + updates
                                       if v["origin"] == self.self_id])
 

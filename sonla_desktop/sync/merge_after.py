@@ -181,9 +181,13 @@ class AfterMerge:
         return None
 
     def _restamp_home(self, spec: TableSpec, ids: list[str]) -> None:
-        """Our own transfer rows coming home after a restore (``inbound.admit``) are written
-        again with a new version: the *other* commune of the move holds newer versions of
-        ours already, so an old version would never be sent to it."""
+        """Our own rows coming home after a restore (``inbound.admit``) are written again
+        with a new version: another office may already hold newer versions of ours (our
+        acknowledgements are per origin), so an old version would never be sent to it.
+        Transfer rows at any office (the *other* commune of the move); at the hub every
+        table (convergence hunt, seed 240: a duplicate link the restored hub forgot came
+        home from commune b, and commune a, which had received later writes of the hub,
+        never got it)."""
         t = spec.table
         for row_id in ids:
             # ``updated_at`` stays: the time of the hub's decision orders moves (transfers.py).
