@@ -121,6 +121,7 @@ class Merger(AfterMerge):
         self.sender_knows_mine = sender_have.get(self_id, "")
         self.sender_forgot: list[tuple[str, str]] = []  # set by the caller (the manifest)
         self.own_scope: Scope = None  # this office's communes (None: the hub), by the caller
+        self.wanted: list[tuple[str, str]] = []  # parents of orphans, to ask for (wanted.py)
         self.self_have = dict(self_have)
         self.summary = MergeSummary()
         self._seen: set[tuple[str, str]] = set()

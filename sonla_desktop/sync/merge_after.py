@@ -19,7 +19,7 @@ from . import conflict_rules
 from .generation import held_before_forgetting
 from .hlc import HybridClock, parse_version
 from .invariants import enforce_loan_rules, link_duplicates
-from .orphans import orphan_entry
+from .orphans import PARENTS, orphan_entry
 from .records import TableSpec
 from .scope import LOAN_CHILD_TABLES
 from .transfers import follow_moves, split_stale, stale_entry
@@ -111,6 +111,10 @@ class AfterMerge:
         commune = min(self.own_scope or self.sender_scope or {None})
         for _, v in orphans:
             tally.unchanged += 1
+            # Ask the sender for the parents by id: their versions may be below what we
+            # said we hold (sync/wanted.py); those here already leave the list at once.
+            self.wanted += [(model.__tablename__, v[column])
+                            for column, model in PARENTS[spec.name]]
             self._pending.append((orphan_entry(spec, v, commune), (v["version"], v["version"])))
 
     def _retry_stale(self) -> None:
