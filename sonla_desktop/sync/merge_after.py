@@ -14,14 +14,14 @@ from collections.abc import Callable
 
 from sqlalchemy import insert, select, update
 
-from ..models import Conflict, PossibleDuplicate, Setting
+from ..models import Conflict, Node, PossibleDuplicate, Setting
 from . import conflict_rules
 from .generation import held_before_forgetting
 from .hlc import HybridClock, parse_version
 from .invariants import enforce_loan_rules, link_duplicates
 from .orphans import PARENTS, orphan_entry
 from .records import TableSpec
-from .scope import LOAN_CHILD_TABLES
+from .scope import LOAN_CHILD_TABLES, parse_scope
 from .transfers import follow_moves, split_stale, stale_entry
 
 
@@ -41,6 +41,7 @@ class AfterMerge:
         # Stale records of a worker's loans and attendance, for another look once the hub
         # has followed the moves this bundle brought home (_retry_stale).
         self._stale_rows: list[tuple[TableSpec, int, dict]] = []
+        self._offices: dict[str, str] | None = None  # commune office -> one of its communes
 
     def _stamp(self) -> str:
         received = self.summary.received.values()
@@ -205,8 +206,12 @@ class AfterMerge:
         # loser's, where the losing office wrote it), not from where each office holds the
         # row now, or one entry would get two communes while a move is on its way and leave
         # the scope of the office that kept the other one.
+        # A loan (payout, attendance…) names no commune: the entry goes to the office whose
+        # write lost, when it is a commune office known here; where the row is now may be
+        # another office (the hub moved the worker meanwhile: convergence hunt, seed 137).
         commune = (loser["commune_code"] if spec.name in ("worker", "event")
-                   else self._row_commune(spec.name, local))
+                   else self._office_commune(loser["origin"])
+                   or self._row_commune(spec.name, local))
         entry = conflict_rules.conflict_values(spec, winner, loser, commune)
         resolved = self.s.execute(select(Conflict.version).where(
             Conflict.row_id == local["id"], Conflict.version == local["version"],
@@ -214,6 +219,13 @@ class AfterMerge:
         if resolved is not None:
             self._resolutions.add((local["id"], local["version"]))
         self._pending.append((entry, (local["version"], incoming["version"])))
+
+    def _office_commune(self, node_id: str) -> str | None:
+        """A commune of the commune office ``node_id`` (None: the hub, or not known here)."""
+        if self._offices is None:
+            self._offices = {n.id: min(codes) for n in self.s.scalars(select(Node))
+                             if not n.is_hub and (codes := parse_scope(n.scope))}
+        return self._offices.get(node_id)
 
     def _row_commune(self, name: str, v: dict) -> str | None:
         """The commune a row belongs to (where its inbox entry travels); None: hub data."""
