@@ -145,8 +145,9 @@ def check_rules(world: World) -> None:
 MOVES = ("move", "move", "move")
 RESTORES = () if pg_backend.ACTIVE else ("backup", "restore")
 # Both are in the normal suite's mix: 0 failing seeds of 1..120 with moves since session 6,
-# and with moves and restores since session 7 (docs/architecture.md, "Convergence test,
-# session 7"). SONLA_CONVERGENCE_EDGES=moves|restores|all picks one part ("none": neither).
+# and 0 of 1..300 with moves and restores since session 7 (docs/architecture.md,
+# "Convergence test, session 7"). SONLA_CONVERGENCE_EDGES=moves|restores|all picks one part
+# ("none": neither).
 EDGES = {"none": (), "": MOVES + RESTORES, "moves": MOVES, "restores": RESTORES,
          "all": MOVES + RESTORES}[os.environ.get("SONLA_CONVERGENCE_EDGES", "")]
 RESTORED = ("hub", "a", "b")
