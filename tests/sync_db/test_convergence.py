@@ -53,7 +53,9 @@ from tests.sync_db.sync_helpers import SCOPES, synced_rows
 # A longer hunt: SONLA_CONVERGENCE_SEEDS=300 pytest tests/sync_db/test_convergence.py
 # (about 1.5 s a seed with moves and restores on a 2-core machine; see DEFAULT_SEEDS).
 DEFAULT_SEEDS = 30
-SEEDS = tuple(range(1, int(os.environ.get("SONLA_CONVERGENCE_SEEDS", DEFAULT_SEEDS)) + 1))
+# SONLA_CONVERGENCE_FIRST=301 SONLA_CONVERGENCE_SEEDS=600: a hunt over seeds not run before.
+SEEDS = tuple(range(int(os.environ.get("SONLA_CONVERGENCE_FIRST", 1)),
+                    int(os.environ.get("SONLA_CONVERGENCE_SEEDS", DEFAULT_SEEDS)) + 1))
 STEPS = 90
 
 
