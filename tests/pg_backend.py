@@ -48,8 +48,8 @@ class Server:
     def create(self, template: str = "template0") -> str:
         import sqlalchemy as sa
 
-        # Not uuid4: the convergence test seeds uuid4, so its names would repeat from run to
-        # run and collide with another run's (or a killed run's) databases on the server.
+        # Not uuid4: the convergence test draws uuid4 from its seed, so the same names came
+        # again in the next PostgreSQL pass and met databases a stopped run had left behind.
         name = f"sonla_test_{secrets.token_hex(6)}"
         # A template must have no other connection while it is copied: its owner disposed
         # of its engine; nothing else connects to it. (STRATEGY FILE_COPY was measured: no

@@ -57,14 +57,27 @@ REASON_TEXT_VI = {
              "nhưng giữ nguyên xã/phường mới.",
     "moved_out": "Văn phòng tỉnh đã chuyển người lao động này sang xã/phường khác trước khi "
                  "nhận được bản sửa này ở đây; bản sao ở đây đã bị bỏ. Hãy báo bản sửa cho văn "
-                 "phòng tỉnh hoặc xã/phường mới.",
+                 "phòng tỉnh hoặc xã/phường mới. (Nếu bản ghi là của văn phòng tỉnh thì tỉnh đã "
+                 "mất nó khi khôi phục: hãy nhập lại ở tỉnh.)",
+    "orphan": "Bản ghi này (khoản vay, giải ngân, trả nợ, danh sách dự hội nghị…) đến trong một "
+              "tệp đồng bộ nhưng người lao động, khoản vay hoặc hội nghị mà nó thuộc về không có "
+              "ở đây (thường do một bên đã khôi phục cơ sở dữ liệu từ bản sao lưu); nó chưa được "
+              "nhập, phần còn lại của tệp đã nhập. Hãy đề nghị bên gửi xuất tệp đầy đủ (--full); "
+              "bản ghi sẽ được nhập khi dữ liệu nó thuộc về đến. Đánh dấu đã giải quyết chỉ đóng "
+              "mục này.",
 }
 REASON_TEXT_EN = {
     "stale": "This edit arrived after the hub had moved the worker to another commune; it was "
              "not applied. Keep theirs to copy the edited fields while keeping the new commune.",
     "moved_out": "The hub moved this worker to another commune before it received this edit "
                  "made here; the copy here was dropped. Pass the edit on to the hub or the new "
-                 "commune.",
+                 "commune. (When the hub's own record is shown, the hub had lost it in a "
+                 "restore: enter it again at the hub.)",
+    "orphan": "This record (a loan, payout, repayment, attendance…) came in a sync file, but "
+              "the worker, loan or event it belongs to is not held here (usually because an "
+              "office restored its database from a backup); it was not imported, the rest of "
+              "the file was. Ask the sender for a full export (--full); the record imports once "
+              "what it belongs to arrives. Resolving only closes this entry.",
 }
 
 
@@ -211,7 +224,9 @@ def resolve_conflict(ctx: ServiceContext, conflict_id: str, keep: str) -> bool:
         keeps_loser = (keep == "mine") == mine_is_loser
         model = _MODELS[spec.name]
         row = s.get(model, conflict.row_id)
-        if row is None and conflict.reason == "moved_out":
+        # A moved-out copy has no row left here; an orphan's row is the sender's (here only
+        # once its parent came): resolving only says the clerk has read it.
+        if (row is None and conflict.reason == "moved_out") or conflict.reason == "orphan":
             # Nothing left here to write: the clerk has read it; the decision still travels.
             conflict.origin, conflict.version = ctx.node_id, ctx.next_version(s)
             conflict.updated_at = conflict.resolved_at = utcnow()

@@ -19,7 +19,7 @@ from ..db import retrying
 from ..errors import SyncError
 from ..files import regular_file_size
 from ..models import BundleLog, Node, PeerAck, Setting
-from ..sync import bounds, bundle_file, generation
+from ..sync import bounds, bundle_file, generation, wanted
 from ..sync.exporter import have_vector
 from ..sync.hlc import parse_version
 from ..sync.inbound import acknowledged
@@ -260,12 +260,17 @@ def _merge_bundle(ctx: ServiceContext, check: BundleCheck, keys) -> ImportResult
             new_version=lambda floor: _version_past(ctx, s, floor),
         )
         merger.sender_forgot = _check_forgotten(manifest, sender.id)
+        wanted.remember_peer(s, sender.id, wanted.check_manifest(manifest))
+        merger.own_scope = None if me.is_hub else parse_scope(me.scope)
         with bulk_worker_index(s, check.counts.get("worker", 0)):
             summary: MergeSummary = merger.run(
                 bundle_file.read_records(check.path, manifest, keys))
         moved_out = drop_moved_out(s, me.id, None if me.is_hub else parse_scope(me.scope),
                                    manifest.get("have", {}).get(me.id, ""),
-                                   lambda: _version_past(ctx, s, None))
+                                   lambda: _version_past(ctx, s, None), sender.id,
+                                   merger.sender_forgot)
+        # Rows we miss that the sender's acknowledgements will not bring (sync/wanted.py).
+        wanted.update(s, merger.wanted + wanted.moved_in(s, merger.own_scope))
         got = {t: n for t, tally in summary.tallies.items()
                if (n := tally.inserted + tally.updated + tally.unchanged)}
         if got != {t: n for t, n in check.counts.items() if n}:

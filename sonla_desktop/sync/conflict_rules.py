@@ -37,6 +37,9 @@ RULES = {
               "Edited after the worker moved to another commune: not applied"),
     "moved_out": ("Người lao động đã được chuyển sang xã/phường khác trước khi bản sửa này đến",
                   "The worker was moved to another commune before this edit arrived"),
+    # A record whose parent row was not here (sync.orphans): set aside, not applied.
+    "orphan": ("Bản ghi trỏ tới dữ liệu không có ở đây: chưa nhập",
+               "Points to data not held here: not imported"),
     RULE_OVER_APPROVED: ("Giải ngân lần hai hoặc vượt số đã duyệt: không tính",
                          "A second payout, or more than approved: kept out"),
     RULE_NOT_PAID_OUT: ("Khoản vay chưa giải ngân nên không tính giải ngân/trả nợ này",
@@ -109,13 +112,20 @@ def decode_pair(table_name: str, winner: str, loser: str) -> tuple[TableSpec, di
     return spec, w[1], lo[1]
 
 
-def check_state_records(name: str, items: list[tuple[int, dict]], scope) -> None:
+def check_state_records(name: str, items: list[tuple[int, dict]], scope,
+                        own_id: str = "") -> None:
     """Refuse an inbox entry or duplicate link that is malformed or outside the sender's
-    scope (``scope`` None: the hub). Raises the sync record error naming the line."""
+    scope (``scope`` None: the hub). Raises the sync record error naming the line.
+
+    An entry or link written by this very node (``own_id``) coming home after a restore
+    (``inbound.admit`` let it in) is ours, not the sender's: only its form is checked. A
+    ``stale`` entry of the hub is kept in the losing commune while its winner names the
+    worker's new commune, so the losing commune's repair bundle carries it back."""
     def refuse(line: int, vi: str, en: str):
         raise record_error(line, name, vi, en)
 
     for line, v in items:
+        home = bool(own_id) and v["origin"] == own_id
         if name == "conflict":
             try:
                 _, w, lo = decode_pair(v["table_name"], v["winner"], v["loser"])
@@ -129,6 +139,8 @@ def check_state_records(name: str, items: list[tuple[int, dict]], scope) -> None
                 refuse(line, "cách giải quyết xung đột không hợp lệ",
                        "invalid conflict resolution")
             codes = [v["commune_code"]]
+            if home:
+                continue
             if v["reason"] == "moved_out" and v["table_name"] == "worker" and scope is not None:
                 # The hub moved the worker away: only the sender's own (losing) copy is its.
                 if lo["commune_code"] not in scope or v["commune_code"] not in scope:
@@ -147,6 +159,6 @@ def check_state_records(name: str, items: list[tuple[int, dict]], scope) -> None
                 refuse(line, "liên kết trùng người không hợp lệ",
                        "invalid possible-duplicate link")
             codes = [v["commune_code_1"], v["commune_code_2"]]
-        if scope is not None and not any(c in scope for c in codes):
+        if scope is not None and not home and not any(c in scope for c in codes):
             refuse(line, "bản ghi ngoài phạm vi đã xác nhận cho đơn vị gửi",
                    "the record is outside the scope confirmed for the sender")

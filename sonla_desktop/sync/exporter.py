@@ -25,6 +25,7 @@ from .hlc import format_version, parse_version
 from .keys import NodeKeys, parse_public
 from .records import TABLE_ORDER, TABLES, row_encoder
 from .scope import Scope, intersect, parent_links, parse_scope, scope_condition, tables_sent
+from .wanted import peer_wanted, wanted
 
 HLC_SETTING = "hlc_last"
 Progress = Callable[[str, int], None]
@@ -109,8 +110,10 @@ class _Selector:
     """Builds, per table, the condition for "this row goes in the bundle"."""
 
     def __init__(self, scope: Scope, acks: dict[str, str] | None, text_collate: str | None,
-                 relays: bool = True):
+                 relays: bool = True, wanted: dict[str, list[str]] | None = None):
         self.scope = scope
+        # Rows the peer asked for by id (sync/wanted.py): sent as if new, within the scope.
+        self.wanted = wanted or {}
         # Only the hub passes on other offices' rows: a commune's link of another office
         # following its worker would be refused by a hub that lost it (inbound.admit).
         self.relays = relays
@@ -131,6 +134,9 @@ class _Selector:
         known = sorted(self.acks)
         parts = [and_(t.c.origin == o, version > self.acks[o]) for o in known]
         parts.append(t.c.origin.notin_(known) if known else true())
+        asked = self.wanted.get(t.name)
+        if asked:
+            parts.append(t.c.id.in_(asked))
         return or_(*parts)
 
     def condition(self, table: str) -> ColumnElement[bool]:
@@ -165,7 +171,8 @@ def plan_export(
     """How many rows of each table a bundle to ``peer`` would carry now."""
     is_hub, scope = _scopes(self_node, peer)
     selector = _Selector(scope, None if full else peer_acks(session, peer.id),
-                         None if is_sqlite else "C", relays=is_hub)
+                         None if is_sqlite else "C", relays=is_hub,
+                         wanted=peer_wanted(session, peer.id))
     counts = {}
     for table in tables_sent(is_hub, TABLE_ORDER):
         t = TABLES[table].table
@@ -228,7 +235,8 @@ def write_export(
     peer_keys = parse_public(peer.public_key)
     is_hub, scope = _scopes(self_node, peer)
     acks = None if full else peer_acks(session, peer.id)
-    selector = _Selector(scope, acks, None if is_sqlite else "C", relays=is_hub)
+    selector = _Selector(scope, acks, None if is_sqlite else "C", relays=is_hub,
+                         wanted=peer_wanted(session, peer.id))
     sequence, previous = next_sequence(session, self_node.id)
     result = ExportResult(Path(path), peer.id, peer.name, sequence, full)
     manifest = {
@@ -246,6 +254,8 @@ def write_export(
         # Our own versions a restore made us forget: a peer holding one of them in a row we
         # now overwrite keeps it in its inbox (merge._concurrent).
         "forgotten": [list(pair) for pair in forgotten_versions(session)],
+        # Rows we miss that acknowledgements per origin cannot bring back (sync/wanted.py).
+        "wanted": wanted(session),
     }
     tables = tables_sent(is_hub, TABLE_ORDER)
     written = bundle_write.write_bundle(

@@ -46,10 +46,11 @@ from .bundle_file import canonical_json
 from .generation import forgotten_versions
 from .inbound import Inbound
 from .merge_after import AfterMerge
+from .orphans import split_orphans
 from .pg_copy import can_copy, copy_insert
 from .records import TABLES, TableSpec, decode_record, decode_stored, encode_values, record_error
 from .scope import HUB_ONLY_TABLES, LOAN_CHILD_TABLES, NATURAL_KEYS, Scope
-from .transfers import check_transfers, split_stale, stale_entry
+from .transfers import check_transfers, split_stale
 
 BATCH = 1000
 _IN_CHUNK = 500  # ids per IN (...) list: well under SQLite's bound-parameter limit
@@ -118,6 +119,8 @@ class Merger(AfterMerge):
         self.sender_scope = sender_scope
         self.sender_knows_mine = sender_have.get(self_id, "")
         self.sender_forgot: list[tuple[str, str]] = []  # set by the caller (the manifest)
+        self.own_scope: Scope = None  # this office's communes (None: the hub), by the caller
+        self.wanted: list[tuple[str, str]] = []  # parents of orphans, to ask for (wanted.py)
         self.self_have = dict(self_have)
         self.summary = MergeSummary()
         self._seen: set[tuple[str, str]] = set()
@@ -323,28 +326,23 @@ class Merger(AfterMerge):
         # a commune's echo of a row held here at that version or later is left out.
         items = self.inbound.admit(spec, items, existing, on_echo=tally.count_unchanged)
         if name in conflict_rules.SYNC_STATE_TABLES:
-            conflict_rules.check_state_records(name, items, self.sender_scope)
+            conflict_rules.check_state_records(name, items, self.sender_scope, self.self_id)
         # A late edit of a worker the hub moved away goes to the inbox (sync/transfers.py).
         items, stale = split_stale(self.s, spec, items, existing, self.sender_scope,
                                    own_id=self.self_id, stale_loans=self._stale_loans)
+        # A record whose parent is here neither in the file nor in the database (a restore
+        # made one office forget it): set aside, never a reason to refuse the bundle.
+        items, orphans, gone = split_orphans(self.s, spec, items, existing, self.own_scope,
+                                             self._stale_loans)
         if name == "loan_application":
-            self._stale_loans.update({v["id"]: v["worker_id"] for _, v in stale})
+            self._stale_loans.update({v["id"]: v["worker_id"]
+                                      for _, v in stale + orphans + gone})
         self._check_links(spec, items, existing)
+        self._set_aside(spec, existing, stale, orphans, gone)
         received = self.summary.received
         inserts: list[dict] = []
         updates: list[dict] = []
         keyed: list[dict] = []  # written one at a time (natural keys)
-        for _, v in stale:
-            # A late edit of a worker the hub has moved out of the sender's communes: kept
-            # for a person to see, never applied, and never a reason to refuse the bundle.
-            if v["version"] > received.get(v["origin"], ""):
-                received[v["origin"]] = v["version"]
-            local = existing.get(v["id"])
-            unseen = v["version"] > self.self_have.get(v["origin"], "")
-            if unseen and (local is None or local["version"] != v["version"]):
-                self._pending.append((stale_entry(spec, local, v, self.sender_scope),
-                                      ((local or v)["version"], v["version"])))
-            tally.unchanged += 1
         one_by_one = name in NATURAL_KEYS
         no_clash = name in conflict_rules.NO_CLASH_TABLES
         self._touch(name, items)
@@ -387,7 +385,7 @@ class Merger(AfterMerge):
             extra.keep(self.s, name, {
                 v["id"]: self._extras[(name, v["id"])] for v in inserts + updates + keyed
                 if (name, v["id"]) in self._extras})
-        if name == "transfer":
+        if name == "transfer" or self.self_is_hub:  # see AfterMerge._restamp_home
             self._restamp_home(spec, [v["id"] for v in inserts + updates
                                       if v["origin"] == self.self_id])
 

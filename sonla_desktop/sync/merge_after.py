@@ -14,14 +14,15 @@ from collections.abc import Callable
 
 from sqlalchemy import insert, select, update
 
-from ..models import Conflict, PossibleDuplicate, Setting
+from ..models import Conflict, Node, PossibleDuplicate, Setting
 from . import conflict_rules
 from .generation import held_before_forgetting
 from .hlc import HybridClock, parse_version
 from .invariants import enforce_loan_rules, link_duplicates
+from .orphans import PARENTS, orphan_entry
 from .records import TableSpec
-from .scope import LOAN_CHILD_TABLES
-from .transfers import follow_moves
+from .scope import LOAN_CHILD_TABLES, parse_scope
+from .transfers import follow_moves, split_stale, stale_entry
 
 
 class AfterMerge:
@@ -37,6 +38,10 @@ class AfterMerge:
         self._touched: dict[str, set[str]] = {"loan": set(), "worker": set()}
         self._resolutions: set[tuple[str, str]] = set()  # (row id, version) decided
         self._restore_have: list[tuple[str, str, dict[str, str]]] | None = None
+        # Stale records of a worker's loans and attendance, for another look once the hub
+        # has followed the moves this bundle brought home (_retry_stale).
+        self._stale_rows: list[tuple[TableSpec, int, dict]] = []
+        self._offices: dict[str, str] | None = None  # commune office -> one of its communes
 
     def _stamp(self) -> str:
         received = self.summary.received.values()
@@ -60,6 +65,7 @@ class AfterMerge:
     def _finish(self) -> None:
         if self.self_is_hub:  # a move this hub forgot in a restore, coming back (transfers.py)
             self._touched["worker"].update(follow_moves(self.s, self.self_id, self._stamp))
+            self._retry_stale()
         entries = enforce_loan_rules(self.s, self.self_id, self._touched["loan"], self._stamp)
         for entry, versions in self._pending:
             # Two offices resolving the same clash differently: the later decision
@@ -77,6 +83,62 @@ class AfterMerge:
         for link in link_duplicates(self.s, self._touched["worker"]):
             self.s.execute(insert(PossibleDuplicate.__table__).values(
                 origin=self.self_id, version=self._stamp(), **link))
+
+    def _set_aside(self, spec: TableSpec, existing: dict[str, dict], stale: list,
+                   orphans: list, gone: list) -> None:
+        """Records of a bundle that are not applied, each counted as unchanged (the file's
+        counts still add up): a late edit of a worker the hub moved out of the sender's
+        communes (``transfers.split_stale``), a record of a worker moved out of ours, or one
+        whose parent is not here (``orphans.split_orphans``). Kept for a person to see when
+        something of an office could be lost; never a reason to refuse the bundle."""
+        received = self.summary.received
+        tally = self.summary.tally(spec.name)
+        for _, v in stale + gone:
+            # Received: the sender stops sending it (the row here, or elsewhere, wins).
+            if v["version"] > received.get(v["origin"], ""):
+                received[v["origin"]] = v["version"]
+            tally.unchanged += 1
+        if spec.name != "worker":
+            self._stale_rows += [(spec, line, v) for line, v in stale]
+        for _, v in stale:
+            local = existing.get(v["id"])
+            unseen = v["version"] > self.self_have.get(v["origin"], "")
+            if unseen and (local is None or local["version"] != v["version"]):
+                self._pending.append((stale_entry(spec, local, v, self.sender_scope),
+                                      ((local or v)["version"], v["version"])))
+        # An orphan is not received: the sender may send it again, and it imports once its
+        # parent is here. Its entry is kept in this office's communes (at the hub: the
+        # sender's), so it also reaches the office that wrote it.
+        commune = min(self.own_scope or self.sender_scope or {None})
+        for _, v in orphans:
+            tally.unchanged += 1
+            # Ask the sender for the parents by id: their versions may be below what we
+            # said we hold (sync/wanted.py); those here already leave the list at once.
+            self.wanted += [(model.__tablename__, v[column])
+                            for column, model in PARENTS[spec.name]]
+            self._pending.append((orphan_entry(spec, v, commune), (v["version"], v["version"])))
+
+    def _retry_stale(self) -> None:
+        """Merge the stale loans (their lines, payouts, repayments) and attendance whose worker
+        the hub has just put back in the sender's communes (``follow_moves``: a move the hub
+        forgot in a restore, coming home in this very bundle after them, since transfers
+        come after loans in table order). Set aside, they counted as received, so the
+        sender would never send them again and the hub would miss them for good."""
+        by_table: dict[str, tuple[TableSpec, list[tuple[int, dict]]]] = {}
+        for spec, line, v in self._stale_rows:
+            by_table.setdefault(spec.name, (spec, []))[1].append((line, v))
+        for spec, rows in by_table.values():  # in table order: loans before their children
+            existing = self._rows(spec, [v["id"] for _, v in rows])
+            now, _ = split_stale(self.s, spec, rows, existing, self.sender_scope,
+                                 own_id=self.self_id, stale_loans=self._stale_loans)
+            if not now:
+                continue
+            # Not set aside after all: no inbox entry, and counted once, as merged.
+            gone = {conflict_rules.conflict_id(spec.name, v["id"], v["version"])
+                    for _, v in now}
+            self._pending = [p for p in self._pending if p[0]["id"] not in gone]
+            self.summary.tally(spec.name).unchanged -= len(now)
+            self._batch(spec, now)
 
     def _touch(self, name: str, items: list[tuple[int, dict]]) -> None:
         """Remember what the rules across records must look at once every record is in."""
@@ -124,9 +186,13 @@ class AfterMerge:
         return None
 
     def _restamp_home(self, spec: TableSpec, ids: list[str]) -> None:
-        """Our own transfer rows coming home after a restore (``inbound.admit``) are written
-        again with a new version: the *other* commune of the move holds newer versions of
-        ours already, so an old version would never be sent to it."""
+        """Our own rows coming home after a restore (``inbound.admit``) are written again
+        with a new version: another office may already hold newer versions of ours (our
+        acknowledgements are per origin), so an old version would never be sent to it.
+        Transfer rows at any office (the *other* commune of the move); at the hub every
+        table (convergence hunt, seed 240: a duplicate link the restored hub forgot came
+        home from commune b, and commune a, which had received later writes of the hub,
+        never got it)."""
         t = spec.table
         for row_id in ids:
             # ``updated_at`` stays: the time of the hub's decision orders moves (transfers.py).
@@ -140,8 +206,12 @@ class AfterMerge:
         # loser's, where the losing office wrote it), not from where each office holds the
         # row now, or one entry would get two communes while a move is on its way and leave
         # the scope of the office that kept the other one.
+        # A loan (payout, attendance…) names no commune: the entry goes to the office whose
+        # write lost, when it is a commune office known here; where the row is now may be
+        # another office (the hub moved the worker meanwhile: convergence hunt, seed 137).
         commune = (loser["commune_code"] if spec.name in ("worker", "event")
-                   else self._row_commune(spec.name, local))
+                   else self._office_commune(loser["origin"])
+                   or self._row_commune(spec.name, local))
         entry = conflict_rules.conflict_values(spec, winner, loser, commune)
         resolved = self.s.execute(select(Conflict.version).where(
             Conflict.row_id == local["id"], Conflict.version == local["version"],
@@ -149,6 +219,13 @@ class AfterMerge:
         if resolved is not None:
             self._resolutions.add((local["id"], local["version"]))
         self._pending.append((entry, (local["version"], incoming["version"])))
+
+    def _office_commune(self, node_id: str) -> str | None:
+        """A commune of the commune office ``node_id`` (None: the hub, or not known here)."""
+        if self._offices is None:
+            self._offices = {n.id: min(codes) for n in self.s.scalars(select(Node))
+                             if not n.is_hub and (codes := parse_scope(n.scope))}
+        return self._offices.get(node_id)
 
     def _row_commune(self, name: str, v: dict) -> str | None:
         """The commune a row belongs to (where its inbox entry travels); None: hub data."""

@@ -210,12 +210,17 @@ def _later(t: Transfer, other: Transfer) -> bool:
 
 
 def drop_moved_out(session: Session, self_id: str, scope: Scope,
-                   sender_knows_mine: str, stamp: Callable[[], str]) -> list[str]:
+                   sender_knows_mine: str, stamp: Callable[[], str], sender_id: str = "",
+                   sender_forgot: Iterable[tuple[str, str]] = ()) -> list[str]:
     """Drop the copies of workers the hub moved out of this commune office's scope.
 
     Returns the dropped workers' ids. Rows written here that the sender (the hub) had not yet
-    received when it made the bundle go to the conflicts inbox first (reason ``moved_out``).
+    received when it made the bundle go to the conflicts inbox first (reason ``moved_out``),
+    and so do the sender's own rows that it lost in a restore (its manifest's ``forgotten``
+    ranges): a loan the hub wrote, sent here and then forgot is held nowhere else, and the
+    restored hub's move must not drop it silently.
     """
+    forgot = list(sender_forgot)
     if not scope:
         return []
     moves = _latest_moves(session, scope)
@@ -229,7 +234,10 @@ def drop_moved_out(session: Session, self_id: str, scope: Scope,
         t = spec.table
         rows = [dict(r._mapping) for r in session.execute(select(t).where(cond))]
         for row in rows:
-            if row["origin"] == self_id and row["version"] > sender_knows_mine:
+            unsent = row["origin"] == self_id and row["version"] > sender_knows_mine
+            lost = bool(sender_id) and row["origin"] == sender_id and any(
+                a < row["version"] <= b for a, b in forgot)
+            if unsent or lost:
                 theirs = dict(row)
                 if table == "worker":
                     theirs["commune_code"] = moves[row["id"]].to_commune

@@ -10,6 +10,8 @@ had received from the hub, for good. Now the entry's commune is the losing versi
 
 from __future__ import annotations
 
+import pytest
+
 from sonla_desktop.services.transfers import move_worker
 from sonla_desktop.services.workers import create_worker
 from tests.sync_db.sync_helpers import (
@@ -24,6 +26,9 @@ from tests.sync_db.sync_helpers import (
     sync_round,
     synced_rows,
 )
+
+# A restore puts a SQLite file back; PostgreSQL restores are the server's own tools.
+pytestmark = pytest.mark.sqlite_only("puts a SQLite database file back (a restore)")
 
 
 def test_one_clash_noticed_at_the_hub_and_at_a_commune_is_one_entry_everywhere(

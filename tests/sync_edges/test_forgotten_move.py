@@ -10,6 +10,8 @@ elsewhere), the rest imports, and the move comes home with the commune's repair 
 
 from __future__ import annotations
 
+import pytest
+
 from sonla_desktop.models import LoanApplication
 from sonla_desktop.services.sync_conflicts import list_conflicts
 from sonla_desktop.services.transfers import move_worker
@@ -28,6 +30,9 @@ from tests.sync_db.sync_helpers import (
     synced_rows,
     worker,
 )
+
+# A restore puts a SQLite file back; PostgreSQL restores are the server's own tools.
+pytestmark = pytest.mark.sqlite_only("puts a SQLite database file back (a restore)")
 
 
 def test_an_edit_of_a_move_the_restored_hub_forgot_goes_to_the_inbox(network, usb, tmp_path):

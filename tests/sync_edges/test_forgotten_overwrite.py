@@ -11,6 +11,8 @@ was lost with no entry in any inbox. Now the hub notes the clash; a's office get
 
 from __future__ import annotations
 
+import pytest
+
 from sonla_desktop.services.sync_conflicts import list_conflicts
 from sonla_desktop.services.transfers import move_worker
 from sonla_desktop.services.workers import create_worker, delete_worker
@@ -27,6 +29,9 @@ from tests.sync_db.sync_helpers import (
     synced_rows,
     worker,
 )
+
+# A restore puts a SQLite file back; PostgreSQL restores are the server's own tools.
+pytestmark = pytest.mark.sqlite_only("puts a SQLite database file back (a restore)")
 
 
 def test_the_hubs_forgotten_move_coming_home_over_an_edit_is_a_clash(network, usb, tmp_path):

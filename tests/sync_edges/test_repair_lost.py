@@ -10,6 +10,8 @@ Now the peer keeps sending full bundles until the restored office says it import
 
 from __future__ import annotations
 
+import pytest
+
 from sonla_desktop.services.workers import create_worker
 from sonla_desktop.sync.bundle_file import read_manifest
 from tests.sync_db.sync_helpers import (
@@ -24,6 +26,9 @@ from tests.sync_db.sync_helpers import (
     worker,
 )
 from tests.sync_edges.test_restore import history
+
+# A restore puts a SQLite file back; PostgreSQL restores are the server's own tools.
+pytestmark = pytest.mark.sqlite_only("puts a SQLite database file back (a restore)")
 
 
 def test_the_repair_bundle_comes_again_until_the_restored_office_got_one(

@@ -10,6 +10,7 @@ the asking commune and the hub; only the hub's answer concerns the other commune
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
 from sonla_desktop.models import Transfer
@@ -24,6 +25,9 @@ from tests.sync_db.sync_helpers import (
     sync_round,
     synced_rows,
 )
+
+# A restore puts a SQLite file back; PostgreSQL restores are the server's own tools.
+pytestmark = pytest.mark.sqlite_only("puts a SQLite database file back (a restore)")
 
 
 def transfers(node) -> dict[str, str]:

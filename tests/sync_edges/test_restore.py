@@ -7,6 +7,8 @@ its first bundles after the restore were refused as "old" (sequence numbers reus
 
 from __future__ import annotations
 
+import pytest
+
 from sonla_desktop.services.setup import node_keys_dir
 from sonla_desktop.services.workers import create_worker
 from sonla_desktop.sync.bundle_file import read_manifest
@@ -22,6 +24,9 @@ from tests.sync_db.sync_helpers import (
     synced_rows,
     worker,
 )
+
+# A restore puts a SQLite file back; PostgreSQL restores are the server's own tools.
+pytestmark = pytest.mark.sqlite_only("puts a SQLite database file back (a restore)")
 
 
 def history(network, usb, tmp_path):

@@ -8,6 +8,7 @@ the provincial hub may pass on other units' records"), and every later one from 
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
 from sonla_desktop.models import Conflict
@@ -25,6 +26,9 @@ from tests.sync_db.sync_helpers import (
     synced_rows,
     worker,
 )
+
+# A restore puts a SQLite file back; PostgreSQL restores are the server's own tools.
+pytestmark = pytest.mark.sqlite_only("puts a SQLite database file back (a restore)")
 
 
 def test_a_restored_hub_takes_back_its_own_writes_from_a_communes_repair_bundle(
