@@ -8,7 +8,7 @@ models take three times as long (about 0.16 s more CPU at every program start).
 from .base import SYNC_COLUMNS, Base, SyncedMixin, new_id, ordered_id, reference_id, utcnow
 from .event import Attendance, Event
 from .loan import COST_KINDS, LOAN_STATUSES, Disbursement, LoanApplication, LoanCostLine, Repayment
-from .local import AuditLog, BundleLog, Node, PeerAck, Setting, SyncExtra
+from .local import AuditLog, BundleLog, DroppedRow, Node, PeerAck, Setting, SyncExtra
 from .person import Consent, Erasure
 from .reference import (
     AdminUnit,
@@ -41,6 +41,6 @@ __all__ = [
     "Target", "Worker", "WORKER_STATUSES", "HOUSEHOLD_STATUSES",
     "LoanApplication", "LoanCostLine", "Disbursement", "Repayment", "LOAN_STATUSES", "COST_KINDS",
     "Event", "Attendance", "Transfer", "TRANSFER_STATUSES",
-    "AppUser", "Node", "Setting", "AuditLog", "PeerAck", "BundleLog", "SyncExtra", "Conflict",
+    "AppUser", "Node", "Setting", "AuditLog", "PeerAck", "BundleLog", "DroppedRow", "SyncExtra", "Conflict",
     "PossibleDuplicate", "Consent", "Erasure",
 ]

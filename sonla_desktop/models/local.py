@@ -80,3 +80,17 @@ class SyncExtra(Base):
     table_name: Mapped[str] = mapped_column(String(40), primary_key=True)
     row_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     columns: Mapped[str] = mapped_column(Text, default="{}")  # JSON {column: value}
+
+
+class DroppedRow(Base):
+    """A row of this office's own that a move dropped (``sync/dropped.py``): kept for a
+    while, so that a hub restored to before it had the row gets it back in the repair
+    bundle this office owes it (convergence hunt, seed 438). Never synced itself."""
+
+    __tablename__ = "sync_dropped"
+    table_name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    row_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    # The person the row belongs to: an erasure purges the person's archived rows.
+    worker_id: Mapped[str] = mapped_column(String(36), index=True)
+    record: Mapped[str] = mapped_column(Text, default="{}")  # the bundle record, as JSON
+    dropped_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)

@@ -23,6 +23,7 @@ from ..domain.person_rights import ERASED_VALUES, is_erased
 from ..domain.worker_rules import clean_worker
 from ..errors import NotFoundError, UserError
 from ..models import Conflict, Consent, Erasure, PossibleDuplicate, Worker
+from ..sync.dropped import forget_workers
 from ..sync.extra import forget as forget_extra_columns
 from .context import ServiceContext
 from .erasure_ledger import remember_erasures
@@ -58,6 +59,8 @@ def _scrub_copies(s: Session, worker_id: str) -> None:
                                                   PossibleDuplicate.worker_id_2 == worker_id)))
     # Columns a newer program version sent with the worker's row (sync/extra.py).
     forget_extra_columns(s, [worker_id])
+    # Rows of the person a move dropped here, kept for a restored hub (sync/dropped.py).
+    forget_workers(s, [worker_id])
 
 
 def _audit(ctx: ServiceContext, s: Session, worker_id: str, changed: list[str]) -> None:
@@ -102,6 +105,8 @@ def enforce_erasures(ctx: ServiceContext, s: Session) -> int:
         worker = s.get(Worker, worker_id)
         if worker is not None:
             changed += erase_restored(ctx, s, worker, erased_on)
+        else:  # a person no longer held here may still be in the archive of dropped rows
+            forget_workers(s, [worker_id])
     return changed
 
 

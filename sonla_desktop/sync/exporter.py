@@ -19,8 +19,14 @@ from sqlalchemy import ColumnElement, and_, func, or_, select, true
 from sqlalchemy.orm import Session
 
 from ..models import BundleLog, Node, PeerAck, Setting
-from . import bundle_write, extra
-from .generation import current_generation, forgotten_versions, last_in, sequence_floor
+from . import bundle_write, dropped, extra
+from .generation import (
+    current_generation,
+    forgotten_versions,
+    full_owed,
+    last_in,
+    sequence_floor,
+)
 from .hlc import format_version, parse_version
 from .keys import NodeKeys, parse_public
 from .records import TABLE_ORDER, TABLES, row_encoder
@@ -104,6 +110,9 @@ def next_sequence(session: Session, self_id: str, now: datetime | None = None) -
 # it the parent's condition is repeated as a sub-query (bound-parameter limits).
 _MAX_ID_LIST = 10_000
 _PARENT_TABLES = ("worker", "loan_application", "event")
+# What drop_moved_out drops, hence what sync/dropped.py may hold.
+_ARCHIVED = ("worker", "loan_application", "loan_cost_line", "disbursement", "repayment",
+             "attendance")
 
 
 class _Selector:
@@ -190,9 +199,15 @@ def plan_export(
 
 def _records(
     session: Session, tables: tuple[str, ...], selector: _Selector, counts: dict[str, int],
-    progress: Progress | None,
+    progress: Progress | None, archived: bool = False,
 ) -> Iterator[dict]:
     for table in tables:
+        if archived and table in _ARCHIVED:
+            # A restored hub's repair: our own rows a move dropped (sync/dropped.py), before
+            # the live rows, so a row held here again is sent as it is now.
+            for record in dropped.records_for(session, table):
+                counts[table] = counts.get(table, 0) + 1
+                yield record
         spec = TABLES[table]
         encode = row_encoder(spec)
         t = spec.table
@@ -215,7 +230,7 @@ def _records(
                 progress(table, n)
         selector.remember(table, ids)
         if n:
-            counts[table] = n
+            counts[table] = counts.get(table, 0) + n
             if progress:
                 progress(table, n)
 
@@ -258,8 +273,11 @@ def write_export(
         "wanted": wanted(session),
     }
     tables = tables_sent(is_hub, TABLE_ORDER)
+    # A commune's repair for a hub found restored also carries what moves dropped here.
+    repair = full and peer.is_hub and not self_node.is_hub and full_owed(session, peer.id)
     written = bundle_write.write_bundle(
-        Path(path), manifest, _records(session, tables, selector, result.counts, progress),
+        Path(path), manifest, _records(session, tables, selector, result.counts, progress,
+                                       archived=repair),
         keys, [peer_keys.age_recipient],
         finish_manifest=lambda: {"counts": dict(result.counts)},
     )

@@ -336,17 +336,20 @@ def _debt(row: Setting) -> dict:
     return owed if isinstance(owed, dict) else {}
 
 
-def full_confirmed(session: Session, sender_id: str, manifest: dict) -> None:
+def full_confirmed(session: Session, sender_id: str, manifest: dict) -> int | None:
     """On import: the sender imported our first full bundle since it was found restored
-    (or a later one; all were full), so the debt is paid."""
+    (or a later one; all were full), so the debt is paid. Returns that bundle's number when
+    the debt was paid now (``dropped.repaired``), else None."""
     row = session.get(Setting, _full_key(sender_id))
     if row is None:
-        return
+        return None
     sent = _debt(row).get("sent")
     seen = manifest.get("last_from_you")
     if (isinstance(sent, int) and isinstance(seen, int) and not isinstance(seen, bool)
             and seen >= sent):
         session.delete(row)
+        return sent
+    return None
 
 
 __all__ = ["Restored", "check_peer_word", "forgotten_versions", "held_before_forgetting", "mark_restored", "check_self", "check_sender", "full_owed",

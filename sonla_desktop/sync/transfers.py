@@ -32,6 +32,7 @@ from ..models import (
     Transfer,
     Worker,
 )
+from . import dropped
 from .conflict_rules import conflict_values
 from .records import TABLES, TableSpec, record_error
 from .scope import LOAN_CHILD_TABLES, Scope
@@ -209,6 +210,14 @@ def _later(t: Transfer, other: Transfer) -> bool:
     return (t.updated_at, t.version) > (other.updated_at, other.version)
 
 
+def _worker_of(table: str, row: dict, loan_worker: dict[str, str]) -> str:
+    if table == "worker":
+        return row["id"]
+    if "worker_id" in row:
+        return row["worker_id"]
+    return loan_worker.get(row["loan_id"], "")
+
+
 def drop_moved_out(session: Session, self_id: str, scope: Scope,
                    sender_knows_mine: str, stamp: Callable[[], str], sender_id: str = "",
                    sender_forgot: Iterable[tuple[str, str]] = ()) -> list[str]:
@@ -228,11 +237,18 @@ def drop_moved_out(session: Session, self_id: str, scope: Scope,
     if not gone:
         return []
     inbox: list[dict] = []
+    loan_worker: dict[str, str] = {}
 
     def take(table: str, model, cond) -> None:
         spec = TABLES[table]
         t = spec.table
         rows = [dict(r._mapping) for r in session.execute(select(t).where(cond))]
+        # Our own rows are archived (sync/dropped.py): a hub restored to before it had them
+        # gets them back in our repair bundle (convergence hunt, seed 438).
+        own = [r for r in rows if r["origin"] == self_id]
+        if own:
+            dropped.keep(session, table, own, {r["id"]: _worker_of(table, r, loan_worker)
+                                               for r in own})
         for row in rows:
             unsent = row["origin"] == self_id and row["version"] > sender_knows_mine
             lost = bool(sender_id) and row["origin"] == sender_id and any(
@@ -248,8 +264,12 @@ def drop_moved_out(session: Session, self_id: str, scope: Scope,
         if rows:
             session.execute(delete(model).where(model.id.in_([r["id"] for r in rows])))
 
+    dropped.prune(session)
     for chunk in _chunks(gone):
         loans = select(LoanApplication.id).where(LoanApplication.worker_id.in_(chunk))
+        loan_worker.update(dict(session.execute(
+            select(LoanApplication.id, LoanApplication.worker_id)
+            .where(LoanApplication.worker_id.in_(chunk))).all()))
         take("attendance", Attendance, Attendance.worker_id.in_(chunk))
         for table, model in _CHILDREN:
             take(table, model, model.loan_id.in_(loans))

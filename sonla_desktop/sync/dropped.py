@@ -1,0 +1,88 @@
+"""The archive of rows a move dropped (issue #20, convergence hunt seed 438).
+
+``transfers.drop_moved_out`` deletes a commune office's copy of a worker the hub moved
+away. The hub's acknowledgement said it held that copy when it made the bundle; but a bundle
+can arrive after the hub was restored to a backup made before it ever had the worker. The
+restored hub then holds the move (it comes home in the repair bundles) and no worker, the
+new commune never had it, and the old one just dropped it: the person would be held nowhere.
+
+So the old commune keeps the rows of its own (origin = this office) that a move drops, as
+bundle records, in ``sync_dropped`` (local, never synced itself), and sends them again in
+the repair bundle it owes a hub found restored (``exporter.write_export``). The restored hub
+takes them like any record of this office: LWW against what it holds (nothing, or a newer
+row, which wins), and ``follow_moves`` carries the move out again.
+
+Bounds: a row archived is deleted when the hub confirms a repair bundle made after it was
+dropped (it holds the row again), when the person is erased here (``person_erase``), and
+in any case ``KEEP_DAYS`` after it was dropped.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from datetime import timedelta
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from ..models import BundleLog, DroppedRow, utcnow
+from .records import TABLES, encode_values
+
+# A hub restored to a backup older than this loses the rows a move dropped here before it.
+KEEP_DAYS = 180
+
+
+def keep(session: Session, table: str, rows: list[dict], worker_of: dict[str, str]) -> None:
+    """Archive ``rows`` (full rows of ``table`` read here, all written by this office)."""
+    spec = TABLES[table]
+    for row in rows:
+        record = json.dumps(encode_values(spec, row), ensure_ascii=False, sort_keys=True)
+        old = session.get(DroppedRow, (table, row["id"]))
+        if old is None:
+            session.add(DroppedRow(table_name=table, row_id=row["id"],
+                                   worker_id=worker_of.get(row["id"], ""), record=record,
+                                   dropped_at=utcnow()))
+        else:
+            old.record, old.dropped_at = record, utcnow()
+    session.flush()
+
+
+def prune(session: Session) -> None:
+    """Forget what was dropped more than ``KEEP_DAYS`` ago."""
+    session.execute(delete(DroppedRow).where(
+        DroppedRow.dropped_at < utcnow() - timedelta(days=KEEP_DAYS)))
+
+
+def records_for(session: Session, table: str) -> list[dict]:
+    """The archived records of ``table`` that are not held here again (a worker moved back
+    is sent from its live row)."""
+    rows = list(session.scalars(select(DroppedRow).where(DroppedRow.table_name == table)))
+    if not rows:
+        return []
+    t = TABLES[table].table
+    live = set()
+    ids = [r.row_id for r in rows]
+    for start in range(0, len(ids), 500):
+        live.update(session.scalars(select(t.c.id).where(t.c.id.in_(ids[start:start + 500]))))
+    return [json.loads(r.record) for r in rows if r.row_id not in live]
+
+
+def forget_workers(session: Session, worker_ids: Iterable[str]) -> None:
+    """An erased person's archived rows go (their old names, CCCD, loans)."""
+    ids = sorted(set(worker_ids))
+    for start in range(0, len(ids), 500):
+        session.execute(delete(DroppedRow).where(DroppedRow.worker_id.in_(ids[start:start + 500])))
+
+
+def repaired(session: Session, self_id: str, sequence: int) -> None:
+    """The hub imported our repair bundle number ``sequence`` (or a later one): what was
+    dropped before that bundle was made travelled in it, and the hub holds it again."""
+    made = session.scalar(select(BundleLog.at).where(
+        BundleLog.direction == "out", BundleLog.sender == self_id,
+        BundleLog.sequence == sequence))
+    if made is not None:
+        session.execute(delete(DroppedRow).where(DroppedRow.dropped_at <= made))
+
+
+__all__ = ["KEEP_DAYS", "forget_workers", "keep", "prune", "records_for", "repaired"]
