@@ -26,7 +26,7 @@ from datetime import timedelta
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from ..models import BundleLog, DroppedRow, utcnow
+from ..models import BundleLog, DroppedRow, Worker, utcnow
 from .records import TABLES, encode_values
 
 # A hub restored to a backup older than this loses the rows a move dropped here before it.
@@ -55,17 +55,19 @@ def prune(session: Session) -> None:
 
 
 def records_for(session: Session, table: str) -> list[dict]:
-    """The archived records of ``table`` that are not held here again (a worker moved back
-    is sent from its live row)."""
+    """The archived records of ``table`` whose worker is not held here again. A worker moved
+    back is sent from its live rows; its dropped rows that did not come back with it stay
+    out (sent alone, the hub would hold a row of ours in our commune that we lack, and our
+    acknowledgement would keep it from ever coming back: convergence seed 20)."""
     rows = list(session.scalars(select(DroppedRow).where(DroppedRow.table_name == table)))
     if not rows:
         return []
-    t = TABLES[table].table
-    live = set()
-    ids = [r.row_id for r in rows]
+    held = set()
+    ids = sorted({r.worker_id for r in rows})
     for start in range(0, len(ids), 500):
-        live.update(session.scalars(select(t.c.id).where(t.c.id.in_(ids[start:start + 500]))))
-    return [json.loads(r.record) for r in rows if r.row_id not in live]
+        held.update(session.scalars(select(Worker.id).where(
+            Worker.id.in_(ids[start:start + 500]))))
+    return [json.loads(r.record) for r in rows if r.worker_id not in held]
 
 
 def forget_workers(session: Session, worker_ids: Iterable[str]) -> None:
