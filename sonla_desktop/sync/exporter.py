@@ -203,8 +203,8 @@ def _records(
 ) -> Iterator[dict]:
     for table in tables:
         if archived and table in _ARCHIVED:
-            # A restored hub's repair: our own rows a move dropped (sync/dropped.py), before
-            # the live rows, so a row held here again is sent as it is now.
+            # A restored hub's repair: our own rows a move dropped (sync/dropped.py), of
+            # workers not held here again (those go from their live rows).
             for record in dropped.records_for(session, table):
                 counts[table] = counts.get(table, 0) + 1
                 yield record
