@@ -33,7 +33,7 @@ from tests.sync_db.sync_helpers import (
 from tests.sync_edges.test_orphans import converged, loan_of
 
 # A restore puts a SQLite file back; PostgreSQL restores are the server's own tools.
-pytestmark = pytest.mark.sqlite_only("puts a SQLite database file back (a restore)")
+RESTORES = pytest.mark.sqlite_only("puts a SQLite database file back (a restore)")
 
 
 def _archived(node) -> int:
@@ -59,6 +59,7 @@ def _lose_the_hub_copy(network, usb, tmp_path) -> tuple[str, str]:
     return wid, loan
 
 
+@RESTORES
 def test_a_worker_dropped_by_a_move_the_restored_hub_forgot_comes_back_and_reaches_a(
         network, usb, tmp_path):
     wid, loan = _lose_the_hub_copy(network, usb, tmp_path)
