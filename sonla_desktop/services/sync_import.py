@@ -275,7 +275,8 @@ def _merge_bundle(ctx: ServiceContext, check: BundleCheck, keys) -> ImportResult
                                    knows_mine, lambda: _version_past(ctx, s, None), sender.id,
                                    merger.sender_forgot)
         # Rows we miss that the sender's acknowledgements will not bring (sync/wanted.py).
-        wanted.update(s, merger.wanted + wanted.moved_in(s, merger.own_scope))
+        wanted.update(s, merger.wanted + wanted.moved_in(s, merger.own_scope)
+                      + dropped.wanted_back(s))
         got = {t: n for t, tally in summary.tallies.items()
                if (n := tally.inserted + tally.updated + tally.unchanged)}
         if got != {t: n for t, n in check.counts.items() if n}:

@@ -26,7 +26,7 @@ from datetime import timedelta
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from ..models import BundleLog, DroppedRow, Worker, utcnow
+from ..models import BundleLog, DroppedRow, LoanApplication, Worker, utcnow
 from .records import TABLES, encode_values
 
 # A hub restored to a backup older than this loses the rows a move dropped here before it.
@@ -70,6 +70,23 @@ def records_for(session: Session, table: str) -> list[dict]:
     return [json.loads(r.record) for r in rows if r.worker_id not in held]
 
 
+def wanted_back(session: Session) -> list[tuple[str, str]]:
+    """Our own loans a move dropped whose worker is held here again without them: asked of
+    the hub by id (``sync/wanted.py``), which sends them with their lines and payouts. Our
+    acknowledgement for our own writes would otherwise keep them from ever coming back
+    (convergence seed 45: a loan held only by the hub after its worker moved back)."""
+    rows = session.execute(
+        select(DroppedRow.row_id).join(Worker, Worker.id == DroppedRow.worker_id)
+        .where(DroppedRow.table_name == "loan_application")).scalars().all()
+    if not rows:
+        return []
+    held = set()
+    for start in range(0, len(rows), 500):
+        held.update(session.scalars(select(LoanApplication.id).where(
+            LoanApplication.id.in_(rows[start:start + 500]))))
+    return [("loan_application", i) for i in rows if i not in held]
+
+
 def forget_workers(session: Session, worker_ids: Iterable[str]) -> None:
     """An erased person's archived rows go (their old names, CCCD, loans)."""
     ids = sorted(set(worker_ids))
@@ -87,4 +104,5 @@ def repaired(session: Session, self_id: str, sequence: int) -> None:
         session.execute(delete(DroppedRow).where(DroppedRow.dropped_at <= made))
 
 
-__all__ = ["KEEP_DAYS", "forget_workers", "keep", "prune", "records_for", "repaired"]
+__all__ = ["KEEP_DAYS", "forget_workers", "keep", "prune", "records_for", "repaired",
+           "wanted_back"]

@@ -92,3 +92,26 @@ def test_erasing_the_person_purges_the_archived_copies(network, usb):
 
     erase_person(b.ctx, wid)
     assert _archived(b) == 0  # the old names and CCCD leave the archive too
+
+
+def test_a_loan_dropped_by_a_move_comes_back_with_its_worker(network, usb):
+    """Convergence seed 45: b's loan, dropped by a move, reached the hub after the hub moved
+    the worker back to b; the worker came home, the loan never did (b's acknowledgement of
+    its own writes covered it), and it stayed at the hub only. b now asks for it by id."""
+    b, hub = network["b"], network["hub"]
+    wid = create_worker(b.ctx, person(COMMUNE_B))
+    sync_round(network, usb)
+    move_worker(hub.ctx, wid, COMMUNE_A)
+    to_b = send(hub, b, usb)
+    loan = add_loan(b.ctx, wid)  # b does not know of the move yet
+    from_b = send(b, hub, usb)
+    assert receive(b, to_b).moved_out == 1  # dropped, with its inbox entry
+    move_worker(hub.ctx, wid, COMMUNE_B)  # back home
+    receive(b, send(hub, b, usb))  # the worker comes home without the loan
+    receive(hub, from_b)  # the loan reaches the hub only now
+
+    for _ in range(3):
+        sync_round(network, usb)
+    assert worker(b, wid) is not None
+    assert loan_of(b, loan) is not None  # main: held by the hub only
+    converged(network)
