@@ -26,7 +26,7 @@ from datetime import timedelta
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from ..models import BundleLog, DroppedRow, LoanApplication, Worker, utcnow
+from ..models import BundleLog, Conflict, DroppedRow, LoanApplication, Worker, utcnow
 from .records import TABLES, encode_values
 
 # A hub restored to a backup older than this loses the rows a move dropped here before it.
@@ -67,7 +67,17 @@ def records_for(session: Session, table: str) -> list[dict]:
     for start in range(0, len(ids), 500):
         held.update(session.scalars(select(Worker.id).where(
             Worker.id.in_(ids[start:start + 500]))))
-    return [json.loads(r.record) for r in rows if r.worker_id not in held]
+    # A row the drop already put in the inbox (``moved_out``: the hub had not received it)
+    # is not sent: the hub's "have" for us no longer says what that old edit knew, so it
+    # could overwrite a later write of the hub's without a clash (convergence seed 411).
+    rows = [r for r in rows if r.worker_id not in held]
+    in_inbox = set()
+    ids = [r.row_id for r in rows]
+    for start in range(0, len(ids), 500):
+        in_inbox.update(session.scalars(select(Conflict.row_id).where(
+            Conflict.table_name == table, Conflict.reason == "moved_out",
+            Conflict.row_id.in_(ids[start:start + 500]))))
+    return [json.loads(r.record) for r in rows if r.row_id not in in_inbox]
 
 
 def wanted_back(session: Session) -> list[tuple[str, str]]:
