@@ -27,6 +27,7 @@ from ..sync.dropped import forget_workers
 from ..sync.extra import forget as forget_extra_columns
 from .context import ServiceContext
 from .erasure_ledger import remember_erasures
+from .person import person_row_ids
 from .workers import EDITABLE_FIELDS, reference_codes
 
 
@@ -57,8 +58,9 @@ def _scrub_copies(s: Session, worker_id: str) -> None:
     s.execute(delete(Conflict).where(Conflict.row_id == worker_id))
     s.execute(delete(PossibleDuplicate).where(or_(PossibleDuplicate.worker_id_1 == worker_id,
                                                   PossibleDuplicate.worker_id_2 == worker_id)))
-    # Columns a newer program version sent with the worker's row (sync/extra.py).
-    forget_extra_columns(s, [worker_id])
+    # Columns a newer program version sent with the person's rows (sync/extra.py): with
+    # the loans' too, which stay for the bank but may carry a newer version's personal field.
+    forget_extra_columns(s, person_row_ids(s, worker_id))
     # Rows of the person a move dropped here, kept for a restored hub (sync/dropped.py).
     forget_workers(s, [worker_id])
 

@@ -30,7 +30,15 @@ from .generation import (
 from .hlc import format_version, parse_version
 from .keys import NodeKeys, parse_public
 from .records import TABLE_ORDER, TABLES, row_encoder
-from .scope import Scope, intersect, parent_links, parse_scope, scope_condition, tables_sent
+from .scope import (
+    Scope,
+    intersect,
+    moved_away_from,
+    parent_links,
+    parse_scope,
+    scope_condition,
+    tables_sent,
+)
 from .wanted import peer_wanted, wanted
 
 HLC_SETTING = "hlc_last"
@@ -151,6 +159,11 @@ class _Selector:
     def condition(self, table: str) -> ColumnElement[bool]:
         t = TABLES[table].table
         in_scope = scope_condition(table, t, self.scope)
+        if table == "erasure" and self.relays and self.scope is not None:
+            # An erasure also goes to the communes the person was moved away from: they
+            # keep the rows the move dropped for a while (sync/dropped.py), which must go
+            # too. There the record is set aside as "moved out" (merge_after._set_aside).
+            in_scope = or_(in_scope, t.c.worker_id.in_(moved_away_from(self.scope)))
         wanted = self._newer(t)
         if self.acks is not None:
             follow = []

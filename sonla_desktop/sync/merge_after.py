@@ -15,7 +15,7 @@ from collections.abc import Callable
 from sqlalchemy import insert, select, update
 
 from ..models import Conflict, Node, PossibleDuplicate, Setting
-from . import conflict_rules
+from . import conflict_rules, dropped
 from .generation import held_before_forgetting
 from .hlc import HybridClock, parse_version
 from .invariants import enforce_loan_rules, link_duplicates
@@ -98,6 +98,10 @@ class AfterMerge:
             if v["version"] > received.get(v["origin"], ""):
                 received[v["origin"]] = v["version"]
             tally.unchanged += 1
+        if spec.name == "erasure" and gone:
+            # The person was moved away from here: only the archive of dropped rows may
+            # still hold them, and the erasure reaches it (exporter: erasures follow moves).
+            dropped.forget_workers(self.s, [v["worker_id"] for _, v in gone])
         if spec.name != "worker":
             self._stale_rows += [(spec, line, v) for line, v in stale]
         for _, v in stale:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from sqlalchemy import ColumnElement, Select, and_, or_, select
 
-from ..models import Event, LoanApplication, Worker
+from ..models import Event, LoanApplication, Transfer, Worker
 from .ownership import HUB_TABLES
 
 HUB_SCOPE_TEXT = "hub"
@@ -60,6 +60,13 @@ def workers_in(scope: frozenset[str]) -> Select:
 
 def loans_in(scope: frozenset[str]) -> Select:
     return select(LoanApplication.id).where(LoanApplication.worker_id.in_(workers_in(scope)))
+
+
+def moved_away_from(scope: frozenset[str]) -> Select:
+    """Ids of workers the hub moved out of ``scope``'s communes (those offices may still
+    keep the rows the move dropped: ``sync/dropped.py``)."""
+    return select(Transfer.worker_id).where(Transfer.from_commune.in_(sorted(scope)),
+                                            Transfer.status == "done")
 
 
 def events_in(scope: frozenset[str]) -> Select:
@@ -125,6 +132,6 @@ def parent_links(table: str) -> tuple[tuple[str, str], ...]:
 
 __all__ = [
     "HUB_ONLY_TABLES", "HUB_SCOPE_TEXT", "LOAN_CHILD_TABLES", "NATURAL_KEYS", "Scope",
-    "events_in", "intersect", "loans_in", "parent_links", "parse_scope", "scope_condition",
+    "events_in", "intersect", "loans_in", "moved_away_from", "parent_links", "parse_scope", "scope_condition",
     "scope_text", "tables_sent", "workers_in",
 ]
