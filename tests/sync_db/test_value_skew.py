@@ -36,7 +36,15 @@ from sonla_desktop.sync.bundle_file import read_manifest
 from sonla_desktop.sync.conflict_rules import OTHER_REASON, UNKNOWN_VALUE, conflict_values
 from sonla_desktop.sync.newer_values import ASKED
 from sonla_desktop.sync.records import TABLES, decode_stored, encode_values
-from tests.sync_db.sync_helpers import COMMUNE_A, add_loan, person, receive, send, worker
+from tests.sync_db.sync_helpers import (
+    COMMUNE_A,
+    add_loan,
+    edit,
+    person,
+    receive,
+    send,
+    worker,
+)
 from tests.sync_db.test_exchange import records_in
 from tests.sync_db.test_tamper_db import forge, refused
 
@@ -204,30 +212,35 @@ def test_a_record_set_aside_imports_with_its_loan_once_the_office_knows_the_valu
     assert ["worker", wid] not in read_manifest(send(hub, a, usb))[0]["wanted"]
 
 
-def test_a_local_edit_meeting_the_record_set_aside_is_a_clash(network, usb, monkeypatch):
-    """The acknowledgement moved past the record without this office having seen it: the
-    hub's later edit of the same worker did not know it, so both versions are kept."""
+@pytest.mark.parametrize("hub_edit_reaches_a_first", [True, False])
+def test_a_local_edit_meeting_the_record_set_aside_is_a_clash(network, usb, monkeypatch,
+                                                              hub_edit_reaches_a_first):
+    """The acknowledgement moved past the record without the hub having seen it: the hub's
+    later edit of the same worker did not know it, so both versions stay in the inbox, in
+    whichever order the two meet (at the commune or at the hub)."""
     a, hub = network["a"], network["hub"]
     wid = create_worker(a.ctx, person(COMMUNE_A))
     receive(hub, send(a, hub, usb))
     with a.db.engine.begin() as conn:
         conn.execute(text("UPDATE worker SET status = :s, version = :v WHERE id = :i"),
                      {"s": NEW_STATUS, "v": _next_version(a), "i": wid})
-    create_worker(a.ctx, person(COMMUNE_A))
+    create_worker(a.ctx, person(COMMUNE_A))  # a later record: the hub's "have" passes it
     _newer(monkeypatch, upgraded=True)
     path = send(a, hub, usb)
     _newer(monkeypatch, upgraded=False)
     receive(hub, path)
     assert worker(hub, wid).status == "registered"
 
-    from tests.sync_db.sync_helpers import edit
-
+    if not hub_edit_reaches_a_first:
+        receive(a, send(hub, a, usb))  # the hub's ask, before its clerk edits
     edit(hub, wid, village="Bản Hụn")  # the hub's clerk, unaware of a's change
-    receive(a, send(hub, a, usb))  # a learns the hub's edit (the later version wins there)
+    if hub_edit_reaches_a_first:
+        receive(a, send(hub, a, usb))  # at a: the hub's edit is later and wins there
     _newer(monkeypatch, upgraded=True)
     receive(hub, send(a, hub, usb))
-    clashes = [e for e in list_conflicts(hub.ctx) if e.row_id == wid and e.reason == ""]
-    assert clashes and NEW_STATUS in (clashes[0].mine["status"], clashes[0].theirs["status"])
+    [clash] = [e for e in list_conflicts(hub.ctx) if e.row_id == wid and e.reason == ""]
+    assert {clash.mine["status"], clash.theirs["status"]} == {"registered", NEW_STATUS}
+    assert worker(hub, wid).village == "Bản Hụn"
 
 
 def _next_version(node) -> str:
