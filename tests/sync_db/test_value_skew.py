@@ -324,3 +324,67 @@ def test_the_conflicts_page_shows_entries_of_a_newer_program(qtbot, network, usb
 def test_a_malformed_inbox_reason_still_refuses_the_bundle(network, usb):
     _, records = _entry_record(network, usb, "Lý do <b>lạ</b>")
     refused(network["hub"], forge(network, usb, records, value_lists=2))
+
+
+# --- other closed lists: the hub's loan rules, inbox entries themselves -----------------------------
+
+
+def _hub_rule_of_a_newer_kind(network) -> tuple[str, str]:
+    """A rule of a kind a later release might add, as the newer hub's program stores it, and
+    a worker the hub registered meanwhile (unrelated, in the same bundle)."""
+    from sonla_desktop.services.loan_rules import add_rule
+
+    hub = network["hub"]
+    rule_id = add_rule(hub.ctx, {
+        "key": "grace_period_poor", "kind": "series", "valid_from": "01/04/2026",
+        "value_kind": "percent_year", "value": "6", "legal_basis": "QĐ …/QĐ-TTg (thử)",
+        "label_vi": "ân hạn cho hộ nghèo", "note": ""})
+    with hub.db.engine.begin() as conn:
+        conn.execute(text("UPDATE loan_rule SET kind = 'grace_period', value_kind = 'months',"
+                          " conditions = 'poor and disabled' WHERE id = :i"), {"i": rule_id})
+    return rule_id, create_worker(hub.ctx, person(COMMUNE_A))
+
+
+def test_a_loan_rule_of_a_kind_the_commune_does_not_know_waits_in_its_inbox(network, usb,
+                                                                            monkeypatch):
+    from sonla_desktop.models import LoanRule
+
+    hub, a = network["hub"], network["a"]
+    rule_id, wid = _hub_rule_of_a_newer_kind(network)
+    monkeypatch.setattr(value_lists, "VALUE_LISTS", 2)
+    path = send(hub, a, usb)
+    monkeypatch.setattr(value_lists, "VALUE_LISTS", 1)
+    receive(a, path)  # main: refused whole, and every later file of the hub too
+    assert worker(a, wid) is not None
+    with a.db.session() as s:
+        assert s.get(LoanRule, rule_id) is None
+    assert _entries(a) == {rule_id: "loan_rule"}
+    # The entry is the commune's: it travels to the hub, whose program knows the kind.
+    receive(hub, send(a, hub, usb))
+    assert rule_id in _entries(hub)
+
+
+def test_a_loan_rule_of_an_unknown_kind_from_a_hub_of_the_same_version_is_refused(network,
+                                                                                 usb):
+    hub, a = network["hub"], network["a"]
+    _hub_rule_of_a_newer_kind(network)
+    err = refused(a, send(hub, a, usb))
+    assert "grace_period" in err.en
+
+
+def test_an_inbox_entry_with_a_resolution_this_program_does_not_know_waits(network, usb):
+    """An entry cannot hold an entry: the newer program's decision simply waits (asked for
+    again) while the rest imports."""
+    from sonla_desktop.models import Conflict
+
+    hub = network["hub"]
+    wid, records = _entry_record(network, usb, "")
+    records[-1].update(resolution="dismissed", resolved_by=network["a"].id)
+    result = receive(hub, forge(network, usb, records, value_lists=2))
+    assert worker(hub, wid) is not None
+    with hub.db.session() as s:
+        assert s.get(Conflict, records[-1]["id"]) is None
+    assert result.tallies["conflict"]["unchanged"] == 1 and result.conflicts == 0
+    assert _asked(hub) == [["conflict", records[-1]["id"], records[-1]["version"]]]
+    err = refused(hub, forge(network, usb, records, sequence=60))  # same version: refused
+    assert "resolution" in err.en
