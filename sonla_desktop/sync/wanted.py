@@ -17,6 +17,10 @@ pairs of workers, loans and events) and sends it in every manifest (``wanted``).
 keeps the list it last received (``sync_wanted_by:<peer>``) and puts those rows in its next
 bundles as if they were new (``exporter._Selector``: within the scope as always, and their
 children follow them). A row leaves the list once it is here.
+
+The same manifest list also carries the rows this office set aside for a value its program
+does not know (``newer_values``: rows of any synced table, kept in their own setting with
+the version set aside); the sender treats both alike.
 """
 
 from __future__ import annotations
