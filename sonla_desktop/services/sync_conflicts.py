@@ -24,6 +24,7 @@ from ..models import SYNCED_MODELS, Conflict, Node, utcnow
 from ..sync.conflict_rules import RULES, UNKNOWN_VALUE, reason_label
 from ..sync.merge import conflict_records
 from ..sync.records import encode_values
+from ..sync.value_lists import unknown_columns
 from .context import ServiceContext
 from .workers import find_by_national_id, reference_codes
 
@@ -282,6 +283,7 @@ def resolve_conflict(ctx: ServiceContext, conflict_id: str, keep: str) -> bool:
                 f"Cannot keep this version: {reason_label(conflict.reason)[1]}. Correct the loan "
                 "(approved amount, payout) first and enter it again if needed.")
         if editable:
+            _check_known_values(spec.name, chosen)
             changes = {c: (getattr(row, c), chosen[c]) for c in spec.data_columns
                        if c not in keep_here and getattr(row, c) != chosen[c]}
             _check_state_machine(spec.name, row, chosen)
@@ -306,6 +308,20 @@ def resolve_conflict(ctx: ServiceContext, conflict_id: str, keep: str) -> bool:
 
 def conflict_rule_vi(reason: str) -> str:
     return reason_label(reason)[0].lower()
+
+
+def _check_known_values(table: str, chosen: dict) -> None:
+    """A version a newer program wrote (the entry came from an office already upgraded) may
+    hold a value this program does not know: writing it here would make this office send
+    it on, and an office of this version refuse the whole bundle (sync/value_lists.py)."""
+    unknown = unknown_columns(table, chosen)
+    if unknown:
+        shown = ", ".join(f"{c} = {chosen[c]}" for c in unknown)
+        raise UserError(
+            f"Không giữ được bản này ở đây: nó có giá trị mà phiên bản chương trình này chưa "
+            f"biết ({shown}). Hãy cập nhật chương trình rồi chọn lại.",
+            f"Cannot keep this version here: it holds a value this program version does not "
+            f"know ({shown}). Update the program, then choose again.")
 
 
 def _check_state_machine(table: str, row, chosen: dict) -> None:

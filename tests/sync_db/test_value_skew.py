@@ -388,3 +388,28 @@ def test_an_inbox_entry_with_a_resolution_this_program_does_not_know_waits(netwo
     assert _asked(hub) == [["conflict", records[-1]["id"], records[-1]["version"]]]
     err = refused(hub, forge(network, usb, records, sequence=60))  # same version: refused
     assert "resolution" in err.en
+
+
+def test_keeping_a_version_with_a_value_this_program_does_not_know_is_refused(network, usb):
+    """A clash noticed at an office already upgraded travels here with both versions: the
+    newer one cannot be written here (this office would send it on to offices of its own
+    version, which would refuse the whole bundle)."""
+    from sonla_desktop.errors import UserError
+
+    hub = network["hub"]
+    wid, _, records = _two_workers(network, usb)
+    spec, ours = decode_stored(json.dumps(records[0]))
+    newer = {**ours, "status": NEW_STATUS, "village": "Bản Mới", "version": _next_version(
+        network["a"])}
+    entry = conflict_values(spec, ours, newer, COMMUNE_A)
+    stamped = {**entry, "origin": network["a"].id, "version": _next_version(network["a"])}
+    receive(hub, forge(network, usb, [*records, encode_values(TABLES["conflict"], stamped)],
+                       value_lists=2))
+    [clash] = [e for e in list_conflicts(hub.ctx) if e.row_id == wid]
+    side = "mine" if clash.mine["status"] == NEW_STATUS else "theirs"
+    before = worker(hub, wid).version
+    with pytest.raises(UserError) as err:
+        resolve_conflict(hub.ctx, clash.id, side)
+    assert f"status = {NEW_STATUS}" in err.value.en and "cập nhật chương trình" in err.value.vi
+    assert worker(hub, wid).version == before and worker(hub, wid).status == "registered"
+    assert resolve_conflict(hub.ctx, clash.id, "theirs" if side == "mine" else "mine") is False
