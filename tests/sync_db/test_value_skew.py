@@ -101,6 +101,16 @@ def test_an_absurd_value_lists_version_refuses_the_bundle(network, usb, declared
     assert "value_lists" in err.en
 
 
+@pytest.mark.parametrize("asked", [[["sync_extra", "x"]], [["worker", "a b"]],
+                                   [["worker", "x"]] * 2001])
+def test_a_list_of_rows_asked_for_must_name_synced_rows(network, usb, asked):
+    """The list now names rows of any synced table (rows set aside for an unknown value), and
+    nothing else."""
+    _, _, records = _two_workers(network, usb)
+    err = refused(network["hub"], forge(network, usb, records, wanted=asked))
+    assert "wanted" in err.en
+
+
 # --- a newer sender -------------------------------------------------------------------------------
 
 
