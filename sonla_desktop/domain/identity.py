@@ -205,6 +205,9 @@ _SEX_WORDS = {
 }
 
 
+SEX_CODES = ("F", "M")  # what is stored (and travels in sync)
+
+
 def parse_sex(raw: object) -> str:
     """Return "M" (Nam) or "F" (Nữ) from the ways people write it, or raise ValidationError."""
     word = fold(str(raw)) if raw is not None else ""

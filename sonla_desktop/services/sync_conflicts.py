@@ -21,9 +21,10 @@ from ..domain.text import name_sort_key
 from ..domain.worker_rules import clean_worker, worker_search_text
 from ..errors import DuplicateError, NotFoundError, UserError
 from ..models import SYNCED_MODELS, Conflict, Node, utcnow
-from ..sync.conflict_rules import RULES
+from ..sync.conflict_rules import RULES, UNKNOWN_VALUE, reason_label
 from ..sync.merge import conflict_records
 from ..sync.records import encode_values
+from ..sync.value_lists import unknown_columns
 from .context import ServiceContext
 from .workers import find_by_national_id, reference_codes
 
@@ -65,6 +66,11 @@ REASON_TEXT_VI = {
               "nhập, phần còn lại của tệp đã nhập. Hãy đề nghị bên gửi xuất tệp đầy đủ (--full); "
               "bản ghi sẽ được nhập khi dữ liệu nó thuộc về đến. Đánh dấu đã giải quyết chỉ đóng "
               "mục này.",
+    UNKNOWN_VALUE: "Bản ghi này đến từ văn phòng dùng phiên bản chương trình mới hơn và có giá "
+                   "trị (ví dụ một trạng thái mới) mà chương trình ở văn phòng nhận chưa biết; "
+                   "nó chưa được nhập ở đó, phần còn lại của tệp đã nhập. Hãy cập nhật chương "
+                   "trình ở văn phòng đó: các tệp đồng bộ sau sẽ tự mang bản ghi tới và nó được "
+                   "nhập. Đánh dấu đã giải quyết chỉ đóng mục này.",
 }
 REASON_TEXT_EN = {
     "stale": "This edit arrived after the hub had moved the worker to another commune; it was "
@@ -78,7 +84,20 @@ REASON_TEXT_EN = {
               "office restored its database from a backup); it was not imported, the rest of "
               "the file was. Ask the sender for a full export (--full); the record imports once "
               "what it belongs to arrives. Resolving only closes this entry.",
+    UNKNOWN_VALUE: "This record came from an office whose program is newer and holds a value "
+                   "(a new status, say) that the program of the office that received it does "
+                   "not know yet; it was not imported there, the rest of the file was. Update "
+                   "the program at that office: the next sync files bring the record again by "
+                   "themselves and it imports. Resolving only closes this entry.",
 }
+# An entry whose reason this program does not know: a newer program wrote it.
+OTHER_REASON_TEXT = (
+    "Mục này do phiên bản chương trình mới hơn ở một văn phòng khác ghi, với lý do mà chương "
+    "trình này chưa biết; dữ liệu không bị thay đổi vì nó. Hãy cập nhật chương trình để xem "
+    "rõ lý do. Đánh dấu đã giải quyết chỉ đóng mục này.",
+    "A newer program version at another office wrote this entry, for a reason this program "
+    "does not know yet; no data was changed because of it. Update the program to see the "
+    "reason. Resolving only closes this entry.")
 
 
 @dataclass(frozen=True)
@@ -102,11 +121,11 @@ class ConflictView:
 
     @property
     def reason_vi(self) -> str:
-        return RULES.get(self.reason, RULES[""])[0]
+        return reason_label(self.reason)[0]
 
     @property
     def reason_en(self) -> str:
-        return RULES.get(self.reason, RULES[""])[1]
+        return reason_label(self.reason)[1]
 
     def as_json(self) -> dict:
         return {"id": self.id, "table": self.table, "row_id": self.row_id, "title": self.title,
@@ -116,8 +135,16 @@ class ConflictView:
                 "in_use": self.in_use or None, "mine_by": self.mine_by,
                 "theirs_by": self.theirs_by, "mine": self.mine, "theirs": self.theirs,
                 "reason": self.reason or None, "reason_en": self.reason_en,
-                "reason_text": REASON_TEXT_VI.get(self.reason),
+                "reason_text": reason_text_of(self.reason)[0] or None,
                 "resolved_by": self.resolved_by or None}
+
+
+def reason_text_of(reason: str) -> tuple[str, str]:
+    """(Vietnamese, English) sentence saying why an entry is here ("" for two edits and the
+    loan rules, whose label says it)."""
+    if reason and reason not in RULES:
+        return OTHER_REASON_TEXT
+    return REASON_TEXT_VI.get(reason, ""), REASON_TEXT_EN.get(reason, "")
 
 
 def _title(table: str, values: dict) -> str:
@@ -225,8 +252,12 @@ def resolve_conflict(ctx: ServiceContext, conflict_id: str, keep: str) -> bool:
         model = _MODELS[spec.name]
         row = s.get(model, conflict.row_id)
         # A moved-out copy has no row left here; an orphan's row is the sender's (here only
-        # once its parent came): resolving only says the clerk has read it.
-        if (row is None and conflict.reason == "moved_out") or conflict.reason == "orphan":
+        # once its parent came), so is a record set aside for a value this program did not
+        # know; a reason a newer program added may mean anything: resolving only says the
+        # clerk has read it.
+        if ((row is None and conflict.reason == "moved_out")
+                or conflict.reason in ("orphan", UNKNOWN_VALUE)
+                or conflict.reason not in RULES):
             # Nothing left here to write: the clerk has read it; the decision still travels.
             conflict.origin, conflict.version = ctx.node_id, ctx.next_version(s)
             conflict.updated_at = conflict.resolved_at = utcnow()
@@ -249,9 +280,10 @@ def resolve_conflict(ctx: ServiceContext, conflict_id: str, keep: str) -> bool:
             raise UserError(
                 f"Không giữ được bản này: {conflict_rule_vi(conflict.reason)}. Hãy sửa khoản "
                 "vay (số duyệt, giải ngân) cho đúng rồi nhập lại nếu cần.",
-                f"Cannot keep this version: {RULES[conflict.reason][1]}. Correct the loan "
+                f"Cannot keep this version: {reason_label(conflict.reason)[1]}. Correct the loan "
                 "(approved amount, payout) first and enter it again if needed.")
         if editable:
+            _check_known_values(spec.name, chosen)
             changes = {c: (getattr(row, c), chosen[c]) for c in spec.data_columns
                        if c not in keep_here and getattr(row, c) != chosen[c]}
             _check_state_machine(spec.name, row, chosen)
@@ -275,7 +307,21 @@ def resolve_conflict(ctx: ServiceContext, conflict_id: str, keep: str) -> bool:
 
 
 def conflict_rule_vi(reason: str) -> str:
-    return RULES.get(reason, RULES[""])[0].lower()
+    return reason_label(reason)[0].lower()
+
+
+def _check_known_values(table: str, chosen: dict) -> None:
+    """A version a newer program wrote (the entry came from an office already upgraded) may
+    hold a value this program does not know: writing it here would make this office send
+    it on, and an office of this version refuse the whole bundle (sync/value_lists.py)."""
+    unknown = unknown_columns(table, chosen)
+    if unknown:
+        shown = ", ".join(f"{c} = {chosen[c]}" for c in unknown)
+        raise UserError(
+            f"Không giữ được bản này ở đây: nó có giá trị mà phiên bản chương trình này chưa "
+            f"biết ({shown}). Hãy cập nhật chương trình rồi chọn lại.",
+            f"Cannot keep this version here: it holds a value this program version does not "
+            f"know ({shown}). Update the program, then choose again.")
 
 
 def _check_state_machine(table: str, row, chosen: dict) -> None:

@@ -19,7 +19,7 @@ from ..db import retrying
 from ..errors import SyncError
 from ..files import regular_file_size
 from ..models import BundleLog, Node, PeerAck, Setting
-from ..sync import bounds, bundle_file, dropped, generation, wanted
+from ..sync import bounds, bundle_file, dropped, generation, newer_values, value_lists, wanted
 from ..sync.exporter import have_vector
 from ..sync.hlc import parse_version
 from ..sync.inbound import acknowledged
@@ -260,7 +260,11 @@ def _merge_bundle(ctx: ServiceContext, check: BundleCheck, keys) -> ImportResult
             new_version=lambda floor: _version_past(ctx, s, floor),
         )
         merger.sender_forgot = _check_forgotten(manifest, sender.id)
-        wanted.remember_peer(s, sender.id, wanted.check_manifest(manifest))
+        asked = wanted.check_manifest(manifest)
+        wanted.remember_peer(s, sender.id, asked)
+        merger.sender_wants = {row_id for _, row_id in asked}
+        # A newer program's values our closed lists lack set a record aside (value_lists.py).
+        merger.inbound.newer_lists = value_lists.check_manifest(manifest) > value_lists.VALUE_LISTS
         merger.own_scope = None if me.is_hub else parse_scope(me.scope)
         with bulk_worker_index(s, check.counts.get("worker", 0)):
             summary: MergeSummary = merger.run(
@@ -277,6 +281,7 @@ def _merge_bundle(ctx: ServiceContext, check: BundleCheck, keys) -> ImportResult
         # Rows we miss that the sender's acknowledgements will not bring (sync/wanted.py).
         wanted.update(s, merger.wanted + wanted.moved_in(s, merger.own_scope)
                       + dropped.wanted_back(s))
+        newer_values.remember(s, merger.asked_more, merger.asked_done)
         got = {t: n for t, tally in summary.tallies.items()
                if (n := tally.inserted + tally.updated + tally.unchanged)}
         if got != {t: n for t, n in check.counts.items() if n}:

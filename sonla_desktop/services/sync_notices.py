@@ -5,7 +5,7 @@ page show the same sentences, in the user's language."""
 from __future__ import annotations
 
 from ..errors import current_language
-from .sync_conflicts import REASON_TEXT_EN, REASON_TEXT_VI
+from .sync_conflicts import reason_text_of
 
 
 def _pick(vi: str, en: str) -> str:
@@ -49,7 +49,7 @@ def reason_text(reason: str) -> str:
     """Why an inbox entry exists when it is not two concurrent edits ("" otherwise)."""
     if not reason:
         return ""
-    return _pick(REASON_TEXT_VI.get(reason, ""), REASON_TEXT_EN.get(reason, ""))
+    return _pick(*reason_text_of(reason))
 
 
 __all__ = ["export_notices", "import_notices", "reason_text"]

@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import json
+import re
 import uuid
 
 from ..domain.loan_invariants import RULE_NOT_PAID_OUT, RULE_OVER_APPROVED, RULE_OVER_DISBURSED
@@ -30,6 +31,12 @@ SYNC_STATE_TABLES = frozenset({"conflict", "possible_duplicate"})
 # would write an old move again as if it were the latest one).
 NO_CLASH_TABLES = SYNC_STATE_TABLES | {"transfer"}
 RESOLUTIONS = ("", "winner", "loser")
+UNKNOWN_VALUE = "unknown_value"
+# An entry with a reason a newer program added (value_lists.SHOWN_ONLY): shown with this
+# label; resolving it only closes it (services.sync_conflicts).
+OTHER_REASON = ("Lý do khác (từ phiên bản chương trình mới hơn)",
+                "Another reason (from a newer program version)")
+_REASON_NAME = re.compile(r"[a-z][a-z0-9_]{0,39}")
 RULES = {
     "": ("Hai nơi cùng sửa", "Edited at both ends"),
     # A worker's move between communes (sync.transfers): an edit that came too late.
@@ -40,6 +47,13 @@ RULES = {
     # A record whose parent row was not here (sync.orphans): set aside, not applied.
     "orphan": ("Bản ghi trỏ tới dữ liệu không có ở đây: chưa nhập",
                "Points to data not held here: not imported"),
+    # A newer program's record with a value the setting-aside office's program does not know
+    # (sync.value_lists): not applied there until it is updated. The entry travels to the
+    # office that wrote the record, which knows the value: the words suit both ends.
+    UNKNOWN_VALUE: ("Có giá trị mà chương trình ở văn phòng nhận chưa biết (phiên bản cũ "
+                    "hơn): chưa nhập, hãy cập nhật chương trình ở đó",
+                    "Holds a value the receiving office's older program does not know: not "
+                    "imported, update the program there"),
     RULE_OVER_APPROVED: ("Giải ngân lần hai hoặc vượt số đã duyệt: không tính",
                          "A second payout, or more than approved: kept out"),
     RULE_NOT_PAID_OUT: ("Khoản vay chưa giải ngân nên không tính giải ngân/trả nợ này",
@@ -48,6 +62,11 @@ RULES = {
                           "More principal repaid than paid out: kept out"),
 }
 DUPLICATE_STATUSES = ("open", "same_person", "different")
+
+
+def reason_label(reason: str) -> tuple[str, str]:
+    """(Vietnamese, English) label of an inbox entry's reason, known or not."""
+    return RULES.get(reason, OTHER_REASON)
 
 
 def conflict_id(table: str, row_id: str, loser_version: str) -> str:
@@ -89,7 +108,10 @@ def conflict_values(spec: TableSpec, winner: dict, loser: dict, commune: str | N
                     reason: str = "") -> dict:
     """An inbox entry without its stamp (origin, version: the writer adds them)."""
     now = utcnow()
-    return {"id": conflict_id(spec.name, loser["id"], loser["version"]),
+    # An entry for a value this program did not know is no clash: a clash over the same
+    # version (a local edit that did not know it, sync/newer_values.py) has its own entry.
+    table = spec.name if reason != UNKNOWN_VALUE else f"{spec.name}:{UNKNOWN_VALUE}"
+    return {"id": conflict_id(table, loser["id"], loser["version"]),
             "table_name": spec.name, "row_id": loser["id"],
             "winner": record_text(spec, winner), "loser": record_text(spec, loser),
             "commune_code": commune, "reason": reason, "resolution": "",
@@ -135,7 +157,10 @@ def check_state_records(name: str, items: list[tuple[int, dict]], scope,
             if w["id"] != v["row_id"] or lo["id"] != v["row_id"]:
                 refuse(line, "xung đột không khớp với bản ghi của nó",
                        "the conflict does not match its record")
-            if v["resolution"] not in RESOLUTIONS or v["reason"] not in RULES:
+            # A reason this program does not know labels an entry of a newer program; it
+            # changes no data here, so any well-formed one is taken (value_lists.SHOWN_ONLY).
+            reason_ok = v["reason"] in RULES or _REASON_NAME.fullmatch(v["reason"])
+            if v["resolution"] not in RESOLUTIONS or not reason_ok:
                 refuse(line, "cách giải quyết xung đột không hợp lệ",
                        "invalid conflict resolution")
             codes = [v["commune_code"]]

@@ -19,7 +19,7 @@ from sqlalchemy import ColumnElement, and_, func, or_, select, true
 from sqlalchemy.orm import Session
 
 from ..models import BundleLog, Node, PeerAck, Setting
-from . import bundle_write, dropped, extra
+from . import bundle_write, dropped, extra, value_lists
 from .generation import (
     current_generation,
     forgotten_versions,
@@ -29,6 +29,7 @@ from .generation import (
 )
 from .hlc import format_version, parse_version
 from .keys import NodeKeys, parse_public
+from .newer_values import asked_pairs
 from .records import TABLE_ORDER, TABLES, row_encoder
 from .scope import (
     Scope,
@@ -282,8 +283,12 @@ def write_export(
         # Our own versions a restore made us forget: a peer holding one of them in a row we
         # now overwrite keeps it in its inbox (merge._concurrent).
         "forgotten": [list(pair) for pair in forgotten_versions(session)],
-        # Rows we miss that acknowledgements per origin cannot bring back (sync/wanted.py).
-        "wanted": wanted(session),
+        # Rows we miss that acknowledgements per origin cannot bring back (sync/wanted.py),
+        # and rows set aside here for a value our program does not know (newer_values.py).
+        "wanted": [list(p) for p in dict.fromkeys(
+            tuple(p) for p in wanted(session) + asked_pairs(session))],
+        # Which closed lists our program knows (value_lists.py).
+        value_lists.MANIFEST_KEY: value_lists.VALUE_LISTS,
     }
     tables = tables_sent(is_hub, TABLE_ORDER)
     # A commune's repair for a hub found restored also carries what moves dropped here.

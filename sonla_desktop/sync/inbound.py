@@ -42,6 +42,7 @@ from .bounds import future_version_error, too_far_ahead
 from .hlc import CLOCK_TOLERANCE_MS, wall_ms
 from .inbound_rules import RULES, RuleContext
 from .records import DERIVED_COLUMNS, TableSpec, record_error
+from .value_lists import only_unknown_values
 
 # Columns that are not text a person typed: ids and clock values (checked by records.py).
 _NOT_TYPED = frozenset({"id", "origin", "version"})
@@ -90,11 +91,17 @@ class Inbound:
         today = (datetime.fromtimestamp(self.now_ms / 1000, UTC)
                  + timedelta(milliseconds=CLOCK_TOLERANCE_MS)).date()
         self.rules = RuleContext(session, refs, today)
+        # The sender's closed lists are newer than ours (value_lists.py): set by the caller.
+        self.newer_lists = False
         self._columns: dict[str, list[tuple[str, bool, int]]] = {}
 
     def admit(self, spec: TableSpec, items: list[tuple[int, dict]], existing: dict[str, dict],
-              on_echo: Callable[[], None]) -> list[tuple[int, dict]]:
-        """The records of ``items`` to merge, cleaned; echoes are left out (``on_echo``)."""
+              on_echo: Callable[[], None],
+              on_unknown: Callable[[int, dict, dict], None] | None = None,
+              ) -> list[tuple[int, dict]]:
+        """The records of ``items`` to merge, cleaned; echoes are left out (``on_echo``), and
+        so are records of a newer sender whose only faults are values outside our closed
+        lists (``on_unknown(line, record, record with known values)``, value_lists.py)."""
         kept = []
         for line, v in items:
             if too_far_ahead(v["version"], self.now_ms):
@@ -122,16 +129,24 @@ class Inbound:
             self._clean_text(line, spec, v)
             kept.append((line, v))
         rule = RULES.get(spec.name)
-        if rule is not None:
-            self.rules.prepare(spec.name, [v for _, v in kept])
-            for line, v in kept:
-                try:
-                    rule(self.rules, v)
-                except ValidationError as err:
-                    raise field_error(line, spec, v["id"], err.field, err.vi, err.en) from err
-                except UserError as err:  # a policy figure missing for the record's date
-                    raise field_error(line, spec, v["id"], "-", err.vi, err.en) from err
-        return kept
+        if rule is None:
+            return kept
+        self.rules.prepare(spec.name, [v for _, v in kept])
+        out = []
+        for line, v in kept:
+            try:
+                rule(self.rules, v)
+            except UserError as err:
+                trial = (only_unknown_values(spec.name, v, lambda t: rule(self.rules, t))
+                         if on_unknown is not None and self.newer_lists else None)
+                if trial is not None:
+                    on_unknown(line, v, trial)
+                    continue
+                # (A UserError: a policy figure missing for the record's date.)
+                field = err.field if isinstance(err, ValidationError) else "-"
+                raise field_error(line, spec, v["id"], field, err.vi, err.en) from err
+            out.append((line, v))
+        return out
 
     def forgot(self, v: dict) -> bool:
         """Is ``v`` a write of ours that a restore made this database forget? Then a later

@@ -201,9 +201,12 @@ def erasure(ctx: RuleContext, v: dict) -> None:
         raise ValidationError("erased_on", "ngày xoá ở tương lai", "the erasure date is in the future")
 
 
+ADMIN_UNIT_KINDS = ("ward", "commune")
+
+
 def admin_unit(ctx: RuleContext, v: dict) -> None:
-    if v["kind"] not in ("ward", "commune"):
-        raise _invalid("kind", v["kind"], ("ward", "commune"))
+    if v["kind"] not in ADMIN_UNIT_KINDS:
+        raise _invalid("kind", v["kind"], ADMIN_UNIT_KINDS)
 
 
 def _period(v: dict) -> None:

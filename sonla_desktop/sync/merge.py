@@ -46,6 +46,7 @@ from .bundle_file import canonical_json
 from .generation import forgotten_versions
 from .inbound import Inbound
 from .merge_after import AfterMerge
+from .newer_values import NewerValues
 from .orphans import split_orphans
 from .pg_copy import can_copy, copy_insert
 from .records import TABLES, TableSpec, decode_record, decode_stored, encode_values, record_error
@@ -97,7 +98,7 @@ def record_json(spec: TableSpec, values: dict) -> str:
     return canonical_json(encode_values(spec, values)).decode("utf-8")
 
 
-class Merger(AfterMerge):
+class Merger(AfterMerge, NewerValues):
     """One bundle's merge inside the caller's transaction."""
 
     def __init__(
@@ -324,9 +325,14 @@ class Merger(AfterMerge):
         tally = self.summary.tally(name)
         # Version bound, origin, cleaning and the table's domain rules (sync/inbound.py);
         # a commune's echo of a row held here at that version or later is left out.
-        items = self.inbound.admit(spec, items, existing, on_echo=tally.count_unchanged)
+        # A newer sender's record whose only faults are values we do not know is set aside
+        # (sync/newer_values.py), with the records hanging on it.
+        items = self.inbound.admit(spec, items, existing, on_echo=tally.count_unchanged,
+                                   on_unknown=self._on_unknown)
         if name in conflict_rules.SYNC_STATE_TABLES:
+            items = self._unknown_state(name, items)
             conflict_rules.check_state_records(name, items, self.sender_scope, self.self_id)
+        items = self._follow_unknown(spec, items, existing)
         # A late edit of a worker the hub moved away goes to the inbox (sync/transfers.py).
         items, stale = split_stale(self.s, spec, items, existing, self.sender_scope,
                                    own_id=self.self_id, stale_loans=self._stale_loans)
@@ -339,6 +345,7 @@ class Merger(AfterMerge):
                                       for _, v in stale + orphans + gone})
         self._check_links(spec, items, existing)
         self._set_aside(spec, existing, stale, orphans, gone)
+        self._settle_unknown(spec, existing)
         received = self.summary.received
         inserts: list[dict] = []
         updates: list[dict] = []

@@ -42,6 +42,7 @@ class AfterMerge:
         # has followed the moves this bundle brought home (_retry_stale).
         self._stale_rows: list[tuple[TableSpec, int, dict]] = []
         self._offices: dict[str, str] | None = None  # commune office -> one of its communes
+        self._values_init()  # records with values our closed lists lack (newer_values.py)
 
     def _stamp(self) -> str:
         received = self.summary.received.values()
@@ -173,10 +174,15 @@ class AfterMerge:
         if (local["origin"] == self.sender_id and local["version"] < incoming["version"]
                 and any(a < local["version"] <= b for a, b in self.sender_forgot)):
             return True
+        # Not seen: above what the other side holds of its origin, or a row the sender asks
+        # for by id (it set our version aside for a value it did not know, or lacks it), or
+        # a version set aside here so (acknowledgements per origin may have moved past it
+        # meanwhile: sync/newer_values.py).
         return (
             local["origin"] == self.self_id
-            and local["version"] > self.sender_knows_mine
-            and incoming["version"] > self.self_have.get(incoming["origin"], "")
+            and (local["version"] > self.sender_knows_mine or local["id"] in self.sender_wants)
+            and (incoming["version"] > self.self_have.get(incoming["origin"], "")
+                 or self.asked_before(incoming))
         )
 
     def _held_at_restore(self, version: str) -> dict[str, str] | None:

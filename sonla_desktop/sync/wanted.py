@@ -17,6 +17,10 @@ pairs of workers, loans and events) and sends it in every manifest (``wanted``).
 keeps the list it last received (``sync_wanted_by:<peer>``) and puts those rows in its next
 bundles as if they were new (``exporter._Selector``: within the scope as always, and their
 children follow them). A row leaves the list once it is here.
+
+The same manifest list also carries the rows this office set aside for a value its program
+does not know (``newer_values``: rows of any synced table, kept in their own setting with
+the version set aside); the sender treats both alike.
 """
 
 from __future__ import annotations
@@ -29,6 +33,8 @@ from sqlalchemy.orm import Session
 
 from ..errors import SyncError
 from ..models import Event, LoanApplication, Setting, Transfer, Worker
+from .newer_values import MAX_ASKED
+from .records import TABLES
 from .scope import Scope
 
 WANTED = "sync_wanted"
@@ -42,17 +48,18 @@ def _peer_key(peer_id: str) -> str:
     return f"sync_wanted_by:{peer_id}"
 
 
-def _read(session: Session, key: str) -> list[tuple[str, str]]:
+def _read(session: Session, key: str, tables=MODELS) -> list[tuple[str, str]]:
     row = session.get(Setting, key)
     try:
         pairs = json.loads(row.value) if row is not None else []
-        return [(str(t), str(i)) for t, i in pairs if t in MODELS]
+        return [(str(t), str(i)) for t, i in pairs if t in tables]
     except (ValueError, TypeError):
         return []
 
 
-def _write(session: Session, key: str, pairs: list[tuple[str, str]]) -> None:
-    value = json.dumps([list(p) for p in pairs[-MAX_WANTED:]])
+def _write(session: Session, key: str, pairs: list[tuple[str, str]],
+           most: int = MAX_WANTED) -> None:
+    value = json.dumps([list(p) for p in pairs[-most:]])
     row = session.get(Setting, key)
     if row is None:
         if pairs:
@@ -112,10 +119,12 @@ def update(session: Session, more: list[tuple[str, str]]) -> None:
 def check_manifest(manifest: dict) -> list[tuple[str, str]]:
     """The sender's wish list from its manifest; an absurd one refuses the file (#12)."""
     pairs = manifest.get("wanted", [])
-    ok = isinstance(pairs, list) and len(pairs) <= MAX_WANTED
+    ok = isinstance(pairs, list) and len(pairs) <= MAX_WANTED + MAX_ASKED
     out = []
     for pair in pairs if ok else ():
-        ok = (isinstance(pair, list) and len(pair) == 2 and pair[0] in MODELS
+        # Any synced table: rows set aside for a value the sender's program did not know
+        # (newer_values.py) are of any table.
+        ok = (isinstance(pair, list) and len(pair) == 2 and pair[0] in TABLES
               and isinstance(pair[1], str) and _ID.fullmatch(pair[1]) is not None)
         if not ok:
             break
@@ -130,13 +139,13 @@ def check_manifest(manifest: dict) -> list[tuple[str, str]]:
 
 def remember_peer(session: Session, peer_id: str, pairs: list[tuple[str, str]]) -> None:
     """Keep the list a peer last sent: the next bundles to it carry those rows."""
-    _write(session, _peer_key(peer_id), pairs)
+    _write(session, _peer_key(peer_id), pairs, MAX_WANTED + MAX_ASKED)
 
 
 def peer_wanted(session: Session, peer_id: str) -> dict[str, list[str]]:
     """Per table, the ids the peer asked for in its last manifest."""
     out: dict[str, list[str]] = {}
-    for table, row_id in _read(session, _peer_key(peer_id)):
+    for table, row_id in _read(session, _peer_key(peer_id), TABLES):
         out.setdefault(table, []).append(row_id)
     return out
 
