@@ -41,7 +41,7 @@ from ..models import (
     Worker,
 )
 from ..reports.person_pdf import PersonSheet, PersonTable, render_person_pdf
-from ..sync.conflict_rules import RULES
+from ..sync.conflict_rules import reason_label
 from ..sync.dropped import KEEP_DAYS
 from ..sync.records import TABLE_KEY
 from .audit import _entry
@@ -244,8 +244,8 @@ _TABLE_VI = {"worker": "Người lao động", "loan_application": "Hồ sơ vay
 
 
 def _reason(key: str) -> str:
-    """The inbox's own words for a reason (a newer program's reason as it came)."""
-    return RULES.get(key, (key,))[0]
+    """The inbox's own words for a reason (a newer program's: its generic label)."""
+    return reason_label(key)[0]
 
 
 def export_person(ctx: ServiceContext, worker_id: str, target: Path,
