@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from ..errors import UserError
 from ..models import Node
-from ..sync import generation
+from ..sync import generation, restore_debt
 from ..sync.exporter import ExportResult, log_export, plan_export, write_export
 from .context import ServiceContext
 from .setup import node_keys_dir
@@ -76,14 +76,17 @@ def export_bundle(
     restored = _check_restored(ctx)
     with ctx.db.session() as s:
         # A peer found restored gets everything, without anyone having to ask.
-        repair = not full and generation.full_owed(s, find_peer(s, to).id)
+        peer_id = find_peer(s, to).id
+        repair = not full and generation.full_owed(s, peer_id)
+        # This database was found restored: the peer gets all our own rows (restore_debt).
+        own_rows = restore_debt.own_rows_owed(s, peer_id)
     full = full or repair
     # One read transaction: the rows, the have-vector and the sequence come from one snapshot.
     with ctx.db.session() as s, s.begin():
         me = self_node(s)
         peer = find_peer(s, to)
         try:
-            result = write_export(s, keys, me, peer, path, full=full,
+            result = write_export(s, keys, me, peer, path, full=full, own_rows=own_rows,
                                   is_sqlite=ctx.db.is_sqlite, progress=progress)
         except OSError as exc:
             raise UserError(
@@ -96,6 +99,8 @@ def export_bundle(
             log_export(s, result, me.id)
             if result.full:  # owed until the peer says it imported one (generation.py)
                 generation.full_sent(s, peer.id, result.sequence)
+            if result.full or own_rows:
+                restore_debt.own_rows_sent(s, peer.id, result.sequence)
             ctx.audit(s, "export", "bundle", result.bundle_sha256[:36],
                       {"to": (None, peer.id), "sequence": (None, result.sequence),
                        "records": (None, result.total)})

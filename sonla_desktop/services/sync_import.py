@@ -19,7 +19,16 @@ from ..db import retrying
 from ..errors import SyncError
 from ..files import regular_file_size
 from ..models import BundleLog, Node, PeerAck, Setting
-from ..sync import bounds, bundle_file, dropped, generation, newer_values, value_lists, wanted
+from ..sync import (
+    bounds,
+    bundle_file,
+    dropped,
+    generation,
+    newer_values,
+    restore_debt,
+    value_lists,
+    wanted,
+)
 from ..sync.exporter import have_vector
 from ..sync.hlc import parse_version
 from ..sync.inbound import acknowledged
@@ -290,6 +299,7 @@ def _merge_bundle(ctx: ServiceContext, check: BundleCheck, keys) -> ImportResult
                 "The number of records in the file does not match its signed manifest. "
                 "Nothing was imported.")
         if not sender_restored:
+            restore_debt.own_rows_confirmed(s, sender.id, manifest)
             repaired = generation.full_confirmed(s, sender.id, manifest)
             if repaired is not None and sender.is_hub:
                 # The restored hub holds again what our repair carried (sync/dropped.py).

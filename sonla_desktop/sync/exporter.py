@@ -259,11 +259,16 @@ def write_export(
     full: bool = False,
     is_sqlite: bool = True,
     progress: Progress | None = None,
+    own_rows: bool = False,
 ) -> ExportResult:
-    """Write the bundle file for ``peer`` from the session's snapshot; log nothing yet."""
+    """Write the bundle file for ``peer`` from the session's snapshot; log nothing yet.
+    ``own_rows``: every row of ours in scope, whatever the peer's "have" for us says (this
+    database was found restored, ``sync/restore_debt.py``)."""
     peer_keys = parse_public(peer.public_key)
     is_hub, scope = _scopes(self_node, peer)
     acks = None if full else peer_acks(session, peer.id)
+    if acks is not None and own_rows:
+        acks.pop(self_node.id, None)
     selector = _Selector(scope, acks, None if is_sqlite else "C", relays=is_hub,
                          wanted=peer_wanted(session, peer.id))
     sequence, previous = next_sequence(session, self_node.id)

@@ -35,6 +35,7 @@ from sqlalchemy.orm import Session
 from ..models import BundleLog, PeerAck, Setting, utcnow
 from .hlc import HybridClock, parse_version
 from .keys import write_private
+from .restore_debt import owe_every_peer
 
 GENERATION = "sync_generation"
 SEQUENCE_FLOOR = "sync_sequence_floor"
@@ -152,8 +153,11 @@ def write_state(session: Session, self_id: str, folder: Path | None) -> None:
     if folder is None or not folder.is_dir():
         return
     clock = _get(session, HLC_SETTING)
+    # Numbers below the floor were sent by the line this database was restored away from:
+    # the file keeps them, or a second restore would hand them out again (seed 817).
     state = {"node": self_id, "generation": generation(session),
-             "sequence": last_out(session, self_id), "clock": clock}
+             "sequence": max(last_out(session, self_id), sequence_floor(session) - 1),
+             "clock": clock}
     old = _read_state(folder)
     # Never step back: two windows, or a stale session, must not lower the mark.
     if isinstance(old.get("sequence"), int) and old.get("generation") == state["generation"]:
@@ -237,6 +241,7 @@ def _renew(session: Session, self_id: str, clock: str, floor: int, how: str) -> 
                 select(PeerAck).where(PeerAck.peer_id == self_id, PeerAck.origin != self_id))}
             _set(session, FORGOTTEN_HAVE, json.dumps(
                 [*_forgotten_have_raw(session), {"range": [held, clock], "have": have}]))
+    owe_every_peer(session, self_id)  # our own rows, whatever their "have" says
     _set(session, RESTORED, json.dumps({"at": utcnow().isoformat(), "how": how,
                                         "last_known": known, "last_sent": floor}))
     return Restored(how, known, floor)
