@@ -127,8 +127,14 @@ class _Selector:
     """Builds, per table, the condition for "this row goes in the bundle"."""
 
     def __init__(self, scope: Scope, acks: dict[str, str] | None, text_collate: str | None,
-                 relays: bool = True, wanted: dict[str, list[str]] | None = None):
+                 relays: bool = True, wanted: dict[str, list[str]] | None = None,
+                 origins: tuple[str, ...] = ()):
         self.scope = scope
+        # A commune sends only its own rows and the recipient's (``origins``): a row of a
+        # third office is either held by the hub already (an echo, which changes nothing)
+        # or one the hub lost in a restore, which it refuses from anyone but its writer
+        # (``inbound.admit``), and with it the whole bundle (convergence seed 787).
+        self.origins = origins
         # Rows the peer asked for by id (sync/wanted.py): sent as if new, within the scope.
         self.wanted = wanted or {}
         # Only the hub passes on other offices' rows: a commune's link of another office
@@ -176,6 +182,8 @@ class _Selector:
                     parent_ids = select(TABLES[parent].table.c.id).where(self.condition(parent))
                     follow.append(t.c[column].in_(parent_ids))
             wanted = or_(wanted, *follow) if follow else wanted
+        if self.origins:
+            wanted = and_(wanted, t.c.origin.in_(self.origins))
         return and_(in_scope, wanted) if in_scope is not None else wanted
 
 
@@ -194,7 +202,8 @@ def plan_export(
     is_hub, scope = _scopes(self_node, peer)
     selector = _Selector(scope, None if full else peer_acks(session, peer.id),
                          None if is_sqlite else "C", relays=is_hub,
-                         wanted=peer_wanted(session, peer.id))
+                         wanted=peer_wanted(session, peer.id),
+                         origins=() if is_hub else (self_node.id, peer.id))
     counts = {}
     for table in tables_sent(is_hub, TABLE_ORDER):
         t = TABLES[table].table
@@ -264,7 +273,8 @@ def write_export(
     is_hub, scope = _scopes(self_node, peer)
     acks = None if full else peer_acks(session, peer.id)
     selector = _Selector(scope, acks, None if is_sqlite else "C", relays=is_hub,
-                         wanted=peer_wanted(session, peer.id))
+                         wanted=peer_wanted(session, peer.id),
+                         origins=() if is_hub else (self_node.id, peer.id))
     sequence, previous = next_sequence(session, self_node.id)
     result = ExportResult(Path(path), peer.id, peer.name, sequence, full)
     manifest = {
