@@ -80,6 +80,30 @@ def records_for(session: Session, table: str) -> list[dict]:
     return [json.loads(r.record) for r in rows if r.row_id not in in_inbox]
 
 
+def records_wanted(session: Session, table: str, wanted: dict[str, list[str]]) -> list[dict]:
+    """Archived records the hub asked for by id (``sync/wanted.py``): a loan (with its lines,
+    payouts and repayments) or a worker, not held here again. A restored hub asks so for a
+    row of ours a commune carried it as a witness (``sync/witness.py``): the move dropped it
+    here, maybe with an inbox entry, and only we may bring it back (convergence seed 787)."""
+    loans = set(wanted.get("loan_application", ()))
+    ids = loans if table == "loan_application" else set(wanted.get("worker", ())) \
+        if table == "worker" else set()
+    if not loans and not ids:
+        return []
+    out = []
+    for row in session.scalars(select(DroppedRow).where(DroppedRow.table_name == table)):
+        record = json.loads(row.record)
+        if row.row_id in ids or record.get("loan_id") in loans:
+            out.append(record)
+    model = TABLES[table].table
+    held: set[str] = set()
+    found = [r["id"] for r in out]
+    for start in range(0, len(found), 500):
+        held.update(session.scalars(select(model.c.id).where(
+            model.c.id.in_(found[start:start + 500]))))
+    return [r for r in out if r["id"] not in held]
+
+
 def wanted_back(session: Session) -> list[tuple[str, str]]:
     """Our own loans a move dropped whose worker is held here again without them: asked of
     the hub by id (``sync/wanted.py``), which sends them with their lines and payouts. Our
@@ -114,5 +138,5 @@ def repaired(session: Session, self_id: str, sequence: int) -> None:
         session.execute(delete(DroppedRow).where(DroppedRow.dropped_at <= made))
 
 
-__all__ = ["KEEP_DAYS", "forget_workers", "keep", "prune", "records_for", "repaired",
-           "wanted_back"]
+__all__ = ["KEEP_DAYS", "forget_workers", "keep", "prune", "records_for", "records_wanted",
+           "repaired", "wanted_back"]

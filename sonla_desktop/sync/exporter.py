@@ -128,8 +128,15 @@ class _Selector:
     """Builds, per table, the condition for "this row goes in the bundle"."""
 
     def __init__(self, scope: Scope, acks: dict[str, str] | None, text_collate: str | None,
-                 relays: bool = True, wanted: dict[str, list[str]] | None = None):
+                 relays: bool = True, wanted: dict[str, list[str]] | None = None,
+                 origins: tuple[str, ...] = ()):
         self.scope = scope
+        # A commune sends only its own rows and the recipient's (``origins``): a row of a
+        # third office is either held by the hub already (an echo, which changes nothing)
+        # or one the hub lost in a restore, which it takes from its writer only
+        # (``inbound.admit``). Only a repair for a restored hub carries them: there they are
+        # witnesses, never applied (sync/witness.py; convergence seed 787).
+        self.origins = origins
         # Rows the peer asked for by id (sync/wanted.py): sent as if new, within the scope.
         self.wanted = wanted or {}
         # Only the hub passes on other offices' rows: a commune's link of another office
@@ -177,6 +184,8 @@ class _Selector:
                     parent_ids = select(TABLES[parent].table.c.id).where(self.condition(parent))
                     follow.append(t.c[column].in_(parent_ids))
             wanted = or_(wanted, *follow) if follow else wanted
+        if self.origins:
+            wanted = and_(wanted, t.c.origin.in_(self.origins))
         return and_(in_scope, wanted) if in_scope is not None else wanted
 
 
@@ -188,6 +197,18 @@ def _scopes(self_node: Node, peer: Node) -> tuple[bool, Scope]:
     return self_node.is_hub or self_scope is None, intersect(self_scope, peer_scope)
 
 
+def _repair(session: Session, self_node: Node, peer: Node, full: bool) -> bool:
+    """Is this a commune's full bundle owed to a hub found restored (generation.py)?"""
+    return full and peer.is_hub and not self_node.is_hub and full_owed(session, peer.id)
+
+
+def _origins(session: Session, self_node: Node, peer: Node, full: bool) -> tuple[str, ...]:
+    """Whose rows a bundle may carry (``_Selector.origins``; empty: anyone's)."""
+    if self_node.is_hub or _repair(session, self_node, peer, full):
+        return ()
+    return (self_node.id, peer.id)
+
+
 def plan_export(
     session: Session, self_node: Node, peer: Node, full: bool, is_sqlite: bool
 ) -> dict[str, int]:
@@ -195,7 +216,8 @@ def plan_export(
     is_hub, scope = _scopes(self_node, peer)
     selector = _Selector(scope, None if full else peer_acks(session, peer.id),
                          None if is_sqlite else "C", relays=is_hub,
-                         wanted=peer_wanted(session, peer.id))
+                         wanted=peer_wanted(session, peer.id),
+                         origins=_origins(session, self_node, peer, full))
     counts = {}
     for table in tables_sent(is_hub, TABLE_ORDER):
         t = TABLES[table].table
@@ -214,12 +236,19 @@ def plan_export(
 def _records(
     session: Session, tables: tuple[str, ...], selector: _Selector, counts: dict[str, int],
     progress: Progress | None, archived: bool = False,
+    asked: dict[str, list[str]] | None = None,
 ) -> Iterator[dict]:
     for table in tables:
-        if archived and table in _ARCHIVED:
+        if table in _ARCHIVED and (archived or asked):
             # A restored hub's repair: our own rows a move dropped (sync/dropped.py), of
-            # workers not held here again (those go from their live rows).
-            for record in dropped.records_for(session, table):
+            # workers not held here again (those go from their live rows); and those the
+            # hub asked for by id (sync/witness.py).
+            sent: set[str] = set()
+            for record in [*(dropped.records_for(session, table) if archived else ()),
+                           *(dropped.records_wanted(session, table, asked) if asked else ())]:
+                if record["id"] in sent:
+                    continue
+                sent.add(record["id"])
                 counts[table] = counts.get(table, 0) + 1
                 yield record
         spec = TABLES[table]
@@ -270,7 +299,8 @@ def write_export(
     if acks is not None and own_rows:
         acks.pop(self_node.id, None)
     selector = _Selector(scope, acks, None if is_sqlite else "C", relays=is_hub,
-                         wanted=peer_wanted(session, peer.id))
+                         wanted=peer_wanted(session, peer.id),
+                         origins=_origins(session, self_node, peer, full))
     sequence, previous = next_sequence(session, self_node.id)
     result = ExportResult(Path(path), peer.id, peer.name, sequence, full)
     manifest = {
@@ -297,10 +327,12 @@ def write_export(
     }
     tables = tables_sent(is_hub, TABLE_ORDER)
     # A commune's repair for a hub found restored also carries what moves dropped here.
-    repair = full and peer.is_hub and not self_node.is_hub and full_owed(session, peer.id)
+    repair = _repair(session, self_node, peer, full)
+    # Our rows a move dropped that the hub asks for by id (sync/dropped.py, witness.py).
+    asked = peer_wanted(session, peer.id) if peer.is_hub and not self_node.is_hub else None
     written = bundle_write.write_bundle(
         Path(path), manifest, _records(session, tables, selector, result.counts, progress,
-                                       archived=repair),
+                                       archived=repair, asked=asked),
         keys, [peer_keys.age_recipient],
         finish_manifest=lambda: {"counts": dict(result.counts)},
     )

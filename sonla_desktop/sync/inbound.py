@@ -43,6 +43,7 @@ from .hlc import CLOCK_TOLERANCE_MS, wall_ms
 from .inbound_rules import RULES, RuleContext
 from .records import DERIVED_COLUMNS, TableSpec, record_error
 from .value_lists import only_unknown_values
+from .witness import relayed_before_restore
 
 # Columns that are not text a person typed: ids and clock values (checked by records.py).
 _NOT_TYPED = frozenset({"id", "origin", "version"})
@@ -98,10 +99,11 @@ class Inbound:
     def admit(self, spec: TableSpec, items: list[tuple[int, dict]], existing: dict[str, dict],
               on_echo: Callable[[], None],
               on_unknown: Callable[[int, dict, dict], None] | None = None,
-              ) -> list[tuple[int, dict]]:
+              on_witness: Callable[[dict], None] | None = None) -> list[tuple[int, dict]]:
         """The records of ``items`` to merge, cleaned; echoes are left out (``on_echo``), and
         so are records of a newer sender whose only faults are values outside our closed
-        lists (``on_unknown(line, record, record with known values)``, value_lists.py)."""
+        lists (``on_unknown(line, record, record with known values)``, value_lists.py), and
+        rows of a third office a restored hub may have relayed (``on_witness``)."""
         kept = []
         for line, v in items:
             if too_far_ahead(v["version"], self.now_ms):
@@ -117,6 +119,10 @@ class Inbound:
                 if self._coming_home(v):
                     self._clean_text(line, spec, v)
                     kept.append((line, v))
+                    continue
+                if (on_witness is not None and self.own_id and self.own_clock
+                        and relayed_before_restore(v["version"], self.forgotten)):
+                    on_witness(v)  # never applied; its writer may bring it (sync/witness.py)
                     continue
                 claimed, signer = self._unit(v["origin"]), self._unit(self.sender_id)
                 raise record_error(

@@ -41,7 +41,7 @@ from ..models import (
     Worker,
 )
 from ..search_index import suspended_worker_index
-from . import conflict_rules, extra
+from . import conflict_rules, extra, witness
 from .bundle_file import canonical_json
 from .generation import forgotten_versions
 from .inbound import Inbound
@@ -126,6 +126,9 @@ class Merger(AfterMerge, NewerValues):
         self.summary = MergeSummary()
         self._seen: set[tuple[str, str]] = set()
         self._stale_loans: dict[str, str] = {}  # loan id -> worker id, set aside (transfers)
+        # Third offices' rows a commune carried to this restored hub (sync/witness.py).
+        self.witnessed = witness.load(session) if self_is_hub else {}
+        self._witnessed_more = False  # saved once per batch
         self._extras: dict[tuple[str, str], dict] = {}  # (table, id) -> unknown columns
         self._order = -1
         self._refs: ReferenceCodes | None = None
@@ -163,6 +166,18 @@ class Merger(AfterMerge, NewerValues):
             self._batch(spec, batch)
         self._finish()
         return self.summary
+
+    def _witness(self, spec: str, v: dict) -> None:
+        """A third office's row a commune carried to this restored hub: not applied, not
+        received; its writer's own record at this version is then not stale, and asked for
+        by id (sync/witness.py)."""
+        self.summary.tally(spec).unchanged += 1
+        self.witnessed[(spec, v["id"])] = v["version"]
+        self._witnessed_more = True
+        if spec in ("worker", "loan_application", "event"):
+            self.wanted.append((spec, v["id"]))
+        elif "loan_id" in v:  # a payout, repayment or cost line follows its loan
+            self.wanted.append(("loan_application", v["loan_id"]))
 
     # -- look-ups -------------------------------------------------------------------------
     def _rows(self, spec: TableSpec, ids: list[str]) -> dict[str, dict]:
@@ -233,7 +248,8 @@ class Merger(AfterMerge, NewerValues):
         def out_of_scope(line: int, code: str | None, v: dict) -> None:
             # Our own write coming home after we were restored (inbound.admit) may find its
             # worker where the restore left it: the write is ours, not the sender's.
-            if scope is not None and code not in scope and v["origin"] != self.self_id:
+            if (scope is not None and code not in scope and v["origin"] != self.self_id
+                    and self.witnessed.get((name, v["id"])) != v["version"]):
                 raise record_error(
                     line, name,
                     f"bản ghi thuộc xã/phường {code}, ngoài phạm vi đã xác nhận cho đơn vị gửi "
@@ -328,14 +344,20 @@ class Merger(AfterMerge, NewerValues):
         # A newer sender's record whose only faults are values we do not know is set aside
         # (sync/newer_values.py), with the records hanging on it.
         items = self.inbound.admit(spec, items, existing, on_echo=tally.count_unchanged,
-                                   on_unknown=self._on_unknown)
+                                   on_unknown=self._on_unknown,
+                                   on_witness=(lambda v: self._witness(name, v))
+                                   if self.self_is_hub else None)
+        if self._witnessed_more:
+            witness.save(self.s, self.witnessed)
+            self._witnessed_more = False
         if name in conflict_rules.SYNC_STATE_TABLES:
             items = self._unknown_state(name, items)
             conflict_rules.check_state_records(name, items, self.sender_scope, self.self_id)
         items = self._follow_unknown(spec, items, existing)
         # A late edit of a worker the hub moved away goes to the inbox (sync/transfers.py).
         items, stale = split_stale(self.s, spec, items, existing, self.sender_scope,
-                                   own_id=self.self_id, stale_loans=self._stale_loans)
+                                   own_id=self.self_id, stale_loans=self._stale_loans,
+                                   witnessed=self.witnessed)
         # A record whose parent is here neither in the file nor in the database (a restore
         # made one office forget it): set aside, never a reason to refuse the bundle.
         items, orphans, gone = split_orphans(self.s, spec, items, existing, self.own_scope,

@@ -135,7 +135,8 @@ class AfterMerge:
         for spec, rows in by_table.values():  # in table order: loans before their children
             existing = self._rows(spec, [v["id"] for _, v in rows])
             now, _ = split_stale(self.s, spec, rows, existing, self.sender_scope,
-                                 own_id=self.self_id, stale_loans=self._stale_loans)
+                                 own_id=self.self_id, stale_loans=self._stale_loans,
+                                 witnessed=self.witnessed)
             if not now:
                 continue
             # Not set aside after all: no inbox entry, and counted once, as merged.

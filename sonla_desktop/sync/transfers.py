@@ -88,6 +88,7 @@ def _owner_here(session: Session, table: str, items: list[tuple[int, dict]],
 def split_stale(session: Session, spec: TableSpec, items: list[tuple[int, dict]],
                 existing: dict[str, dict], scope: Scope, own_id: str = "",
                 stale_loans: dict[str, str] | None = None,
+                witnessed: dict[tuple[str, str], str] | None = None,
                 ) -> tuple[list[tuple[int, dict]], list[tuple[int, dict]]]:
     """(records to merge, stale records of workers moved out of the sender's scope).
 
@@ -96,6 +97,8 @@ def split_stale(session: Session, spec: TableSpec, items: list[tuple[int, dict]]
 
     A record written by this very node (``own_id``) is never stale: it is our own write
     coming back to us after a restore (``inbound.admit``), newer than what the restore left.
+    Nor is one at exactly the version a commune carried to this restored hub (``witnessed``,
+    sync/witness.py): the hub had relayed it before its restore, so before the move.
     """
     name = spec.name
     if scope is None or name not in ("worker", "loan_application", "attendance",
@@ -112,7 +115,8 @@ def split_stale(session: Session, spec: TableSpec, items: list[tuple[int, dict]]
         # A worker record must still claim the sender's commune: one that names another
         # commune by itself is a write outside the sender's scope, refused by merge.
         ok_claim = name != "worker" or v["commune_code"] in scope
-        home = bool(own_id) and v["origin"] == own_id
+        home = (bool(own_id) and v["origin"] == own_id) or (
+            witnessed is not None and witnessed.get((name, v["id"])) == v["version"])
         # Held here in a commune outside the sender's: moved away by the hub (a transfer
         # says so), or by a move the hub forgot in a restore and has not had back yet. The
         # sender's copy is stale either way; it is never applied, and never a reason to
