@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from sqlalchemy import insert, select, update
 
-from ..models import Conflict, Node, PossibleDuplicate, Setting
+from ..models import Conflict, Node, PossibleDuplicate, Setting, Transfer, utcnow
 from . import conflict_rules, dropped
 from .generation import held_before_forgetting
 from .hlc import HybridClock, parse_version
@@ -22,6 +22,7 @@ from .invariants import enforce_loan_rules, link_duplicates
 from .orphans import PARENTS, orphan_entry
 from .records import TableSpec
 from .scope import LOAN_CHILD_TABLES, parse_scope
+from .transfers import _later as later_move
 from .transfers import follow_moves, split_stale, stale_entry
 
 
@@ -41,6 +42,7 @@ class AfterMerge:
         # Stale records of a worker's loans and attendance, for another look once the hub
         # has followed the moves this bundle brought home (_retry_stale).
         self._stale_rows: list[tuple[TableSpec, int, dict]] = []
+        self._stale_workers: list[tuple[TableSpec, int, dict]] = []  # _retry_stale_workers
         self._offices: dict[str, str] | None = None  # commune office -> one of its communes
         self._values_init()  # records with values our closed lists lack (newer_values.py)
 
@@ -65,6 +67,7 @@ class AfterMerge:
 
     def _finish(self) -> None:
         if self.self_is_hub:  # a move this hub forgot in a restore, coming back (transfers.py)
+            self._retry_stale_workers()
             self._touched["worker"].update(follow_moves(self.s, self.self_id, self._stamp))
             self._retry_stale()
         entries = enforce_loan_rules(self.s, self.self_id, self._touched["loan"], self._stamp)
@@ -103,8 +106,11 @@ class AfterMerge:
             # The person was moved away from here: only the archive of dropped rows may
             # still hold them, and the erasure reaches it (exporter: erasures follow moves).
             dropped.forget_workers(self.s, [v["worker_id"] for _, v in gone])
-        if spec.name != "worker":
-            self._stale_rows += [(spec, line, v) for line, v in stale]
+        rows = [(spec, line, v) for line, v in stale]
+        if spec.name == "worker":
+            self._stale_workers += rows
+        else:
+            self._stale_rows += rows
         for _, v in stale:
             local = existing.get(v["id"])
             unseen = v["version"] > self.self_have.get(v["origin"], "")
@@ -122,6 +128,69 @@ class AfterMerge:
             self.wanted += [(model.__tablename__, v[column])
                             for column, model in PARENTS[spec.name]]
             self._pending.append((orphan_entry(spec, v, commune), (v["version"], v["version"])))
+
+    def _retry_stale_workers(self) -> None:
+        """Merge, before ``follow_moves``, the sender's stale worker records that stand where
+        the hub's latest move of that worker (its forgotten transfer, home in this bundle)
+        put them: in the sender's communes, as the record claims. Such a record was written
+        after the move reached the sender, so it knows the row the restored hub still holds
+        and is merged like any record (last writer wins, a clash only if it did not know
+        ours). Left aside, ``follow_moves`` would write the hub's old row again in the new
+        commune and the sender's edit, with every edit it built on (other offices' too: an
+        edit of the old commune's the move carried), would lose to it (seed 964)."""
+        if not self._stale_workers:
+            return
+        ids = {v["id"] for _, _, v in self._stale_workers}
+        latest: dict[str, Transfer] = {}
+        for t in self.s.scalars(select(Transfer).where(
+                Transfer.worker_id.in_(sorted(ids)), Transfer.status == "done",
+                ~Transfer.deleted)):
+            if t.worker_id not in latest or later_move(t, latest[t.worker_id]):
+                latest[t.worker_id] = t
+        scope = self.sender_scope or frozenset()
+        spec = self._stale_workers[0][0]
+        existing = self._rows(spec, sorted(ids))
+        rows = [(line, v) for _, line, v in self._stale_workers
+                if v["id"] in latest and latest[v["id"]].to_commune == v["commune_code"]
+                and v["commune_code"] in scope and self._held_since_restore(existing.get(v["id"]))]
+        self._stale_workers = []
+        if not rows:
+            return
+        gone = {conflict_rules.conflict_id("worker", v["id"], v["version"]) for _, v in rows}
+        self._pending = [p for p in self._pending if p[0]["id"] not in gone]
+        self.summary.tally("worker").unchanged -= len(rows)
+        # Taken although the worker stands outside the sender's communes here, as a witness
+        # is (split_stale, _check_links); only for this merge, never saved as one.
+        saved = dict(self.witnessed)
+        self.witnessed.update({("worker", v["id"]): v["version"] for _, v in rows})
+        try:
+            self._batch(spec, rows)
+        finally:
+            self.witnessed.clear()
+            self.witnessed.update(saved)
+        # The hub still carries its move out again, as ``follow_moves`` does, but on the row
+        # just merged: a new write of ours, so the worker's loans and payouts held here follow
+        # it to the new commune (its acknowledgement of our rows may be above them: seed 948).
+        t = spec.table
+        for _, v in rows:
+            self.s.execute(update(t).where(t.c.id == v["id"]).values(
+                origin=self.self_id, version=self._stamp(), updated_at=utcnow()))
+        self._touched["worker"].update(v["id"] for _, v in rows)
+
+    def _held_since_restore(self, local: dict | None) -> bool:
+        """Our row is the one the last restore left (not changed since): the forgotten move,
+        made after the backup, was made on it or on a later version of it, so a record built
+        on the move knew it. A row written since (another office's edit arriving after the
+        restore, say) may be concurrent with that record: it stays aside (seed 988)."""
+        if local is None:
+            return False
+        if self._restore_have is None:
+            self._restore_have = held_before_forgetting(self.s)
+        if not self._restore_have:
+            return False
+        after, _, have = max(self._restore_have, key=lambda r: r[0])
+        held = after if local["origin"] == self.self_id else have.get(local["origin"], "")
+        return local["version"] <= held
 
     def _retry_stale(self) -> None:
         """Merge the stale loans (their lines, payouts, repayments) and attendance whose worker
