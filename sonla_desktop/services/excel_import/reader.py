@@ -11,6 +11,7 @@ through ``Row.error``.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -64,11 +65,15 @@ class Row:
 
     __slots__ = ("bad", "number", "sheet", "values")
 
-    def __init__(self, sheet: SheetData, number: int, values: dict[str, object]) -> None:
-        self.sheet = sheet
+    def __init__(self, sheet: SheetData, number: int, values: dict[str, object],
+                 bad: frozenset[str] | set[str] = frozenset()) -> None:
+        # A weak reference: with a strong one each sheet and its rows would form one big
+        # cycle that only the cyclic collector frees, walking every row of the file (tens
+        # of thousands) once the import is done. The sheet outlives its rows' use.
+        self.sheet = weakref.proxy(sheet)
         self.number = number
         self.values = values
-        self.bad: set[str] = set()  # fields whose cell could not be read
+        self.bad = bad  # fields whose cell could not be read (a set only when there are some)
 
     def get(self, field_name: str, default: object = None) -> object:
         value = self.values.get(field_name)
@@ -296,9 +301,8 @@ class _SheetReader:
                 bad.append((name, err))
         if not bad and all(v is None for v in out.values()):
             return  # an empty row (formatting only)
-        row = Row(sheet, number, out)
+        row = Row(sheet, number, out, {name for name, _ in bad} if bad else frozenset())
         for name, err in bad:
-            row.bad.add(name)
             row.error(name, err.vi, err.en)
         sheet.rows.append(row)
 
