@@ -91,6 +91,9 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur = dbapi_conn.cursor()
     # busy_timeout first: the GUI's worker thread and a CLI may touch the file at once.
     cur.execute("PRAGMA busy_timeout = 5000")
+    # Before anything is written: a new file gets 8 KiB pages (a file that exists keeps its
+    # own). A 10,000-worker import is ~3 % faster than with the default 4 KiB (bench/).
+    cur.execute("PRAGMA page_size = 8192")
     cur.execute("PRAGMA journal_mode = WAL")
     cur.execute("PRAGMA foreign_keys = ON")
     cur.execute("PRAGMA synchronous = NORMAL")
