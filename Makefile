@@ -54,7 +54,7 @@ test: $(DEVSTAMP)
 
 # The service-level tests again, each on a fresh database of a real PostgreSQL server (the
 # hub's engine; SONLA_TEST_PG, see tests/pg_backend.py). SQLite-only tests are marked.
-PG_TESTS ?= tests/services tests/sync_db tests/excel tests/loans tests/hub tests/test_postgres.py
+PG_TESTS ?= tests/services tests/sync_db tests/sync_edges tests/excel tests/loans tests/hub tests/test_postgres.py
 test-pg: $(DEVSTAMP) translations
 	SONLA_TEST_BACKEND=postgres QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q $(PG_TESTS) $(PYTEST_ARGS)
 
