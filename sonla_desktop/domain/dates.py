@@ -133,6 +133,8 @@ def _in_range(value: date, field: str, shown: str | None = None) -> date:
 
 def parse_optional_date(value: object, field: str = "date") -> date | None:
     """Like :func:`parse_date`, but an empty value (None, "", spaces) is ``None``."""
+    if value.__class__ is date:  # a date cell, the usual value: what parse_date would do
+        return _in_range(value, field)
     if value is None or (isinstance(value, str) and not clean_text(value)):
         return None
     return parse_date(value, field)

@@ -10,13 +10,21 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 from datetime import date
+from functools import lru_cache
 from types import MappingProxyType
 
 from ..errors import ValidationError
 from . import lengths
 from .dates import parse_optional_date
 from .identity import normalize_phone, parse_sex, validate_national_id
-from .text import clean_multiline, clean_text, fold, name_sort_key, text_errors
+from .text import (
+    MAX_TEXT_LENGTH,
+    check_text,
+    clean_multiline,
+    clean_text,
+    fold,
+    name_sort_key,
+)
 
 WORKER_STATUSES = ("registered", "training", "departed", "returned", "cancelled")
 HOUSEHOLD_STATUSES = ("poor", "near_poor", "none")
@@ -120,118 +128,163 @@ def _check_departure_age(clean: dict, refs: ReferenceCodes) -> ValidationError |
     return None
 
 
-def _need(field: str, value: str) -> None:
-    if not value:
-        label = FIELD_LABELS_VI.get(field, field)
-        raise ValidationError(field, f"Chưa nhập {label.lower()}.", f"{field} is required.")
+def _required(field: str) -> ValidationError:
+    label = FIELD_LABELS_VI.get(field, field)
+    return ValidationError(field, f"Chưa nhập {label.lower()}.", f"{field} is required.")
 
 
-def _check(errors: dict, clean: dict, field: str, fn) -> None:
-    try:
-        clean[field] = fn()
-    except ValidationError as err:
-        errors[field] = err
+def _unknown_code(field: str, value: str) -> ValidationError:
+    label = FIELD_LABELS_VI.get(field, field)
+    return ValidationError(field, f"{label}: không có mã “{value}” trong danh mục.",
+                           f"{field}: unknown code “{value}”.")
+
+
+def _not_allowed(field: str, value: str) -> ValidationError:
+    label = FIELD_LABELS_VI.get(field, field)
+    return ValidationError(field, f"{label}: giá trị “{value}” không hợp lệ.",
+                           f"{field}: “{value}” is not a valid value.")
+
+
+def _has_digit(value: str) -> bool:
+    # No character is both a letter (isalpha) and a digit (isdigit), so a name of letters
+    # and single spaces, the usual one, is answered without looking at each character.
+    return not value.replace(" ", "").isalpha() and any(ch.isdigit() for ch in value)
+
+
+_OTHER_DATES = ("departure_date", "return_date", "id_issued_on")
+_FREE_TEXT = ("village", "education", "occupation", "agency")
+# The text fields that may hold what check_text refuses (a control character, too many
+# characters), with their limits, in the order they enter the clean values (which is the
+# order their errors are listed in). The others cannot: sex, household and status are one
+# of our own words, phone and national_id only ASCII digits of a fixed length.
+_TEXT_LIMITS = tuple((f, lengths.WORKER.get(f, MAX_TEXT_LENGTH)) for f in (
+    "full_name", "commune_code", "ethnic_code", "market_code", *_FREE_TEXT, "notes"))
+# Full names repeat in a commune (and a sheet is checked, then imported): key each once.
+_sort_key = lru_cache(maxsize=16_384)(name_sort_key)
 
 
 def clean_worker(
     raw: Mapping[str, object], refs: ReferenceCodes, today: date | None = None
 ) -> tuple[dict, dict[str, ValidationError]]:
-    """Return (clean values, errors by field). Clean values are only usable if errors is empty."""
+    """Return (clean values, errors by field). Clean values are only usable if errors is empty.
+
+    Written out field by field, in a fixed order (a field's clean value is set only when it
+    has no error; later rules read earlier values): an Excel import runs it on every row, so
+    it builds no closures and calls no helper per field.
+    """
     today = today or date.today()
     clean: dict = {}
     errors: dict[str, ValidationError] = {}
+    get = raw.get
 
-    def name() -> str:
-        value = clean_text(raw.get("full_name"))
-        _need("full_name", value)
-        # Name the fault found, not every rule: "Vì Văn X1" only has a digit.
-        if any(ch.isdigit() for ch in value):
-            raise ValidationError(
-                "full_name", "Họ và tên không được chứa chữ số.",
-                "The name must not contain digits.")
-        if len(value) > 120:
-            raise ValidationError(
-                "full_name", f"Họ và tên dài {len(value)} ký tự, quá 120 ký tự cho phép.",
-                f"The name is {len(value)} characters long, over the 120 allowed.")
-        return value
+    value = clean_text(get("full_name"))
+    # Name the fault found, not every rule: "Vì Văn X1" only has a digit.
+    if not value:
+        errors["full_name"] = _required("full_name")
+    elif _has_digit(value):
+        errors["full_name"] = ValidationError(
+            "full_name", "Họ và tên không được chứa chữ số.", "The name must not contain digits.")
+    elif len(value) > 120:
+        errors["full_name"] = ValidationError(
+            "full_name", f"Họ và tên dài {len(value)} ký tự, quá 120 ký tự cho phép.",
+            f"The name is {len(value)} characters long, over the 120 allowed.")
+    else:
+        clean["full_name"] = value
 
-    def birth() -> date | None:
-        d = parse_optional_date(raw.get("birth_date"), "birth_date")
-        if d is not None and not (date(today.year - 100, 1, 1) <= d <= today):
-            raise ValidationError(
-                "birth_date", f"Ngày sinh {d:%d/%m/%Y} không hợp lệ (trong tương lai hoặc quá 100 tuổi).",
-                f"Birth date {d:%d/%m/%Y} is in the future or over 100 years ago.")
-        return d
+    try:
+        birth = parse_optional_date(get("birth_date"), "birth_date")
+    except ValidationError as err:
+        errors["birth_date"] = err
+    else:
+        if birth is not None and not (date(today.year - 100, 1, 1) <= birth <= today):
+            errors["birth_date"] = ValidationError(
+                "birth_date", f"Ngày sinh {birth:%d/%m/%Y} không hợp lệ (trong tương lai hoặc quá 100 tuổi).",
+                f"Birth date {birth:%d/%m/%Y} is in the future or over 100 years ago.")
+        else:
+            clean["birth_date"] = birth
 
-    def choice(field: str, allowed, default: str | None = None):
-        def inner():
-            value = clean_text(raw.get(field)) or default
-            if value not in allowed:
-                label = FIELD_LABELS_VI.get(field, field)
-                raise ValidationError(
-                    field, f"{label}: giá trị “{value}” không hợp lệ.",
-                    f"{field}: “{value}” is not a valid value.")
-            return value
-        return inner
+    try:
+        clean["sex"] = parse_sex(get("sex"))
+    except ValidationError as err:
+        errors["sex"] = err
+    try:
+        clean["phone"] = normalize_phone(get("phone"))
+    except ValidationError as err:
+        errors["phone"] = err
 
-    def ref(field: str, codes: frozenset[str], required: bool):
-        def inner():
-            value = clean_text(raw.get(field)).upper() if field == "market_code" else clean_text(raw.get(field))
-            if not value:
-                if required:
-                    _need(field, value)
-                return None
-            if value not in codes:
-                label = FIELD_LABELS_VI.get(field, field)
-                raise ValidationError(
-                    field, f"{label}: không có mã “{value}” trong danh mục.",
-                    f"{field}: unknown code “{value}”.")
-            return value
-        return inner
+    value = clean_text(get("commune_code"))
+    if not value:
+        errors["commune_code"] = _required("commune_code")
+    elif value not in refs.communes:
+        errors["commune_code"] = _unknown_code("commune_code", value)
+    else:
+        clean["commune_code"] = value
+    value = clean_text(get("ethnic_code"))
+    if value and value not in refs.ethnic_groups:
+        errors["ethnic_code"] = _unknown_code("ethnic_code", value)
+    else:
+        clean["ethnic_code"] = value or None
+    value = clean_text(get("market_code")).upper()
+    if value and value not in refs.markets:
+        errors["market_code"] = _unknown_code("market_code", value)
+    else:
+        clean["market_code"] = value or None
 
-    def months() -> int | None:
-        value = raw.get("contract_months")
-        if value in (None, ""):
-            return None
+    value = clean_text(get("household")) or "none"
+    if value in HOUSEHOLD_STATUSES:
+        clean["household"] = value
+    else:
+        errors["household"] = _not_allowed("household", value)
+    value = clean_text(get("status")) or "registered"
+    if value in WORKER_STATUSES:
+        clean["status"] = value
+    else:
+        errors["status"] = _not_allowed("status", value)
+
+    for field in _OTHER_DATES:
+        try:
+            clean[field] = parse_optional_date(get(field), field)
+        except ValidationError as err:
+            errors[field] = err
+
+    value = get("contract_months")
+    if value in (None, ""):
+        clean["contract_months"] = None
+    else:
         try:
             number = int(str(value).strip())
         except ValueError:
             number = -1
-        if not 1 <= number <= 120:
-            raise ValidationError(
+        if 1 <= number <= 120:
+            clean["contract_months"] = number
+        else:
+            errors["contract_months"] = ValidationError(
                 "contract_months", "Thời hạn hợp đồng phải là số tháng từ 1 đến 120.",
                 "Contract length must be 1 to 120 months.")
-        return number
 
-    _check(errors, clean, "full_name", name)
-    _check(errors, clean, "birth_date", birth)
-    _check(errors, clean, "sex", lambda: parse_sex(raw.get("sex")))
-    _check(errors, clean, "phone", lambda: normalize_phone(raw.get("phone")))
-    _check(errors, clean, "commune_code", ref("commune_code", refs.communes, True))
-    _check(errors, clean, "ethnic_code", ref("ethnic_code", refs.ethnic_groups, False))
-    _check(errors, clean, "market_code", ref("market_code", refs.markets, False))
-    _check(errors, clean, "household", choice("household", HOUSEHOLD_STATUSES, "none"))
-    _check(errors, clean, "status", choice("status", WORKER_STATUSES, "registered"))
-    _check(errors, clean, "departure_date",
-           lambda: parse_optional_date(raw.get("departure_date"), "departure_date"))
-    _check(errors, clean, "return_date",
-           lambda: parse_optional_date(raw.get("return_date"), "return_date"))
-    _check(errors, clean, "id_issued_on",
-           lambda: parse_optional_date(raw.get("id_issued_on"), "id_issued_on"))
-    _check(errors, clean, "contract_months", months)
+    value = get("national_id")
+    # Plain digits, the usual cell, are not blank: no need to clean them to know.
+    if not (value.__class__ is str and value.isascii() and value.isdigit()) and (
+            value in (None, "") or clean_text(str(value)) == ""):
+        clean["national_id"] = None
+    else:
+        try:
+            clean["national_id"] = validate_national_id(
+                value, clean.get("birth_date"), clean.get("sex"))
+        except ValidationError as err:
+            errors["national_id"] = err
 
-    def national_id() -> str | None:
-        value = raw.get("national_id")
-        if value in (None, "") or clean_text(str(value)) == "":
-            return None
-        return validate_national_id(value, clean.get("birth_date"), clean.get("sex"))
-
-    _check(errors, clean, "national_id", national_id)
-    for field in ("village", "education", "occupation", "agency"):
-        clean[field] = clean_text(raw.get(field))
-    clean["notes"] = clean_multiline(raw.get("notes"))
-    for field, err in text_errors(clean, lengths.WORKER, FIELD_LABELS_VI).items():
-        errors.setdefault(field, err)
+    for field in _FREE_TEXT:
+        clean[field] = clean_text(get(field))
+    clean["notes"] = clean_multiline(get("notes"))
+    for field, limit in _TEXT_LIMITS:
+        value = clean.get(field)
+        # The usual value (short, printable) costs two tests; check_text says what is wrong.
+        if value.__class__ is str and (len(value) > limit or not value.isprintable()):
+            try:
+                check_text(field, value, limit, FIELD_LABELS_VI.get(field, field), field)
+            except ValidationError as err:
+                errors.setdefault(field, err)
 
     status = clean.get("status")
     dep, ret = clean.get("departure_date"), clean.get("return_date")
@@ -275,7 +328,7 @@ def clean_worker(
 
     if not errors:
         clean["search_text"] = worker_search_text(clean)
-        clean["sort_key"] = name_sort_key(clean["full_name"])
+        clean["sort_key"] = _sort_key(clean["full_name"])
     return clean, errors
 
 
@@ -284,7 +337,33 @@ def clean_worker(
 DERIVED_FIELDS = ("search_text", "sort_key")
 
 
+_SEARCH_PARTS = ("full_name", "national_id", "phone", "village")
+
+
 def worker_search_text(values: Mapping[str, object]) -> str:
-    parts = [values.get("full_name"), values.get("national_id"), values.get("phone"),
-             values.get("village")]
-    return fold(" ".join(str(p) for p in parts if p))
+    """fold() of the name, CCCD, phone and village joined by spaces.
+
+    Folded part by part, which gives the same: fold works word by word, and a space can
+    neither compose with a neighbour (NFC) nor join two words. So a name or a village,
+    which repeat, is folded once, and a CCCD or phone is just lowercased, as fold would.
+    """
+    words = []
+    for key in _SEARCH_PARTS:
+        part = values.get(key)
+        if not part:
+            continue
+        text = str(part)
+        if text.isascii() and text.isalnum():
+            folded = text.lower()
+        elif text.__class__ is str and len(text) <= _FOLD_CACHED_LENGTH:
+            folded = _fold_part(text)
+        else:
+            folded = fold(text)
+        if folded:
+            words.append(folded)
+    return " ".join(words)
+
+
+# Names and villages (at most 120 characters when valid); longer text is not kept.
+_FOLD_CACHED_LENGTH = 120
+_fold_part = lru_cache(maxsize=16_384)(fold)

@@ -118,7 +118,9 @@ def _plan_row(plan: ImportPlan, row: Row, present: list[str], by_nid: dict, by_i
             if values.get(f) not in (None, ""):
                 raw[f] = values[f]
     else:
-        raw = {f: values.get(f) for f in present}
+        # The row's values hold exactly the sheet's columns, and the rule reads only
+        # SHEET_FIELDS: a copy limited to the present ones would read the same.
+        raw = values
     clean, errors = clean_worker(raw, plan.refs, plan.today)
     for f, err in errors.items():
         if f not in row.bad:
