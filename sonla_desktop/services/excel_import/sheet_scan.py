@@ -12,12 +12,13 @@ without a namespace prefix) and their ``r`` attributes with C-speed regular expr
 never expanding entities. It errs on the large side (a tag-like text inside a cell counts
 too), which can only refuse a file, never let a big one through. The declared
 ``<dimension>`` is not trusted for anything (calamine does not allocate from it either).
+Each chunk goes through ``sheet_chunks``: the plain way for the form Excel writes, proved
+chunk by chunk, the general way for any other; that module says how calamine places cells.
 """
 
 from __future__ import annotations
 
 import posixpath
-import re
 import zipfile
 from dataclasses import dataclass
 
@@ -25,32 +26,16 @@ from defusedxml import ElementTree
 
 from ...domain.text import group_digits
 from ...errors import UserError
+from .sheet_chunks import EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, Tally, general_chunk, plain_chunk
 
-EXCEL_MAX_ROWS = 1_048_576
-EXCEL_MAX_COLUMNS = 16_384
+__all__ = ["EXCEL_MAX_COLUMNS", "EXCEL_MAX_ROWS", "SheetSize", "check_sheet_sizes", "has_dtd",
+           "scan_part", "worksheet_parts"]
+
 _CHUNK = 1 << 20
 # One tag (or the text after the last tag of a chunk) longer than this is not a real sheet.
 _MAX_CARRY = 8 << 20
 # The workbook's relationships list its sheets, styles and so on: a few kilobytes.
 _MAX_RELS = 4 << 20
-
-# A <row ...> or <c ...> start tag, any prefix; attribute values may hold ">" when quoted.
-_CELL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.\-]*:)?c(?=[\s/>])")
-_ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.\-]*:)?row(?=[\s/>])")
-# An r attribute as calamine reads it (the unprefixed name "r"): a cell's column letters,
-# and the row number of a cell or a row.
-_COLUMN_REF = re.compile(rb"""\sr\s*=\s*["']([A-Za-z]+)""")
-_ROW_REF = re.compile(rb"""\sr\s*=\s*["'][A-Za-z]*([0-9]+)""")
-
-# The same for files without prefixed cell or row tags, with literal starts.
-_PREFIXED = re.compile(rb":(?:c|row)[\s/>]")
-# An r attribute written any other way than ` r="` (spaces around "=", single quotes; other
-# whitespace before it is tested with plain substrings): the literal patterns would miss it.
-_ODD_R = re.compile(rb"r(?:\s+=|=\s|=')")
-_PLAIN_CELL_TAG = re.compile(rb"<c[\s/>]")
-_PLAIN_ROW_TAG = re.compile(rb"<row[\s/>]")
-_PLAIN_COLUMN_REF = re.compile(rb' r="([A-Z]+)')
-_PLAIN_ROW_REF = re.compile(rb' r="[A-Z]*([0-9]+)')
 
 _WORKSHEET_REL = "/worksheet"
 _RELS_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -66,13 +51,6 @@ class SheetSize:
     @property
     def area(self) -> int:
         return self.rows * self.columns
-
-
-def _column_number(letters: bytes) -> int:
-    number = 0
-    for ch in letters:  # upper-case, at most 3 letters here
-        number = number * 26 + ch - 64
-    return number
 
 
 def worksheet_parts(zf: zipfile.ZipFile) -> list[str]:
@@ -100,69 +78,27 @@ def scan_part(zf: zipfile.ZipFile, part: str, max_cells: int | None = None) -> S
     """Stream one worksheet part and return the size calamine would give it; stop as soon
     as it is past ``max_cells`` (or Excel's own limits)."""
     size = SheetSize(part)
-    max_row = max_col = 0
-    implicit_rows = 0  # rows without an r: they continue from the last row, one each
-    row_implicit = 0  # cells without an r in the current row: each one column further
-    widest_implicit = 0
+    tally = Tally()
     carry = b""
     with zf.open(part) as fh:
         while True:
             block = fh.read(_CHUNK)
             data = carry + block
+            cut = len(data)
             if block:
+                # Cut before the last "<": no tag is split between chunks, and every chunk
+                # but the first starts with its "<" (the plain checks rely on both).
                 cut = data.rfind(b"<")
                 if cut <= 0:
                     cut = len(data)
-                data, carry = data[:cut], data[cut:]
+                carry = data[cut:]
                 if len(carry) > _MAX_CARRY:
                     raise _too_large(part)
-            # References first, over the whole chunk at C speed: the farthest row and
-            # column any r attribute names. Files as Excel and openpyxl write them (no
-            # prefixes, r="A1" on every cell) take the literal patterns, three times faster;
-            # anything else the general ones.
-            general = (_PREFIXED.search(data) is not None or _ODD_R.search(data) is not None
-                       or b"\tr=" in data or b"\nr=" in data or b"\rr=" in data)
-            if not general:
-                letters = _PLAIN_COLUMN_REF.findall(data)
-                cells = len(_PLAIN_CELL_TAG.findall(data))
-                general = cells != len(letters)
-            if general:
-                letters = _COLUMN_REF.findall(data)
-                cells = len(_CELL_TAG.findall(data))
-            if letters:
-                # A sheet has few distinct columns and one number per row: reduce to the
-                # distinct values (C speed) before looking at any of them in Python.
-                for col in {x.upper() for x in set(letters)}:
-                    number = EXCEL_MAX_COLUMNS + 1 if len(col) > 3 else _column_number(col)
-                    if number > max_col:
-                        max_col = number
-            digits = (_ROW_REF if general else _PLAIN_ROW_REF).findall(data)
-            if digits:
-                distinct = set(digits)
-                # (Leading zeros make length no guide to size: every distinct value is
-                # converted; a chunk holds a thousand or so.)
-                longest = len(max(distinct, key=len))
-                far = EXCEL_MAX_ROWS + 1 if longest > 12 else max(map(int, distinct))
-                max_row = max(max_row, far)
-            size.cells += cells
-            # Rows without an r continue from the last row, one each (row refs are the
-            # references without letters).
-            rows = len((_ROW_TAG if general else _PLAIN_ROW_TAG).findall(data))
-            implicit_rows += max(rows - (len(digits) - len(letters)), 0)
-            if cells > len(letters):
-                # Cells without a reference sit one column after the previous cell of their
-                # row: count them row by row (a row is one piece of the split). Excel and
-                # openpyxl write a reference on every cell, so this is for odd files only.
-                for index, piece in enumerate(_ROW_TAG.split(data)):
-                    if index:
-                        row_implicit = 0
-                    row_implicit += len(_CELL_TAG.findall(piece)) - len(
-                        _COLUMN_REF.findall(piece))
-                    widest_implicit = max(widest_implicit, row_implicit)
-            else:
-                row_implicit = 0 if _ROW_TAG.search(data) else row_implicit
-            size.rows = max(max_row, 1) + implicit_rows
-            size.columns = max(max_col, 1) + widest_implicit
+            # Files as Excel and openpyxl write them take the plain way (about three times
+            # faster); a chunk it cannot prove plain, the general one.
+            if not plain_chunk(data, cut, tally):
+                general_chunk(data[:cut], tally)
+            size.rows, size.columns, size.cells = tally.rows, tally.columns, tally.cells
             if not block or (max_cells is not None and _too_big(size, max_cells)):
                 break
     return size
