@@ -85,3 +85,19 @@ def test_every_imported_row_carries_its_stamp_and_audit_entry(ctx, tmp_path):
     assert Counter(a.entity for a in audits) == {
         "worker": len(workers), "loan_application": len(loan_rows),
         "disbursement": len(disbursements), "repayment": len(repayments), "workbook": 1}
+
+
+def test_audit_text_of_a_created_row_is_what_json_writes():
+    """The import's encoder (made once, for speed) writes exactly json.dumps' text, which
+    the audit chain hashes: any difference would be a different chain from a typed-in row."""
+    from sonla_desktop.services.excel_import.writer import encode_created
+
+    payloads = [
+        {"full_name": [None, "Lò Thị Hoa"], "age": [None, 31], "ok": [None, True],
+         "rate": [None, 0.5], "gone": [None, None], "odd": [None, float("nan")],
+         "quote": [None, 'a "b" \\ c\n\u200b\U0001f600'], "empty": [None, ""]},
+        {},
+        {"nested": [None, [1, {"x": "y"}]]},
+    ]
+    for payload in payloads:
+        assert encode_created(payload) == json.dumps(payload, ensure_ascii=False)
