@@ -64,8 +64,8 @@ REASON_TEXT_VI = {
               "tệp đồng bộ nhưng người lao động, khoản vay hoặc hội nghị mà nó thuộc về không có "
               "ở đây (thường do một bên đã khôi phục cơ sở dữ liệu từ bản sao lưu); nó chưa được "
               "nhập, phần còn lại của tệp đã nhập. Hãy đề nghị bên gửi xuất tệp đầy đủ (--full); "
-              "bản ghi sẽ được nhập khi dữ liệu nó thuộc về đến. Đánh dấu đã giải quyết chỉ đóng "
-              "mục này.",
+              "bản ghi sẽ được nhập khi dữ liệu nó thuộc về đến, và mục này tự đóng. Đánh dấu đã "
+              "giải quyết chỉ đóng mục này.",
     UNKNOWN_VALUE: "Bản ghi này đến từ văn phòng dùng phiên bản chương trình mới hơn và có giá "
                    "trị (ví dụ một trạng thái mới) mà chương trình ở văn phòng nhận chưa biết; "
                    "nó chưa được nhập ở đó, phần còn lại của tệp đã nhập. Hãy cập nhật chương "
@@ -83,7 +83,8 @@ REASON_TEXT_EN = {
               "the worker, loan or event it belongs to is not held here (usually because an "
               "office restored its database from a backup); it was not imported, the rest of "
               "the file was. Ask the sender for a full export (--full); the record imports once "
-              "what it belongs to arrives. Resolving only closes this entry.",
+              "what it belongs to arrives, and this entry then closes by itself. Resolving "
+              "only closes this entry.",
     UNKNOWN_VALUE: "This record came from an office whose program is newer and holds a value "
                    "(a new status, say) that the program of the office that received it does "
                    "not know yet; it was not imported there, the rest of the file was. Update "

@@ -331,6 +331,11 @@ def _merge_bundle(ctx: ServiceContext, check: BundleCheck, keys) -> ImportResult
                                   "tallies": tallies, "file": check.path.name,
                                   "moved_out": len(moved_out)},
                                  ensure_ascii=False, sort_keys=True)
+        for table, row_id in merger.closed_orphans:
+            # The record an orphan entry waited for arrived: closed as a clerk's "read"
+            # (sync_conflicts.resolve_conflict), by this import, so said in the audit.
+            ctx.audit(s, "resolve", table, row_id,
+                      {"keep": (None, "theirs"), "automatic": (None, "record_arrived")})
         ctx.audit(s, "import", "bundle", check.bundle_sha256[:36], {
             "from": (None, sender.id), "sequence": (None, check.sequence),
             "conflicts": (None, summary.conflicts)})

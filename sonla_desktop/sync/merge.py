@@ -47,7 +47,7 @@ from .generation import forgotten_versions
 from .inbound import Inbound
 from .merge_after import AfterMerge
 from .newer_values import NewerValues
-from .orphans import split_orphans
+from .orphans import PARENTS, split_orphans
 from .pg_copy import can_copy, copy_insert
 from .records import TABLES, TableSpec, decode_record, decode_stored, encode_values, record_error
 from .scope import HUB_ONLY_TABLES, LOAN_CHILD_TABLES, NATURAL_KEYS, Scope
@@ -410,6 +410,9 @@ class Merger(AfterMerge, NewerValues):
                 updates.append(v)
             tally.updated += 1
         self._flush(spec, inserts, updates)
+        if name in PARENTS:  # an orphan entry of these closes when they arrive (_finish)
+            self.applied.update({(name, v["id"]): v["version"]
+                                 for v in inserts + updates + keyed})
         if self._extras:
             extra.keep(self.s, name, {
                 v["id"]: self._extras[(name, v["id"])] for v in inserts + updates + keyed

@@ -19,7 +19,7 @@ from . import conflict_rules, dropped
 from .generation import held_before_forgetting
 from .hlc import HybridClock, parse_version
 from .invariants import enforce_loan_rules, link_duplicates
-from .orphans import PARENTS, orphan_entry
+from .orphans import PARENTS, close_arrived, orphan_entry
 from .records import TableSpec
 from .scope import LOAN_CHILD_TABLES, parse_scope
 from .transfers import _later as later_move
@@ -44,6 +44,10 @@ class AfterMerge:
         self._stale_rows: list[tuple[TableSpec, int, dict]] = []
         self._stale_workers: list[tuple[TableSpec, int, dict]] = []  # _retry_stale_workers
         self._offices: dict[str, str] | None = None  # commune office -> one of its communes
+        # Records of the tables that can be set aside as orphans, written by this merge
+        # ((table, id) -> version), and the orphan entries their arrival closed (_finish).
+        self.applied: dict[tuple[str, str], str] = {}
+        self.closed_orphans: list[tuple[str, str]] = []
         self._values_init()  # records with values our closed lists lack (newer_values.py)
 
     def _stamp(self) -> str:
@@ -87,6 +91,9 @@ class AfterMerge:
         for link in link_duplicates(self.s, self._touched["worker"]):
             self.s.execute(insert(PossibleDuplicate.__table__).values(
                 origin=self.self_id, version=self._stamp(), **link))
+        # Last, after the bundle's own inbox entries: an open copy of an entry arriving in
+        # this bundle is closed too, past its version.
+        self.closed_orphans = close_arrived(self.s, self.applied, self.self_id, self._stamp)
 
     def _set_aside(self, spec: TableSpec, existing: dict[str, dict], stale: list,
                    orphans: list, gone: list) -> None:

@@ -18,17 +18,19 @@ it aside and the rest of the bundle imports:
   (reason ``orphan``: a plain sentence tells the clerk to ask the sender for a full export).
   Its version does not count as received, so the sender may send it again; once the parent
   is here (the repair bundle, or the parent's next edit, which carries its children) it
-  imports like any record.
+  imports like any record, and ``close_arrived`` closes its entry in that same import.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..models import Event, LoanApplication, Transfer, Worker
+from ..models import Conflict, Event, LoanApplication, Transfer, Worker, utcnow
 from .conflict_rules import conflict_values
-from .records import TableSpec
+from .records import TableSpec, decode_stored
 from .scope import LOAN_CHILD_TABLES, Scope
 
 ORPHAN = "orphan"
@@ -116,4 +118,41 @@ def orphan_entry(spec: TableSpec, record: dict, commune: str | None) -> dict:
     return conflict_values(spec, record, record, commune, reason=ORPHAN)
 
 
-__all__ = ["ORPHAN", "PARENTS", "orphan_entry", "split_orphans"]
+def close_arrived(session: Session, applied: dict[tuple[str, str], str], self_id: str,
+                  stamp: Callable[[], str]) -> list[tuple[str, str]]:
+    """Close the open ``orphan`` entries whose record this import applied (``applied``:
+    (table, row id) -> the version written), at that version or a later one: the parent
+    came, the record is here, and the entry's "ask for a full export" no longer holds.
+
+    Closed as a clerk's "read" here would close it (services.sync_conflicts
+    .resolve_conflict keeping "theirs"): a new version of this node, so the decision
+    travels and wins over the open copies elsewhere (conflict_rules.merge_rank). An entry
+    about a later version than the one applied stays open: that version is still to come.
+    Returns the (table, row id) closed, for the caller's audit."""
+    if not applied:
+        return []
+    closed: list[tuple[str, str]] = []
+    # Open entries are few (an inbox): all of them, rather than one look-up per record.
+    rows = session.scalars(
+        select(Conflict).where(Conflict.reason == ORPHAN, Conflict.resolved_at.is_(None))
+        .order_by(Conflict.id).execution_options(populate_existing=True)).all()
+    for row in rows:
+        version = applied.get((row.table_name, row.row_id))
+        if version is None:
+            continue
+        record = decode_stored(row.loser)[1]  # the record set aside (both sides are it)
+        if version < record["version"]:
+            continue
+        now = utcnow()
+        row.origin, row.version = self_id, stamp()
+        row.updated_at = row.resolved_at = now
+        # "theirs" is the loser unless this office wrote the record (sync_conflicts._sides);
+        # both sides are the same record, so only the words shown differ.
+        row.resolution = "winner" if record["origin"] == self_id else "loser"
+        row.resolved_by = self_id
+        closed.append((row.table_name, row.row_id))
+    session.flush()
+    return closed
+
+
+__all__ = ["ORPHAN", "PARENTS", "close_arrived", "orphan_entry", "split_orphans"]
