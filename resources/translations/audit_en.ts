@@ -200,12 +200,12 @@ Changes made after the backup will no longer be in the data (the current file is
       <translation>Restored</translation>
     </message>
     <message>
-      <source>Nhập Excel</source>
-      <translation>Excel import</translation>
+      <source>Nhập tệp</source>
+      <translation>Imported a file</translation>
     </message>
     <message>
-      <source>Xuất Excel</source>
-      <translation>Excel export</translation>
+      <source>Xuất tệp</source>
+      <translation>Exported a file</translation>
     </message>
     <message>
       <source>In</source>
@@ -238,6 +238,54 @@ Changes made after the backup will no longer be in the data (the current file is
     <message>
       <source>Dữ liệu mẫu</source>
       <translation>Demo data</translation>
+    </message>
+    <message>
+      <source>Từ chối chuyển xã</source>
+      <translation>Move refused</translation>
+    </message>
+    <message>
+      <source>Nộp hồ sơ vay</source>
+      <translation>Loan submitted</translation>
+    </message>
+    <message>
+      <source>Duyệt khoản vay</source>
+      <translation>Loan approved</translation>
+    </message>
+    <message>
+      <source>Từ chối khoản vay</source>
+      <translation>Loan rejected</translation>
+    </message>
+    <message>
+      <source>Giải ngân</source>
+      <translation>Disbursed</translation>
+    </message>
+    <message>
+      <source>Tất toán</source>
+      <translation>Loan closed</translation>
+    </message>
+    <message>
+      <source>Xử lý xung đột đồng bộ</source>
+      <translation>Sync conflict settled</translation>
+    </message>
+    <message>
+      <source>Tin cậy máy gửi</source>
+      <translation>Sender trusted</translation>
+    </message>
+    <message>
+      <source>Thôi tin cậy máy gửi</source>
+      <translation>Sender no longer trusted</translation>
+    </message>
+    <message>
+      <source>Phát hiện dữ liệu đã khôi phục</source>
+      <translation>Restored database detected</translation>
+    </message>
+    <message>
+      <source>Tìm người trùng</source>
+      <translation>Duplicate search</translation>
+    </message>
+    <message>
+      <source>Đổi cài đặt</source>
+      <translation>Setting changed</translation>
     </message>
   </context>
   <context>

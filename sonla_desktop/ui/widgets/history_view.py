@@ -32,16 +32,32 @@ ACTION_TEXT = {
     "update": QT_TRANSLATE_NOOP("history", "Sửa"),
     "delete": QT_TRANSLATE_NOOP("history", "Xoá"),
     "restore": QT_TRANSLATE_NOOP("history", "Khôi phục"),
-    "import": QT_TRANSLATE_NOOP("history", "Nhập Excel"),
-    "export": QT_TRANSLATE_NOOP("history", "Xuất Excel"),
+    # Excel workbooks, sync files and attendance lists alike: the "Đối tượng" column says
+    # which (an export may also be a person's data in a PDF, or a report).
+    "import": QT_TRANSLATE_NOOP("history", "Nhập tệp"),
+    "export": QT_TRANSLATE_NOOP("history", "Xuất tệp"),
     "print": QT_TRANSLATE_NOOP("history", "In"),
     "erase": QT_TRANSLATE_NOOP("history", "Xoá vĩnh viễn"),
     "move": QT_TRANSLATE_NOOP("history", "Chuyển xã"),
     "move_request": QT_TRANSLATE_NOOP("history", "Đề nghị chuyển xã"),
+    "move_refused": QT_TRANSLATE_NOOP("history", "Từ chối chuyển xã"),
     "backup": QT_TRANSLATE_NOOP("history", "Sao lưu"),
     "attend": QT_TRANSLATE_NOOP("history", "Tham dự hội nghị"),
     "init": QT_TRANSLATE_NOOP("history", "Khởi tạo"),
     "demo": QT_TRANSLATE_NOOP("history", "Dữ liệu mẫu"),
+    # A loan's steps (domain.loan_application.ACTIONS)
+    "submit": QT_TRANSLATE_NOOP("history", "Nộp hồ sơ vay"),
+    "approve": QT_TRANSLATE_NOOP("history", "Duyệt khoản vay"),
+    "reject": QT_TRANSLATE_NOOP("history", "Từ chối khoản vay"),
+    "disburse": QT_TRANSLATE_NOOP("history", "Giải ngân"),
+    "close": QT_TRANSLATE_NOOP("history", "Tất toán"),
+    # Sync and settings
+    "resolve": QT_TRANSLATE_NOOP("history", "Xử lý xung đột đồng bộ"),
+    "trust": QT_TRANSLATE_NOOP("history", "Tin cậy máy gửi"),
+    "untrust": QT_TRANSLATE_NOOP("history", "Thôi tin cậy máy gửi"),
+    "restored": QT_TRANSLATE_NOOP("history", "Phát hiện dữ liệu đã khôi phục"),
+    "scan": QT_TRANSLATE_NOOP("history", "Tìm người trùng"),
+    "setting": QT_TRANSLATE_NOOP("history", "Đổi cài đặt"),
 }
 
 
