@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from ..db import Database
 from ..domain.person_rights import ERASED_VALUES, is_erased
+from ..domain.remembered import forget_personal_values
 from ..domain.worker_rules import clean_worker
 from ..errors import NotFoundError, UserError
 from ..models import Conflict, Consent, Erasure, PossibleDuplicate, Worker
@@ -94,6 +95,7 @@ def erase_person(ctx: ServiceContext, worker_id: str, today: date | None = None)
     with ctx.db.session() as s:  # outside the database: a restore must not bring it back
         remember_erasures(ctx, s)
     purge_file(ctx.db)
+    forget_personal_values()  # and nothing left in the rules' caches in memory
     return changed
 
 
@@ -109,6 +111,8 @@ def enforce_erasures(ctx: ServiceContext, s: Session) -> int:
             changed += erase_restored(ctx, s, worker, erased_on)
         else:  # a person no longer held here may still be in the archive of dropped rows
             forget_workers(s, [worker_id])
+    if changed:
+        forget_personal_values()
     return changed
 
 

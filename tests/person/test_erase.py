@@ -72,3 +72,40 @@ def test_a_duplicate_link_holding_the_cccd_goes_too(ctx):
     with ctx.db.session() as s:
         assert s.scalars(select(PossibleDuplicate)).all() == []
     assert held(file_bytes(ctx.db), CCCD) == []
+
+
+def test_after_erasure_the_rules_caches_hold_nothing_of_the_person(ctx):
+    """The rules remember folded names, sort keys, phone checks and keyed hashes in memory
+    (an import of 10,000 people asks the same ones again and again); an erasure empties them."""
+    from sonla_desktop.domain.remembered import PERSONAL_CACHES
+
+    wid, _ = worker_with_loan(ctx)
+    update_worker(ctx, wid, {"full_name": NAME, "birth_date": "12/03/1998", "sex": "Nam",
+                             "national_id": CCCD, "phone": PHONE, "commune_code": "03670",
+                             "village": "Bản Mòng Mới", "household": "poor"})
+    assert sum(c.cache_info().currsize for c in PERSONAL_CACHES) > 0  # filled before
+    erase_person(ctx, wid)
+    assert [c.cache_info().currsize for c in PERSONAL_CACHES] == [0] * len(PERSONAL_CACHES)
+
+
+def test_every_cache_of_the_rules_is_sorted_as_personal_or_not():
+    """A new cache in domain/ must be listed as holding a person's values (emptied on
+    erasure) or named here as not holding any: a test, not a memory, keeps the list whole."""
+    import importlib
+    import pkgutil
+
+    import sonla_desktop.domain as domain
+    from sonla_desktop.domain.remembered import PERSONAL_CACHES
+
+    caches = {}
+    for info in pkgutil.iter_modules(domain.__path__):
+        module = importlib.import_module(f"sonla_desktop.domain.{info.name}")
+        for value in vars(module).values():
+            if hasattr(value, "cache_info") and hasattr(value, "cache_clear"):
+                caches[id(value)] = value
+    personal = {id(cache) for cache in PERSONAL_CACHES}
+    assert personal <= caches.keys()
+    others = {f"{c.__wrapped__.__module__.rsplit('.', 1)[1]}.{c.__wrapped__.__name__}"
+              for key, c in caches.items() if key not in personal}
+    # Month lengths, and the few spellings of "Nam"/"Nữ": nothing about a person.
+    assert others == {"loans._month_days", "identity._sex_code"}
