@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from sqlalchemy import insert, select, update
 
-from ..models import Conflict, Node, PossibleDuplicate, Setting, Transfer, utcnow
+from ..models import Conflict, Node, PossibleDuplicate, Setting, utcnow
 from . import conflict_rules, dropped
 from .generation import held_before_forgetting
 from .hlc import HybridClock, parse_version
@@ -22,8 +22,7 @@ from .invariants import enforce_loan_rules, link_duplicates
 from .orphans import PARENTS, close_arrived, orphan_entry
 from .records import TableSpec
 from .scope import LOAN_CHILD_TABLES, parse_scope
-from .transfers import _later as later_move
-from .transfers import follow_moves, split_stale, stale_entry
+from .transfers import follow_moves, latest_moves_of, split_stale, stale_entry
 
 
 class AfterMerge:
@@ -148,12 +147,7 @@ class AfterMerge:
         if not self._stale_workers:
             return
         ids = {v["id"] for _, _, v in self._stale_workers}
-        latest: dict[str, Transfer] = {}
-        for t in self.s.scalars(select(Transfer).where(
-                Transfer.worker_id.in_(sorted(ids)), Transfer.status == "done",
-                ~Transfer.deleted)):
-            if t.worker_id not in latest or later_move(t, latest[t.worker_id]):
-                latest[t.worker_id] = t
+        latest = latest_moves_of(self.s, ids)
         scope = self.sender_scope or frozenset()
         spec = self._stale_workers[0][0]
         existing = self._rows(spec, sorted(ids))

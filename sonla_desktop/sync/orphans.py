@@ -28,10 +28,11 @@ from collections.abc import Callable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..models import Conflict, Event, LoanApplication, Transfer, Worker, utcnow
+from ..models import Conflict, Event, LoanApplication, Worker, utcnow
 from .conflict_rules import conflict_values
 from .records import TableSpec, decode_stored
 from .scope import LOAN_CHILD_TABLES, Scope
+from .transfers import latest_moves_of
 
 ORPHAN = "orphan"
 _IN_CHUNK = 500
@@ -60,16 +61,7 @@ def _moved_out(session: Session, worker_ids: set[str], own_scope: Scope) -> set[
     dropped) leads out of this commune office's communes."""
     if not own_scope or not worker_ids:
         return set()
-    latest: dict[str, Transfer] = {}
-    wanted = sorted(worker_ids)
-    for i in range(0, len(wanted), _IN_CHUNK):
-        for t in session.scalars(select(Transfer).where(
-                Transfer.worker_id.in_(wanted[i : i + _IN_CHUNK]),
-                Transfer.status == "done", ~Transfer.deleted)):
-            old = latest.get(t.worker_id)
-            # The order of moves is the hub's (transfers._later).
-            if old is None or (t.updated_at, t.version) > (old.updated_at, old.version):
-                latest[t.worker_id] = t
+    latest = latest_moves_of(session, worker_ids)
     return {wid for wid, t in latest.items() if t.to_commune not in own_scope}
 
 

@@ -207,6 +207,18 @@ def _latest_moves(session: Session, scope: frozenset[str]) -> dict[str, Transfer
     return latest
 
 
+def latest_moves_of(session: Session, worker_ids: Iterable[str]) -> dict[str, Transfer]:
+    """The latest ``done`` transfer (``_later``: the hub's order) of each of ``worker_ids``
+    that has one, whatever its worker's state here."""
+    latest: dict[str, Transfer] = {}
+    for chunk in _chunks(sorted(set(worker_ids))):
+        for t in session.scalars(select(Transfer).where(
+                Transfer.worker_id.in_(chunk), Transfer.status == "done", ~Transfer.deleted)):
+            if t.worker_id not in latest or _later(t, latest[t.worker_id]):
+                latest[t.worker_id] = t
+    return latest
+
+
 def _later(t: Transfer, other: Transfer) -> bool:
     """Which of two done moves of one worker the hub decided last: by the time of its write
     (``updated_at``; a move forgotten in a restore comes home with a new version only, see

@@ -36,6 +36,7 @@ from ..models import Event, LoanApplication, Setting, Transfer, Worker
 from .newer_values import MAX_ASKED
 from .records import TABLES
 from .scope import Scope
+from .transfers import latest_moves_of
 
 WANTED = "sync_wanted"
 MAX_WANTED = 1000
@@ -92,13 +93,8 @@ def moved_in(session: Session, scope: Scope) -> list[tuple[str, str]]:
         latest[t.worker_id] = t
     if not latest:
         return []
-    # The latest move of those workers among all moves, by the hub's order (transfers._later).
-    for t in session.scalars(select(Transfer).where(
-            Transfer.status == "done", ~Transfer.deleted,
-            Transfer.worker_id.in_(sorted(latest)))):
-        old = latest[t.worker_id]
-        if (t.updated_at, t.version) > (old.updated_at, old.version):
-            latest[t.worker_id] = t
+    # The latest move of those workers among all their moves, by the hub's order.
+    latest = latest_moves_of(session, latest)
     into = sorted(w for w, t in latest.items() if t.to_commune in scope)
     here = _held(session, "worker", into)
     return [("worker", w) for w in into if w not in here]
