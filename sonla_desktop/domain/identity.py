@@ -154,7 +154,7 @@ def cccd_consistency(national_id: str, birth_date: date | None, sex: str | None)
 def _sex_or_none(sex: str | None) -> str | None:
     """Sex for a consistency check; an unreadable value just disables that check."""
     if sex == "M" or sex == "F":  # a stored sex (the rules pass the one they just parsed)
-        return "M" if sex == "M" else "F"
+        return sex
     if sex is None or not clean_text(sex):
         return None
     try:

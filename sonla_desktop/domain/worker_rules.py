@@ -17,14 +17,7 @@ from ..errors import ValidationError
 from . import lengths
 from .dates import parse_optional_date
 from .identity import normalize_phone, parse_sex, validate_national_id
-from .text import (
-    MAX_TEXT_LENGTH,
-    check_text,
-    clean_multiline,
-    clean_text,
-    fold,
-    name_sort_key,
-)
+from .text import clean_multiline, clean_text, fold, name_sort_key, text_errors
 
 WORKER_STATUSES = ("registered", "training", "departed", "returned", "cancelled")
 HOUSEHOLD_STATUSES = ("poor", "near_poor", "none")
@@ -153,12 +146,6 @@ def _has_digit(value: str) -> bool:
 
 _OTHER_DATES = ("departure_date", "return_date", "id_issued_on")
 _FREE_TEXT = ("village", "education", "occupation", "agency")
-# The text fields that may hold what check_text refuses (a control character, too many
-# characters), with their limits, in the order they enter the clean values (which is the
-# order their errors are listed in). The others cannot: sex, household and status are one
-# of our own words, phone and national_id only ASCII digits of a fixed length.
-_TEXT_LIMITS = tuple((f, lengths.WORKER.get(f, MAX_TEXT_LENGTH)) for f in (
-    "full_name", "commune_code", "ethnic_code", "market_code", *_FREE_TEXT, "notes"))
 # Full names repeat in a commune (and a sheet is checked, then imported): key each once.
 _sort_key = lru_cache(maxsize=16_384)(name_sort_key)
 
@@ -277,14 +264,8 @@ def clean_worker(
     for field in _FREE_TEXT:
         clean[field] = clean_text(get(field))
     clean["notes"] = clean_multiline(get("notes"))
-    for field, limit in _TEXT_LIMITS:
-        value = clean.get(field)
-        # The usual value (short, printable) costs two tests; check_text says what is wrong.
-        if value.__class__ is str and (len(value) > limit or not value.isprintable()):
-            try:
-                check_text(field, value, limit, FIELD_LABELS_VI.get(field, field), field)
-            except ValidationError as err:
-                errors.setdefault(field, err)
+    for field, err in text_errors(clean, lengths.WORKER, FIELD_LABELS_VI).items():
+        errors.setdefault(field, err)
 
     status = clean.get("status")
     dep, ret = clean.get("departure_date"), clean.get("return_date")
